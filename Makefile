@@ -1,0 +1,42 @@
+# quizapp — `make run` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+INSTANCE := instance
+export QUIZAPP_INSECURE_COOKIES ?= 1
+
+.PHONY: run test lint bench install clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+$(INSTANCE)/secret_key:
+	mkdir -p $(INSTANCE)
+	$(BIN)/python -c "import secrets; print(secrets.token_hex(32))" > $@
+	chmod 600 $@
+
+run: $(STAMP) $(INSTANCE)/secret_key
+	SECRET_KEY=$$(cat $(INSTANCE)/secret_key) $(BIN)/quizapp db upgrade
+	@for deck in decks/*.yaml; do [ -e "$$deck" ] || continue; \
+	  SECRET_KEY=$$(cat $(INSTANCE)/secret_key) $(BIN)/quizapp import-deck "$$deck" || exit 1; done
+	SECRET_KEY=$$(cat $(INSTANCE)/secret_key) $(BIN)/quizapp demo
+	SECRET_KEY=$$(cat $(INSTANCE)/secret_key) $(BIN)/quizapp run --host 127.0.0.1 --port 5000
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check quizapp tests
+
+bench: $(STAMP)
+	$(BIN)/python -m pytest tests/bench -p no:randomly -s -q --override-ini addopts=
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,1 @@
+"""Sub-commands of the `quizapp` CLI, one module per area."""

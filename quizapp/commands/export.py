@@ -1,0 +1,3 @@
+"""`quizapp` sub-commands for this area."""
+
+COMMANDS: list = []

@@ -1,0 +1,1 @@
+"""Pure domain code: no Flask, no SQLAlchemy; clocks and RNGs are parameters."""

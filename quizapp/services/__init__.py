@@ -1,0 +1,1 @@
+"""Use cases: load rows, call the domain, persist. The only code that commits."""

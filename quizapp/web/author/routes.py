@@ -1,0 +1,5 @@
+"""Routes of the author area."""
+
+from flask import Blueprint
+
+bp = Blueprint("author", __name__, url_prefix="/author")

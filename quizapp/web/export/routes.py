@@ -1,0 +1,5 @@
+"""Routes of the export area."""
+
+from flask import Blueprint
+
+bp = Blueprint("export", __name__, url_prefix="/export")
