@@ -57,6 +57,9 @@ def ensure_demo_cohort() -> Cohort:
         db.session.scalars(sa.select(Assignment.deck_id).where(Assignment.cohort_id == cohort.id))
     )
     for deck in db.session.scalars(sa.select(Deck).where(Deck.status == "published")):
+        if deck.owner_id is None:
+            # Decks shipped in decks/ have no author account; the demo instructor curates them.
+            deck.owner_id = instructor.id
         if deck.id not in assigned:
             db.session.add(Assignment(cohort_id=cohort.id, deck_id=deck.id))
     db.session.commit()
