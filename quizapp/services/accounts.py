@@ -5,11 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from email_validator import EmailNotValidError, validate_email
 
 from quizapp.extensions import db
 from quizapp.models import ROLES, Cohort, Membership, User, utcnow
 
 MIN_PASSWORD = 8
+MAX_PASSWORD = 1000
+MAX_EMAIL = 254
+MAX_NAME = 120
 LOCK_AFTER = 10
 LOCK_FOR = timedelta(minutes=15)
 
@@ -28,23 +32,64 @@ def find_user(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
 
 
-def create_user(email: str, name: str, password: str, role: str = "trainee") -> User:
-    """Create and commit a user; AccountError on duplicate e-mail, bad role or short password."""
+def check_email(email: str) -> str:
+    """The normalised e-mail; AccountError when it is not a plausible address."""
+    email = normalise_email(email)
+    if len(email) > MAX_EMAIL:
+        raise AccountError(f"The e-mail may have at most {MAX_EMAIL} characters.")
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise AccountError(f"Not a valid e-mail address: {error}") from error
+    return email
+
+
+def check_password(password: str, label: str = "password") -> None:
+    """AccountError when the password is too short or absurdly long."""
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"The {label} must have at least {MIN_PASSWORD} characters.")
+    if len(password) > MAX_PASSWORD:
+        raise AccountError(f"The {label} may have at most {MAX_PASSWORD} characters.")
+
+
+def _new_user(email: str, name: str, password: str, role: str) -> User:
+    """Validate and add (not commit) a user."""
     if role not in ROLES:
         raise AccountError(f"Unknown role {role!r}: choose one of {', '.join(ROLES)}.")
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(f"The password must have at least {MIN_PASSWORD} characters.")
-    email = normalise_email(email)
+    check_password(password)
+    email = check_email(email)
+    name = name.strip() or email.split("@")[0]
+    if len(name) > MAX_NAME:
+        raise AccountError(f"The name may have at most {MAX_NAME} characters.")
     if find_user(email) is not None:
         raise AccountError("An account with this e-mail already exists.")
-    user = User(email=email, name=name.strip() or email.split("@")[0], role=role)
+    user = User(email=email, name=name, role=role)
     user.set_password(password)
     db.session.add(user)
+    return user
+
+
+def _commit_new_account() -> None:
     try:
         db.session.commit()
     except sa.exc.IntegrityError as error:
+        # Two requests raced for the same e-mail; the unique index decided.
         db.session.rollback()
         raise AccountError("An account with this e-mail already exists.") from error
+
+
+def create_user(email: str, name: str, password: str, role: str = "trainee") -> User:
+    """Create and commit a user; AccountError on a bad or taken e-mail, role or password."""
+    user = _new_user(email, name, password, role)
+    _commit_new_account()
+    return user
+
+
+def create_trainee_in_cohort(cohort: Cohort, email: str, name: str, password: str) -> User:
+    """Create a trainee account and make it a member of the cohort, in one transaction."""
+    user = _new_user(email, name, password, "trainee")
+    cohort.members.append(user)
+    _commit_new_account()
     return user
 
 
@@ -80,26 +125,63 @@ def change_password(user: User, current: str, new: str) -> None:
     """Replace the password after checking the current one."""
     if not user.check_password(current):
         raise AccountError("The current password is not correct.")
-    if len(new) < MIN_PASSWORD:
-        raise AccountError(f"The new password must have at least {MIN_PASSWORD} characters.")
+    check_password(new, "new password")
     user.set_password(new)
     db.session.commit()
 
 
 def set_role(user: User, role: str) -> None:
-    """Change a user's role."""
+    """Change a user's role; the last admin cannot stop being one."""
     if role not in ROLES:
         raise AccountError(f"Unknown role {role!r}: choose one of {', '.join(ROLES)}.")
+    if user.role == "admin" and role != "admin" and count_admins() <= 1:
+        raise AccountError("This is the only admin: make someone else admin first.")
     user.role = role
     db.session.commit()
 
 
+def count_admins() -> int:
+    """How many admin accounts exist."""
+    return db.session.scalar(sa.select(sa.func.count()).where(User.role == "admin")) or 0
+
+
+def users_by_role() -> dict[str, int]:
+    """The number of accounts per role (every role present, zero when none)."""
+    counts = dict.fromkeys(ROLES, 0)
+    rows = db.session.execute(sa.select(User.role, sa.func.count()).group_by(User.role))
+    counts.update({role: n for role, n in rows})
+    return counts
+
+
+def list_users() -> list[User]:
+    """Every account, by e-mail."""
+    return list(db.session.scalars(sa.select(User).order_by(User.email)))
+
+
 def create_cohort(instructor: User, name: str) -> Cohort:
     """Create a cohort owned by the instructor."""
-    cohort = Cohort(name=name.strip(), instructor_id=instructor.id)
+    name = name.strip()
+    if not name:
+        raise AccountError("Give the cohort a name.")
+    if len(name) > MAX_NAME:
+        raise AccountError(f"The cohort name may have at most {MAX_NAME} characters.")
+    cohort = Cohort(name=name, instructor_id=instructor.id)
     db.session.add(cohort)
     db.session.commit()
     return cohort
+
+
+def cohorts_for(user: User) -> list[Cohort]:
+    """The cohorts a user manages: an instructor's own, or all of them for an admin."""
+    query = sa.select(Cohort).order_by(Cohort.name, Cohort.id)
+    if not user.is_admin:
+        query = query.where(Cohort.instructor_id == user.id)
+    return list(db.session.scalars(query))
+
+
+def can_manage(user: User, cohort: Cohort) -> bool:
+    """Only the owning instructor and admins may change a cohort."""
+    return user.is_admin or (user.role == "instructor" and cohort.instructor_id == user.id)
 
 
 def add_member(cohort: Cohort, user: User) -> bool:
@@ -111,6 +193,16 @@ def add_member(cohort: Cohort, user: User) -> bool:
     db.session.add(Membership(cohort_id=cohort.id, user_id=user.id))
     db.session.commit()
     return True
+
+
+def add_member_by_email(cohort: Cohort, email: str) -> User:
+    """Add the existing trainee with this e-mail; AccountError when unknown or not a trainee."""
+    user = find_user(email)
+    if user is None:
+        raise AccountError(f"No account uses {normalise_email(email)}: create the trainee instead.")
+    if not add_member(cohort, user):
+        raise AccountError(f"{user.name} is already in this cohort.")
+    return user
 
 
 def remove_member(cohort: Cohort, user: User) -> None:

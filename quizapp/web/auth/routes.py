@@ -17,12 +17,14 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 def safe_next(target: str | None) -> str | None:
     """Accept only a local path as a redirect target (no scheme, no host, no //)."""
-    if not target:
+    if not target or len(target) > 2000:
+        return None
+    # Browsers read a backslash as "/" and drop tabs and newlines, so "/<backslash>evil.com" or
+    # "/<tab>/evil.com" would leave the site: refuse them and every other control character.
+    if "\\" in target or any(ord(char) <= 0x20 or ord(char) == 0x7F for char in target):
         return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    if "\\" in target:
         return None
     return target
 
@@ -87,5 +89,5 @@ def change_password():
             form.current.errors.append(str(error))
         else:
             flash("Your password is changed.", "success")
-            return redirect(url_for("main.index"))
+            return redirect(url_for("main.account"))
     return render_template("auth/password.html", form=form)
