@@ -1,0 +1,386 @@
+"""Study sessions: which decks a user may study, the next card, recording and undoing reviews.
+
+Days are UTC days: the daily new-card limit counts the new cards a user's study sessions
+introduced since 00:00 UTC. The queries stay index-friendly (CardState(user_id, deck_id, due),
+ReviewLog(user_id, deck_id, reviewed_at)) and never load a deck's items wholesale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+from sqlalchemy.exc import IntegrityError
+
+from quizapp.domain import scheduling
+from quizapp.extensions import db
+from quizapp.models import (
+    Assignment,
+    CardState,
+    Deck,
+    Item,
+    Membership,
+    ReviewLog,
+    User,
+    utcnow,
+)
+
+# Learning cards due this soon are shown rather than ending the session (as Anki does).
+LEARN_AHEAD = timedelta(minutes=20)
+SOURCES = ("study", "quiz")
+
+
+class StaleSubmission(Exception):
+    """The form no longer applies (item retired, deck unassigned, already undone); user-facing."""
+
+
+@dataclass(frozen=True)
+class DeckCounts:
+    """Where a user stands in a deck right now."""
+
+    due: int
+    new: int  # new cards still allowed today (limited by the deck's new_per_day)
+    new_waiting: int  # new cards that exist but wait for a later day
+    done_today: int  # study reviews recorded today in this deck
+
+    @property
+    def remaining(self) -> int:
+        """Cards left in today's session."""
+        return self.due + self.new
+
+    @property
+    def session_total(self) -> int:
+        """Reviews done today plus cards left: the length of today's session."""
+        return self.done_today + self.remaining
+
+
+def day_start(now: datetime) -> datetime:
+    """Midnight UTC of the day `now` falls in."""
+    return now.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _live():
+    return sa.and_(Item.status == "approved", Item.retired_at.is_(None))
+
+
+def settings_for(deck: Deck) -> scheduling.Settings:
+    """Scheduler settings of a deck; fuzzing is on outside tests unless FSRS_ENABLE_FUZZING says."""
+    config = current_app.config
+    fuzz = bool(config.get("FSRS_ENABLE_FUZZING", not config.get("TESTING", False)))
+    retention = min(max(float(deck.desired_retention or 0.9), 0.7), 0.99)
+    return scheduling.Settings(desired_retention=retention, enable_fuzzing=fuzz)
+
+
+def visible_decks(user: User) -> list[Deck]:
+    """Decks the user may study: trainee → published decks assigned to their cohorts;
+    instructor → own decks plus published decks assigned to their cohorts; admin → all."""
+    query = sa.select(Deck).order_by(Deck.title, Deck.id)
+    if user.role != "admin":
+        assigned = _assigned_published(user)
+        if user.role == "instructor":
+            query = query.where(sa.or_(Deck.owner_id == user.id, Deck.id.in_(assigned)))
+        else:
+            query = query.where(Deck.id.in_(assigned))
+    return list(db.session.scalars(query))
+
+
+def _assigned_published(user: User):
+    return (
+        sa.select(Assignment.deck_id)
+        .join(Membership, Membership.cohort_id == Assignment.cohort_id)
+        .join(Deck, Deck.id == Assignment.deck_id)
+        .where(Membership.user_id == user.id, Deck.status == "published")
+    )
+
+
+def can_study(user: User, deck: Deck) -> bool:
+    """True when the deck is among the user's visible decks."""
+    if user.role == "admin" or (user.role == "instructor" and deck.owner_id == user.id):
+        return True
+    if deck.status != "published":
+        return False
+    query = (
+        sa.select(Assignment.id)
+        .join(Membership, Membership.cohort_id == Assignment.cohort_id)
+        .where(Membership.user_id == user.id, Assignment.deck_id == deck.id)
+        .limit(1)
+    )
+    return db.session.scalar(query) is not None
+
+
+def new_introduced_today(user: User, deck: Deck, now: datetime) -> int:
+    """New cards the user's study sessions introduced in this deck since midnight UTC."""
+    query = sa.select(sa.func.count(ReviewLog.id)).where(
+        ReviewLog.user_id == user.id,
+        ReviewLog.deck_id == deck.id,
+        ReviewLog.reviewed_at >= day_start(now),
+        ReviewLog.previous_fsrs.is_(None),
+        ReviewLog.undone_at.is_(None),
+        ReviewLog.source == "study",
+    )
+    return db.session.scalar(query) or 0
+
+
+def _first_due(user: User, deck: Deck, until: datetime) -> Item | None:
+    query = (
+        sa.select(Item)
+        .join(CardState, CardState.item_id == Item.id)
+        .where(
+            CardState.user_id == user.id,
+            CardState.deck_id == deck.id,
+            CardState.due <= until,
+            _live(),
+        )
+        .order_by(CardState.due, CardState.item_id)
+        .limit(1)
+    )
+    return db.session.scalar(query)
+
+
+def _unseen(user: User):
+    return ~sa.exists().where(CardState.user_id == user.id, CardState.item_id == Item.id)
+
+
+def _first_new(user: User, deck: Deck) -> Item | None:
+    query = (
+        sa.select(Item)
+        .where(Item.deck_id == deck.id, _live(), _unseen(user))
+        .order_by(Item.id)
+        .limit(1)
+    )
+    return db.session.scalar(query)
+
+
+def next_card(user: User, deck: Deck, *, now: datetime | None = None) -> Item | None:
+    """The card to show next: due cards by due time, then new cards within today's limit,
+    then learning cards due within the next 20 minutes; None when the session is done."""
+    now = now or utcnow()
+    item = _first_due(user, deck, now)
+    if item is None and new_introduced_today(user, deck, now) < deck.new_per_day:
+        item = _first_new(user, deck)
+    if item is None:
+        item = _first_due(user, deck, now + LEARN_AHEAD)
+    return item
+
+
+def deck_counts(user: User, deck: Deck, *, now: datetime | None = None) -> DeckCounts:
+    """Due cards, new cards allowed today and reviews done today, for lists and progress bars."""
+    now = now or utcnow()
+    due = db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(CardState)
+        .join(Item, Item.id == CardState.item_id)
+        .where(
+            CardState.user_id == user.id,
+            CardState.deck_id == deck.id,
+            CardState.due <= now,
+            _live(),
+        )
+    )
+    unseen = db.session.scalar(
+        sa.select(sa.func.count(Item.id)).where(Item.deck_id == deck.id, _live(), _unseen(user))
+    )
+    allowed = max(0, deck.new_per_day - new_introduced_today(user, deck, now))
+    done = db.session.scalar(
+        sa.select(sa.func.count(ReviewLog.id)).where(
+            ReviewLog.user_id == user.id,
+            ReviewLog.deck_id == deck.id,
+            ReviewLog.reviewed_at >= day_start(now),
+            ReviewLog.undone_at.is_(None),
+            ReviewLog.source == "study",
+        )
+    )
+    new = min(unseen or 0, allowed)
+    return DeckCounts(due=due or 0, new=new, new_waiting=(unseen or 0) - new, done_today=done or 0)
+
+
+def next_due_at(user: User, deck: Deck, *, now: datetime | None = None) -> datetime | None:
+    """When the user's next card in this deck falls due after `now` (None: nothing scheduled)."""
+    now = now or utcnow()
+    return db.session.scalar(
+        sa.select(sa.func.min(CardState.due))
+        .join(Item, Item.id == CardState.item_id)
+        .where(
+            CardState.user_id == user.id,
+            CardState.deck_id == deck.id,
+            CardState.due > now,
+            _live(),
+        )
+    )
+
+
+def card_state(user: User, item: Item) -> CardState | None:
+    """The user's scheduling state for an item (None when never reviewed)."""
+    return db.session.get(CardState, (user.id, item.id))
+
+
+def preview(user: User, item: Item, *, now: datetime | None = None) -> dict[int, timedelta]:
+    """The interval each rating (1–4) would give this card now."""
+    now = now or utcnow()
+    row = card_state(user, item)
+    return scheduling.preview(
+        row.fsrs if row else None, now, card_id=item.id, settings=settings_for(item.deck)
+    )
+
+
+def _by_client_id(client_id: str) -> ReviewLog | None:
+    return db.session.scalar(sa.select(ReviewLog).where(ReviewLog.client_id == client_id))
+
+
+def _existing(user: User, client_id: str) -> ReviewLog | None:
+    log = _by_client_id(client_id)
+    if log is not None and log.user_id != user.id:
+        raise StaleSubmission("This form was not issued to you. Reload the page and try again.")
+    return log
+
+
+def record_review(
+    user: User,
+    item: Item,
+    rating: int,
+    *,
+    client_id: str,
+    now: datetime | None = None,
+    source: str = "study",
+    duration_ms: int | None = None,
+    commit: bool = True,
+) -> ReviewLog:
+    """Record one review and reschedule the card; a repeated client_id returns the first log.
+
+    With commit=False the review is only flushed and the caller commits; should a concurrent
+    duplicate make that flush fail, the IntegrityError propagates and the caller rolls back.
+    """
+    if rating not in scheduling.RATINGS:
+        raise ValueError(f"rating must be 1–4, got {rating!r}")
+    if source not in SOURCES:
+        raise ValueError(f"unknown review source {source!r}")
+    if not client_id or len(client_id) > 64:
+        raise ValueError("client_id must be 1–64 characters")
+    existing = _existing(user, client_id)
+    if existing is not None:
+        return existing
+    if not item.is_live:
+        raise StaleSubmission(
+            "This question was withdrawn from the deck, so that rating was not recorded."
+        )
+    if not can_study(user, item.deck):
+        raise StaleSubmission(
+            "This deck is no longer assigned to you, so that rating was not recorded."
+        )
+    now = now or utcnow()
+    for attempt in range(2):
+        try:
+            return _apply(user, item, rating, client_id, now, source, duration_ms, commit)
+        except IntegrityError:
+            # A concurrent request with the same client_id (or the same new card) won the race.
+            if not commit:
+                raise
+            db.session.rollback()
+            existing = _existing(user, client_id)
+            if existing is not None:
+                return existing
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _apply(
+    user: User,
+    item: Item,
+    rating: int,
+    client_id: str,
+    now: datetime,
+    source: str,
+    duration_ms: int | None,
+    commit: bool,
+) -> ReviewLog:
+    row = card_state(user, item)
+    previous = row.fsrs if row is not None else None
+    state = scheduling.review(
+        previous, rating, now, card_id=item.id, settings=settings_for(item.deck)
+    )
+    log = ReviewLog(
+        user_id=user.id,
+        item_id=item.id,
+        deck_id=item.deck_id,
+        rating=rating,
+        reviewed_at=now,
+        duration_ms=duration_ms,
+        source=source,
+        client_id=client_id,
+    )
+    if previous is not None:
+        # Left unset for a new card so the column is SQL NULL ("first review"), not JSON null.
+        log.previous_fsrs = dict(previous)
+    if row is None:
+        row = CardState(
+            user_id=user.id, item_id=item.id, deck_id=item.deck_id, reps=0, lapses=0, created_at=now
+        )
+    row.lapses = (row.lapses or 0) + int(scheduling.is_lapse(previous, rating))
+    row.reps = (row.reps or 0) + 1
+    _set_state(row, state, now)
+    db.session.add_all([row, log])
+    if commit:
+        db.session.commit()
+    else:
+        db.session.flush()
+    return log
+
+
+def _set_state(row: CardState, state: dict, now: datetime) -> None:
+    mirror = scheduling.mirror(state)
+    row.fsrs = state
+    row.due = mirror.due
+    row.state = mirror.state
+    row.stability = mirror.stability
+    row.difficulty = mirror.difficulty
+    row.last_review = mirror.last_review
+    row.updated_at = now
+
+
+def last_review(user: User, deck: Deck) -> ReviewLog | None:
+    """The user's most recent review in this deck that has not been undone."""
+    query = (
+        sa.select(ReviewLog)
+        .where(
+            ReviewLog.user_id == user.id,
+            ReviewLog.deck_id == deck.id,
+            ReviewLog.undone_at.is_(None),
+        )
+        .order_by(ReviewLog.reviewed_at.desc(), ReviewLog.id.desc())
+        .limit(1)
+    )
+    return db.session.scalar(query)
+
+
+def undo_last(
+    user: User,
+    deck: Deck,
+    *,
+    review_id: int | None = None,
+    now: datetime | None = None,
+) -> ReviewLog:
+    """Undo the user's last study rating in the deck: restore the card, mark the log undone.
+
+    `review_id` (from the form) makes a repeated undo harmless: it must still be the last review.
+    """
+    log = last_review(user, deck)
+    if log is None or (review_id is not None and log.id != review_id):
+        raise StaleSubmission("That rating was already undone; nothing was changed.")
+    if log.source != "study":
+        raise StaleSubmission("The last answer came from a quiz and cannot be undone here.")
+    now = now or utcnow()
+    row = db.session.get(CardState, (user.id, log.item_id))
+    previous = log.previous_fsrs
+    if row is not None:
+        if previous is None:
+            db.session.delete(row)
+        else:
+            row.reps = max(0, (row.reps or 0) - 1)
+            row.lapses = max(0, (row.lapses or 0) - int(scheduling.is_lapse(previous, log.rating)))
+            _set_state(row, dict(previous), now)
+    log.undone_at = now
+    db.session.commit()
+    return log
