@@ -10,6 +10,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import time
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ MODEL_BASIC_ID = 1_718_204_501
 MODEL_CLOZE_ID = 1_718_204_502
 MODEL_MCQ_ID = 1_718_204_503
 GUID_NAMESPACE = "quizapp"
+ZIP_EPOCH = 315_532_800  # 1980-01-01: zip entry dates cannot be earlier
 
 # Every field any note type will ever need: adding one later makes Anki copy the note type
 # ("quizapp Basic+") and leave existing notes un-updated (DESIGN §7).
@@ -298,10 +300,16 @@ def write_apkg(package: genanki.Package, timestamp: float) -> bytes:
             connection.commit()
         finally:
             connection.close()
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-            archive.write(db_path, "collection.anki2")
-            archive.writestr("media", "{}")
+        with open(db_path, "rb") as handle:
+            collection = handle.read()
+    # Entry dates from the timestamp too, so the same deck always gives the same bytes.
+    date_time = time.gmtime(max(timestamp, ZIP_EPOCH))[:6]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in (("collection.anki2", collection), ("media", b"{}")):
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data, compresslevel=1)
     return buffer.getvalue()
 
 
