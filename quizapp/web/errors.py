@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
+from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException
 
 from quizapp.extensions import db
 from quizapp.web.auth_support import json_error, wants_json
@@ -33,8 +34,10 @@ def register_errorhandlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
         return _render(
-            400, "Your form expired or was sent without its security token. "
-            "Go back, reload the page and try again.", "csrf",
+            400,
+            "Your form expired or was sent without its security token. "
+            "Go back, reload the page and try again.",
+            "csrf",
         )
 
     @app.errorhandler(HTTPException)
@@ -42,6 +45,9 @@ def register_errorhandlers(app: Flask) -> None:
         status = error.code or 500
         # A description passed to abort() is ours and specific; werkzeug's defaults are not.
         custom = error.description and error.description != type(error).description
+        if isinstance(error, RateLimitExceeded):
+            # Flask-Limiter's description is the limit itself ("10 per 1 minute"), not a sentence.
+            custom = False
         message = error.description if custom else MESSAGES.get(status, error.description)
         code = (error.name or "error").lower().replace(" ", "_")
         return _render(status, message, code)
@@ -52,4 +58,4 @@ def register_errorhandlers(app: Flask) -> None:
         app.logger.exception("Unhandled error", exc_info=error)
         if app.config.get("TESTING") and app.config.get("PROPAGATE_UNHANDLED", True):
             raise error
-        return _render(500, MESSAGES[500], InternalServerError.name.lower().replace(" ", "_"))
+        return _render(500, MESSAGES[500], "internal_server_error")

@@ -7,8 +7,15 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 MAX_FIELD = 254
 
 
+def strip(value: str | None) -> str | None:
+    """Drop surrounding spaces people paste along with an e-mail address."""
+    return value.strip() if isinstance(value, str) else value
+
+
 class LoginForm(FlaskForm):
-    email = EmailField("E-mail", validators=[DataRequired(), Length(max=MAX_FIELD)])
+    email = EmailField(
+        "E-mail", filters=[strip], validators=[DataRequired(), Length(max=MAX_FIELD)]
+    )
     password = PasswordField("Password", validators=[DataRequired(), Length(max=1000)])
     remember = BooleanField("Keep me logged in on this device")
     submit = SubmitField("Log in")
@@ -18,6 +25,7 @@ class RegisterForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=120)])
     email = EmailField(
         "E-mail",
+        filters=[strip],
         validators=[DataRequired(), Email(check_deliverability=False), Length(max=MAX_FIELD)],
     )
     password = PasswordField(

@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Email, Length
 
 from quizapp.models import ROLES
 from quizapp.services.accounts import MAX_EMAIL, MAX_NAME, MAX_PASSWORD, MIN_PASSWORD
+from quizapp.web.auth.forms import strip
 
 
 class CohortForm(FlaskForm):
@@ -16,7 +17,9 @@ class CohortForm(FlaskForm):
 
 class AddMemberForm(FlaskForm):
     email = EmailField(
-        "E-mail of an existing trainee", validators=[DataRequired(), Length(max=MAX_EMAIL)]
+        "E-mail of an existing trainee",
+        filters=[strip],
+        validators=[DataRequired(), Length(max=MAX_EMAIL)],
     )
     submit = SubmitField("Add to cohort")
 
@@ -25,6 +28,7 @@ class NewTraineeForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=MAX_NAME)])
     email = EmailField(
         "E-mail",
+        filters=[strip],
         validators=[DataRequired(), Email(check_deliverability=False), Length(max=MAX_EMAIL)],
     )
     password = PasswordField(
