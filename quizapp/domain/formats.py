@@ -45,8 +45,8 @@ def _one_line(text: str) -> str:
 def to_csv(deck: Deck) -> str:
     """Tab-separated text for Anki's CSV importer, using the stock Basic and Cloze note types.
 
-    Columns: note type, GUID, tags, Front/Text, Back/Back Extra. The note type comes first
-    because Anki skips lines starting with "#", and a GUID may start with one.
+    Columns: note type, GUID, tags, Front/Text, Back/Back Extra. The note type comes first so
+    no data line can start with "#", which Anki reads as a comment.
     """
     validate_items(deck)
     out = io.StringIO()
@@ -117,7 +117,8 @@ def _gift_question(deck: Deck, item: QuizItem) -> str:
     answers = _gift_answers(item)
     if item.type == "basic" and item.answer.strip():
         feedback = item.answer.strip() + ("\n" + feedback if feedback else "")
-    block = "{" + answers + (f" ####{_gift_html(feedback)}" if feedback else "") + "}"
+    general = f"####{_gift_html(feedback)}" if feedback else ""
+    block = "{" + " ".join(part for part in (answers, general) if part) + "}"
     title = f"::{gift_escape(item.key)}::[html]"
     if item.type == "cloze":
         # GIFT's "missing word" form: the answers stand where the blank was.
