@@ -1,0 +1,243 @@
+"""Candidate items built from answer spans and argument statements (pure)."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from dataclasses import dataclass
+
+from quizapp.domain.article import Article
+from quizapp.domain.distractors import pick
+from quizapp.domain.facts import Answer, Argument, lower_first
+from quizapp.domain.items import CLOZE_BLANK, QuizItem
+from quizapp.domain.nlp import Analysis, SentenceInfo, aliases_of, identity
+from quizapp.domain.quality import ARGUMENT_PREFIX
+from quizapp.domain.textnorm import norm_key
+
+WH = {
+    "PERSON:1": "who",
+    "PERSON:n": "who",
+    "GPE:country": "which country",
+    "GPE:city": "which city",
+    "GPE:other": "which place",
+    "LOC": "which place",
+    "FAC": "which facility",
+    "ORG": "which organization",
+    "DATE:year": "what year",
+    "DATE:decade": "which decade",
+    "DATE:month": "which month",
+    "DATE:monthday": "what date",
+    "EVENT": "which event",
+    "LAW": "which law",
+    "PRODUCT": "what",
+    "WORK_OF_ART": "which work",
+    "MISC": "what",
+    "TERM:single": "what",
+    "TERM:plural": "what",
+}
+BLOCKING_BEFORE = {"its", "their", "his", "her", "our", "my", "your", "a", "an", "the", "this"}
+
+
+@dataclass
+class Candidate:
+    """An item plus what the ranker needs: its sentence, answer identity and score."""
+
+    item: QuizItem
+    sentence: int
+    answer_id: str
+    score: float
+
+
+def item_key(kind: str, answer: str, *parts: object) -> str:
+    """Stable slug-like key: type, answer slug and a short hash of what defines the item."""
+    slug = "-".join(re.findall(r"[a-z0-9]+", norm_key(answer))[:3]) or "item"
+    digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:6]
+    return f"{kind}-{slug[:28]}-{digest}"
+
+
+def _ends_question(sentence: str) -> str:
+    body = re.sub(r"[\s.!?:;,]+$", "", sentence)
+    return body + "?"
+
+
+def _topic(article: Article, offset: int) -> str:
+    heading = article.heading_before(offset) or article.title
+    return heading.capitalize() if heading.isupper() else heading
+
+
+def _quote_body(quote: str) -> str:
+    return lower_first(re.sub(r"[\s.!?]+$", "", quote))
+
+
+def fact_candidates(
+    analysis: Analysis,
+    info: SentenceInfo,
+    answer: Answer,
+    forms: dict[str, str],
+    rng: random.Random,
+    base_score: float,
+    kind: str,
+) -> list[Candidate]:
+    """Cloze, short-answer, multiple-choice and true/false candidates for one answer span."""
+    article = analysis.article
+    text = article.text
+    quote = text[info.start : info.end]
+    rel_start, rel_end = answer.blank_start - info.start, answer.blank_end - info.start
+    display = answer.display
+    ent = answer.entity
+    topic = _topic(article, info.start)
+    score = base_score + answer.weight
+    accepted = aliases_of(display)
+    if ent.label == "PERSON" and len(ent.text.split()) > 1:
+        accepted.append(ent.text.split()[-1])
+    explanation = f"The article states that {_quote_body(quote)} — answer: {display}."
+    tags = [kind, ent.form.split(":")[0].lower()]
+    out: list[Candidate] = []
+
+    def add(type_: str, prompt: str, bonus: float, **extra: object) -> None:
+        item = QuizItem(
+            key=item_key(type_, display, article.sha256[:12], info.start, type_, display, prompt),
+            type=type_,
+            kind=kind,
+            prompt=prompt,
+            answer=extra.pop("answer", display),  # type: ignore[arg-type]
+            explanation=extra.pop("explanation", explanation),  # type: ignore[arg-type]
+            source_start=info.start,
+            source_end=info.end,
+            quote=quote,
+            topic=topic,
+            tags=list(tags),
+            score=round(score + bonus, 4),
+            **extra,  # type: ignore[arg-type]
+        )
+        out.append(Candidate(item, info.index, ent.key, item.score))
+
+    blanked = quote[:rel_start] + CLOZE_BLANK + quote[rel_end:]
+    add("cloze", blanked, 0.0, accepted=list(accepted))
+    free = not (answer.modifier or answer.embedded or answer.in_list)
+    wh = _wh_question(quote, rel_start, rel_end, ent.form) if free else ""
+    if wh:
+        add("short_answer", wh, 0.05, accepted=list(accepted))
+    if answer.modifier and ent.label not in ("NORP", "DATE", "TERM"):
+        return out  # swapping a noun modifier ("U.S. troops") makes ungrammatical options
+    in_sentence = {e.key for e in info.entities}
+    distractors = pick(display, ent.form, analysis, forms, rng, exclude=in_sentence)
+    if distractors:
+        choices = [display, *distractors]
+        rng.shuffle(choices)
+        add("mcq", wh or blanked, 0.1, choices=choices, accepted=list(accepted))
+        false_statement = quote[:rel_start] + distractors[0] + quote[rel_end:]
+        if rng.random() < 0.5:
+            add(
+                "true_false",
+                false_statement,
+                -0.05,
+                answer="False",
+                explanation=(
+                    f"The article states that {_quote_body(quote)}; it names {display}, "
+                    f"not {distractors[0]} — answer: False."
+                ),
+            )
+        else:
+            add(
+                "true_false",
+                quote,
+                -0.1,
+                answer="True",
+                explanation=f"The article states exactly this — answer: True ({display}).",
+            )
+    return out
+
+
+def _wh_question(quote: str, rel_start: int, rel_end: int, form: str) -> str:
+    wh = WH.get(form)
+    if not wh:
+        return ""
+    before = quote[:rel_start].split()
+    if before and before[-1].lower().strip(",") in BLOCKING_BEFORE:
+        return ""
+    after = quote[rel_end:]
+    if after[:1].isalpha() or after.startswith("-"):
+        return ""
+    if re.match(r"\s+[A-Z]", after) and form.startswith(("TERM", "MISC", "ORG")):
+        return ""  # the span is part of a longer name
+    if rel_start == 0:
+        wh = wh[0].upper() + wh[1:]
+    if after.startswith("'s") and wh in ("who",):
+        wh, after = "whose", after[2:]
+    return _ends_question(quote[:rel_start] + wh + after)
+
+
+def argument_candidates(
+    analysis: Analysis,
+    argument: Argument,
+    pool: list[Argument],
+    rng: random.Random,
+    base_score: float,
+) -> list[Candidate]:
+    """Multiple-choice and true/false items about the author's recommendations, reasons, claims."""
+    article = analysis.article
+    text = article.text
+    quote = text[argument.quote_start : argument.quote_end]
+    topic = _topic(article, argument.quote_start)
+    out: list[Candidate] = []
+
+    def add(type_: str, prompt: str, answer: str, explanation: str, bonus: float, **extra) -> None:
+        item = QuizItem(
+            key=item_key(
+                type_, answer, article.sha256[:12], argument.quote_start, type_, prompt, answer
+            ),
+            type=type_,
+            kind="argument",
+            prompt=prompt,
+            answer=answer,
+            explanation=explanation,
+            source_start=argument.quote_start,
+            source_end=argument.quote_end,
+            quote=quote,
+            topic=topic,
+            tags=["argument", argument.kind],
+            score=round(base_score + bonus, 4),
+            **extra,
+        )
+        out.append(Candidate(item, argument.sentence, f"arg:{argument.kind}", item.score))
+
+    if argument.kind in ("recommendation", "reason"):
+        if argument.kind == "recommendation":
+            subject = identity(argument.subject)
+            others = [
+                o.answer
+                for o in pool
+                if o.kind in ("recommendation", "action")
+                and o.sentence != argument.sentence
+                and identity(o.subject) != subject
+            ]
+        else:
+            others = [
+                o.answer for o in pool if o.kind == "reason" and o.sentence != argument.sentence
+            ]
+            others += [
+                o.claim for o in pool if o.kind == "reason" and o.sentence != argument.sentence
+            ]
+        others = [o for o in dict.fromkeys(others) if norm_key(o) != norm_key(argument.answer)]
+        if len(others) >= 3:
+            distractors = rng.sample(others, 3)
+            choices = [argument.answer, *distractors]
+            rng.shuffle(choices)
+            verb = "recommends" if argument.kind == "recommendation" else "argues"
+            explanation = f"The author {verb} this directly: {_quote_body(quote)} — answer: {argument.answer}."
+            add("mcq", argument.question, argument.answer, explanation, 1.0, choices=choices)
+    if argument.kind == "claim" and argument.negated:
+        statement = ARGUMENT_PREFIX + lower_first(argument.negated)
+        if rng.random() < 0.6:
+            explanation = f"The author argues the opposite: {_quote_body(quote)} — answer: False."
+            add("true_false", _end_period(statement), "False", explanation, 0.6)
+        else:
+            explanation = f"The author argues that {_quote_body(quote)} — answer: True."
+            add("true_false", ARGUMENT_PREFIX + lower_first(quote), "True", explanation, 0.5)
+    return out
+
+
+def _end_period(sentence: str) -> str:
+    return sentence if sentence.endswith((".", "!", "?", '"')) else sentence + "."
