@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import click
 
-from quizapp.services import demo
+from quizapp.models import utcnow
+from quizapp.services import demo, demo_history
 
 
 def _print_credentials(credentials: list[demo.NewCredential], heading: str) -> None:
     click.echo(heading)
     for credential in credentials:
-        click.echo(f"  {credential.role:<10} {credential.email:<26} password: {credential.password}")
-    click.echo("Keep these: they are shown only now (quizapp demo --reset-passwords makes new ones).")
+        click.echo(
+            f"  {credential.role:<10} {credential.email:<26} password: {credential.password}"
+        )
+    click.echo(
+        "Keep these: they are shown only now (quizapp demo --reset-passwords makes new ones)."
+    )
 
 
 @click.command("demo")
 @click.option("--reset-passwords", is_flag=True, help="Give the demo users new passwords.")
-def demo_command(reset_passwords: bool) -> None:
+@click.option(
+    "--history",
+    is_flag=True,
+    help="Also add a cohort of 12 simulated trainees with 30 days of study and quiz history.",
+)
+def demo_command(reset_passwords: bool, history: bool) -> None:
     """Create demo accounts (one instructor, two trainees) and a demo cohort."""
     created = demo.ensure_demo_accounts()
     if created:
@@ -30,6 +40,26 @@ def demo_command(reset_passwords: bool) -> None:
         )
     cohort = demo.ensure_demo_cohort()
     click.echo(f"Demo cohort: {cohort.name!r} with {len(cohort.members)} trainees.")
+    if history:
+        _simulate_history()
+
+
+def _simulate_history() -> None:
+    try:
+        summary = demo_history.simulate(now=utcnow())
+    except demo_history.HistoryError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Simulated cohort: {summary.cohort.name!r} with {summary.trainees} trainees.")
+    for deck in summary.simulated:
+        click.echo(
+            f"  {deck.title}: {deck.reviews} study and quiz reviews, {deck.attempts} quiz "
+            f"attempts ({deck.responses} answers) over the last {demo_history.DAYS} days."
+        )
+    for title in summary.skipped:
+        click.echo(f"  {title}: already has simulated history; nothing added.")
+    if not summary.simulated and not summary.skipped:
+        click.echo("  No published deck with approved items to simulate; import a deck first.")
+    click.echo("Log in as instructor@example.com and open Results (/analytics) to see it.")
 
 
 COMMANDS = [demo_command]

@@ -2,11 +2,16 @@
 
 Every figure on the analytics pages comes from a function here. Conventions:
 
-- Quiz credit: "correct" 1, "close" 0.5, "wrong" 0. Facility is the mean credit (the classical
-  p-value extended to half credit), so for right/wrong items it is the share answered correctly.
+- Quiz credit: "correct" and "close" (accepted with a small slip) earn 1, "wrong" 0, as the quiz
+  itself scores them (quizmaker.score). Facility is the mean credit: the share answered correctly.
+- Item statistics use each trainee's FIRST answer to an item (answers arrive in chronological
+  order): retakes after feedback are not independent and would inflate facility. The number of
+  responses is the number of trainees who answered; all answers, retakes included, are counted
+  separately for information.
 - Discrimination D = mean item credit of the upper group − that of the lower group, the groups
   being the top and bottom 27% (Kelley) of trainees ranked by total score (their mean credit over
-  every quiz answer in the deck). Group size k = round-half-up(0.27 × n), at least 1, and n ≥ 2.
+  their first answers to the deck's items). Group size k = round-half-up(0.27 × n), at least 1,
+  and n ≥ 2.
   Ties at a group boundary are shared, not broken by id or order: the trainees tied on the
   boundary score split the remaining places equally (fractional weights), so the result never
   depends on who happens to sort first. When every trainee has the same total, D is undefined.
@@ -25,11 +30,11 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from fsrs.scheduler import DEFAULT_PARAMETERS
 
-CREDIT = {"correct": 1.0, "close": 0.5, "wrong": 0.0}
+CREDIT = {"correct": 1.0, "close": 1.0, "wrong": 0.0}
 GROUP_SHARE = 0.27
 MIN_RESPONSES = 5
-# "< 5%" only means something once one pick is under 5%, i.e. from 20 answers on.
-DISTRACTOR_MIN_RESPONSES = 20
+# From 10 responses on; below 20 of them "< 5%" means that nobody chose the distractor.
+DISTRACTOR_MIN_RESPONSES = 10
 TOO_EASY = 0.9
 TOO_HARD = 0.2
 RARE_DISTRACTOR = 0.05
@@ -100,6 +105,7 @@ class ItemStats:
     item_id: int
     responses: int
     enough: bool
+    answers: int = 0
     facility: float | None = None
     discrimination: float | None = None
     choices: list[ChoiceRate] = field(default_factory=list)
@@ -112,7 +118,7 @@ class ItemStats:
 
 
 def credit(verdict: str) -> float:
-    """The credit a verdict earns (correct 1, close 0.5, wrong 0); unknown verdicts earn 0."""
+    """The credit a verdict earns (correct and close 1, wrong 0); unknown verdicts earn 0."""
     return CREDIT.get(verdict, 0.0)
 
 
@@ -290,6 +296,17 @@ def study_figures(totals: StudyTotals) -> dict[str, float | int | None]:
     }
 
 
+def first_answers(answers: Iterable[Answer]) -> list[Answer]:
+    """Each trainee's first answer to each item, from answers in chronological order."""
+    seen: set[tuple[int, int]] = set()
+    first = []
+    for answer in answers:
+        if (answer.user_id, answer.item_id) not in seen:
+            seen.add((answer.user_id, answer.item_id))
+            first.append(answer)
+    return first
+
+
 def analyse_items(
     items: Sequence[ItemInfo],
     answers: Iterable[Answer],
@@ -297,12 +314,16 @@ def analyse_items(
     *,
     min_responses: int = MIN_RESPONSES,
 ) -> list[ItemStats]:
-    """Item statistics and flags for a deck, in the order of `items`."""
+    """Item statistics and flags for a deck, in the order of `items`; answers chronological."""
     answers = list(answers)
+    first = first_answers(answers)
     study = study or {}
-    groups = extreme_groups(trainee_totals(answers))
-    by_item: dict[int, list[Answer]] = defaultdict(list)
+    groups = extreme_groups(trainee_totals(first))
+    all_counts: dict[int, int] = defaultdict(int)
     for answer in answers:
+        all_counts[answer.item_id] += 1
+    by_item: dict[int, list[Answer]] = defaultdict(list)
+    for answer in first:
         by_item[answer.item_id].append(answer)
     results = []
     for item in items:
@@ -311,13 +332,11 @@ def analyse_items(
             item_id=item.id,
             responses=len(item_answers),
             enough=len(item_answers) >= min_responses,
+            answers=all_counts.get(item.id, 0),
             **study_figures(study.get(item.id, StudyTotals())),
         )
         if stats.enough:
-            per_trainee: dict[int, list[float]] = defaultdict(list)
-            for answer in item_answers:
-                per_trainee[answer.user_id].append(credit(answer.verdict))
-            item_scores = {u: sum(s) / len(s) for u, s in per_trainee.items()}
+            item_scores = {a.user_id: credit(a.verdict) for a in item_answers}
             stats.facility = facility(a.verdict for a in item_answers)
             stats.discrimination = discrimination(item_scores, groups)
             stats.choices = choice_rates(item, (a.chosen_index for a in item_answers))

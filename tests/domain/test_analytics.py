@@ -26,8 +26,8 @@ def test_facility_is_share_correct():
     assert a.facility(["correct", "wrong", "correct", "correct"]) == 0.75
 
 
-def test_facility_gives_close_half_credit():
-    assert a.facility(["correct", "close", "wrong", "wrong"]) == pytest.approx(1.5 / 4)
+def test_facility_counts_close_as_correct_like_the_quiz_score():
+    assert a.facility(["correct", "close", "wrong", "wrong"]) == 0.5
 
 
 def test_facility_of_no_answers_is_none():
@@ -166,11 +166,17 @@ def test_analyse_items_below_threshold_hides_figures():
 
 
 def test_single_trainee_gets_facility_but_no_discrimination():
-    answers = [a.Answer(1, 1, v) for v in ["correct"] * 4 + ["wrong"] * 2]
-    [stats] = a.analyse_items([a.ItemInfo(1)], answers)
-    assert stats.responses == 6
-    assert stats.facility == pytest.approx(4 / 6)
-    assert stats.discrimination is None
+    answers = [a.Answer(1, 1, "correct"), a.Answer(1, 2, "wrong"), a.Answer(1, 2, "correct")]
+    first, second = a.analyse_items([a.ItemInfo(1), a.ItemInfo(2)], answers, min_responses=1)
+    assert (first.responses, first.facility, first.discrimination) == (1, 1.0, None)
+    assert (second.responses, second.answers, second.facility) == (1, 2, 0.0)
+    assert second.discrimination is None
+
+
+def test_single_trainee_is_too_few_at_the_default_threshold():
+    [stats] = a.analyse_items([a.ItemInfo(1)], [a.Answer(1, 1, "correct")] * 6)
+    assert stats.responses == 1 and stats.answers == 6
+    assert stats.note == "too few responses (n=1)"
 
 
 def test_all_same_score_gives_no_discrimination():
@@ -181,19 +187,31 @@ def test_all_same_score_gives_no_discrimination():
     assert [f.code for f in stats.flags] == ["too_easy"]
 
 
-def test_repeat_answers_average_per_trainee_for_discrimination():
-    # Trainee 1 answers item 1 twice (right, wrong) and item 2 right; trainee 2 wrong on both.
+def test_first_answers_keeps_each_trainees_first_answer_per_item():
     answers = [
+        a.Answer(1, 1, "wrong"),
+        a.Answer(2, 1, "correct"),
         a.Answer(1, 1, "correct"),
+        a.Answer(1, 2, "correct"),
+    ]
+    assert a.first_answers(answers) == [answers[0], answers[1], answers[3]]
+
+
+def test_retakes_do_not_count_for_item_statistics():
+    # Trainee 1 first gets item 1 wrong, then right on a retake; item 2 right.
+    # Trainee 2 gets item 1 right and item 2 wrong.
+    answers = [
         a.Answer(1, 1, "wrong"),
         a.Answer(1, 2, "correct"),
-        a.Answer(2, 1, "wrong"),
+        a.Answer(2, 1, "correct"),
         a.Answer(2, 2, "wrong"),
+        a.Answer(1, 1, "correct"),
     ]
-    first, _ = a.analyse_items([a.ItemInfo(1), a.ItemInfo(2)], answers, min_responses=1)
-    assert first.responses == 3
-    assert first.facility == pytest.approx(1 / 3)
-    assert first.discrimination == pytest.approx(0.5)  # trainee 1: 0.5, trainee 2: 0
+    first, second = a.analyse_items([a.ItemInfo(1), a.ItemInfo(2)], answers, min_responses=1)
+    assert (first.responses, first.answers) == (2, 3)
+    assert first.facility == 0.5
+    # Totals from first answers: both 0.5 → tied → discrimination undefined.
+    assert first.discrimination is None and second.discrimination is None
 
 
 # ------------------------------------------------------------------ flags
@@ -234,10 +252,12 @@ def test_flag_rare_distractor_names_it():
     assert flag.reason == "Replace this distractor: “Lima” was chosen by 2% (1 of 40)."
 
 
-def test_no_distractor_flags_below_twenty_answers():
+def test_no_distractor_flags_below_ten_responses():
     choices = [a.ChoiceRate(0, "x", 10, 10 / 10, True), a.ChoiceRate(1, "y", 0, 0.0, False)]
-    flags = a.item_flags(stats_with(responses=10, facility=0.5, choices=choices))
+    flags = a.item_flags(stats_with(responses=9, facility=0.5, choices=choices))
     assert flags == []
+    [flag] = a.item_flags(stats_with(responses=10, facility=0.5, choices=choices))
+    assert flag.reason == "Replace this distractor: “y” was chosen by 0% (0 of 10)."
 
 
 def test_no_flags_without_enough_responses():
@@ -364,7 +384,7 @@ def test_due_status_with_no_items_is_never_behind():
 
 
 def test_attempt_score_counts_unanswered_items_as_zero():
-    assert a.attempt_score(["correct", "close", "wrong"], 4) == pytest.approx(1.5 / 4)
+    assert a.attempt_score(["correct", "close", "wrong"], 4) == 0.5
     assert a.attempt_score([], 0) is None
 
 
