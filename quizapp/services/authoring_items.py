@@ -87,6 +87,18 @@ def approve_above(deck: Deck, threshold: float, now: datetime | None = None) -> 
     return len(items)
 
 
+def suggested_threshold(deck: Deck) -> float:
+    """The median score of the deck's drafts (a starting point for bulk approval)."""
+    scores = sorted(
+        db.session.scalars(
+            sa.select(Item.score).where(
+                Item.deck_id == deck.id, Item.status == "draft", Item.retired_at.is_(None)
+            )
+        )
+    )
+    return round(scores[len(scores) // 2], 2) if scores else 0.0
+
+
 def filter_items(
     deck: Deck,
     *,

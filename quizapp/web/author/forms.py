@@ -17,14 +17,25 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from quizapp.domain.items import CLOZE_BLANK
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 UPLOAD_EXTENSIONS = ["txt", "md", "html", "htm", "pdf"]
 MAX_CHOICES = 6
-KIND_CHOICES = [("fact", "Fact"), ("argument", "Argument (the author's claim or reasoning)")]
+KIND_CHOICES = [
+    SelectChoice("fact", "Fact"),
+    SelectChoice("argument", "Argument (the author's claim or reasoning)"),
+]
 TYPE_LABELS = {
     "mcq": "Multiple choice",
     "true_false": "True / false",
@@ -167,8 +178,6 @@ class ClozeForm(ShortAnswerForm):
     def validate_prompt(self, field: Any) -> None:
         count = field.data.count(CLOZE_BLANK)
         if count != 1:
-            from wtforms.validators import ValidationError
-
             raise ValidationError(
                 f"Write the blank as {CLOZE_BLANK} (four underscores) exactly once in the sentence."
             )
@@ -179,7 +188,7 @@ class TrueFalseForm(ItemForm):
     prompt = TextAreaField("Statement", validators=[DataRequired()])
     answer = RadioField(
         "The statement is",
-        choices=[("True", "True"), ("False", "False")],
+        choices=[SelectChoice("True"), SelectChoice("False")],
         validators=[InputRequired(message="Choose True or False.")],
     )
 
@@ -198,7 +207,7 @@ class McqForm(ItemForm):
     choice_6 = StringField("Choice 6", validators=[Optional(), Length(max=300)])
     answer = RadioField(
         "Correct choice",
-        choices=[(str(n), f"Choice {n}") for n in range(1, MAX_CHOICES + 1)],
+        choices=[SelectChoice(str(n), f"Choice {n}") for n in range(1, MAX_CHOICES + 1)],
         validators=[InputRequired(message="Mark which choice is correct.")],
     )
 
@@ -251,8 +260,10 @@ class ApproveAboveForm(FlaskForm):
     threshold = DecimalField(
         "Approve all drafts with score at least",
         places=2,
-        default=0.7,
-        validators=[InputRequired(message="Give a score between 0 and 1."), NumberRange(0, 1)],
+        validators=[
+            InputRequired(message="Give a score (0 or more)."),
+            NumberRange(min=0, message="Give a score (0 or more)."),
+        ],
     )
     submit = SubmitField("Approve all above score")
 

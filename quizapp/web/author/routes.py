@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
+from wtforms.fields.choices import SelectChoice
 
 from quizapp.domain.authoring import paragraphs
 from quizapp.extensions import db
@@ -194,6 +195,8 @@ def deck(deck_id: int):
     row = _deck_or_abort(deck_id)
     filters = _filters()
     items = authoring_items.filter_items(row, **filters)
+    approve_form = ApproveAboveForm(formdata=None)
+    approve_form.threshold.data = authoring_items.suggested_threshold(row)
     return render_template(
         "author/deck.html",
         deck=row,
@@ -201,7 +204,7 @@ def deck(deck_id: int):
         filters=filters,
         counts=authoring.status_counts([row])[row.id],
         topics=authoring_items.deck_topics(row),
-        approve_form=ApproveAboveForm(),
+        approve_form=approve_form,
         job=generation.latest_job(row),
         assignments=authoring.deck_assignments(row),
         type_labels=TYPE_LABELS,
@@ -255,7 +258,7 @@ def approve_above(deck_id: int):
     row = _deck_or_abort(deck_id)
     form = ApproveAboveForm()
     if not form.validate_on_submit():
-        flash("Give a score between 0 and 1 to approve drafts above it.", "error")
+        flash("Give a score (0 or more) to approve the drafts scoring at least that.", "error")
     else:
         count = authoring_items.approve_above(row, float(form.threshold.data))
         flash(
@@ -398,7 +401,9 @@ def delete(deck_id: int):
 
 def _assign_form(deck: Deck) -> AssignForm:
     form = AssignForm()
-    form.cohort_id.choices = [(c.id, c.name) for c in authoring.assignable_cohorts(current_user)]
+    form.cohort_id.choices = [
+        SelectChoice(c.id, c.name) for c in authoring.assignable_cohorts(current_user)
+    ]
     return form
 
 
