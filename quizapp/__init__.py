@@ -10,7 +10,9 @@ from flask import Flask
 from quizapp.config import PROJECT_ROOT, Config, finalize
 from quizapp.extensions import csrf, db, limiter, login_manager, migrate
 
-BLUEPRINTS = ("auth", "main", "author", "study", "quiz", "export", "analytics", "api")
+BLUEPRINTS = (
+    "auth", "main", "author", "study", "quiz", "export", "analytics", "api", "tokens",
+)
 COMMAND_MODULES = ("accounts", "generate", "decks", "export", "demo")
 
 

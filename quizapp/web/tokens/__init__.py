@@ -1,0 +1,1 @@
+"""Web area: personal access tokens."""
