@@ -238,6 +238,23 @@ def signed(value: float | None) -> str:
     return f"{value:+.2f}".replace("-", "−")
 
 
+def one_decimal(value: float | None) -> str:
+    """A mean with one decimal ("5.3"), or an en dash for no value."""
+    return "–" if value is None else f"{value:.1f}"
+
+
+def ago(when: datetime | None, now: datetime) -> str:
+    """How long ago, in whole UTC days: "today", "yesterday", "5 days ago", or "never"."""
+    if when is None:
+        return "never"
+    days = (now.date() - when.astimezone(UTC).date()).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
+
+
 def item_flags(stats: ItemStats) -> list[Flag]:
     """Plain-language flags for an item with enough responses."""
     if not stats.enough:

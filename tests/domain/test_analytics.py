@@ -288,6 +288,16 @@ def test_formatters():
     assert a.signed(None) == "–"
 
 
+def test_one_decimal_and_ago():
+    assert a.one_decimal(5.26) == "5.3"
+    assert a.one_decimal(4.04) == "4.0"
+    assert a.one_decimal(None) == "–"
+    assert a.ago(None, NOW) == "never"
+    assert a.ago(NOW.replace(hour=0, minute=1), NOW) == "today"
+    assert a.ago(NOW - timedelta(hours=10), NOW) == "yesterday"  # 23:30 the day before
+    assert a.ago(NOW - timedelta(days=5), NOW) == "5 days ago"
+
+
 # ------------------------------------------------------------------ retrievability
 
 
