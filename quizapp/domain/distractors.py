@@ -45,7 +45,7 @@ def classify(option: str, forms: dict[str, str]) -> str:
     if key in _COUNTRY_KEYS:
         return "GPE:country"
     if key in _CITY_KEYS:
-        return "GPE:city"
+        return "GPE:place"
     if key in _DEMONYM_KEYS:
         return "NORP:single"
     if key.endswith("s") and key[:-1] in _DEMONYM_KEYS:
@@ -116,7 +116,7 @@ def _builtin_pool(answer: str, form: str) -> list[str]:
         ]
     if form == "GPE:country":
         return list(COUNTRIES)
-    if form == "GPE:city":
+    if form == "GPE:place":
         return list(CITIES)
     if form == "NORP:single":
         return list(DEMONYMS)

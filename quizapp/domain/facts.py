@@ -308,7 +308,7 @@ def _reason(text: str, analysis: Analysis, index: int) -> Argument | None:
             index,
             info.start,
             info.end,
-            question=f"According to the author, why is it that {_lower_first(claim)}?",
+            question=f"According to the author, why is it that {_lower_first(claim, text)}?",
             answer=reason.strip(" ,;"),
             claim=claim,
         )
@@ -325,7 +325,7 @@ def _reason(text: str, analysis: Analysis, index: int) -> Argument | None:
                     index,
                     prev.start,
                     info.end,
-                    question=f"According to the author, why is it that {_lower_first(claim)}?",
+                    question=f"According to the author, why is it that {_lower_first(claim, text)}?",
                     answer=reason,
                     claim=claim,
                 )
@@ -351,17 +351,20 @@ def _resolve_pronoun(claim: str, reason: str) -> str | None:
     return None
 
 
-def _lower_first(phrase: str) -> str:
+def _lower_first(phrase: str, text: str = "") -> str:
     phrase = re.sub(r"^(?:But|And|Yet|So|Or)\s+", "", phrase)
     first = phrase.split()[0] if phrase.split() else ""
-    if first in ("The", "A", "An", "This", "These", "Its", "Their", "It", "They", "Some", "Such"):
+    common = ("The", "A", "An", "This", "These", "Its", "Their", "It", "They", "Some", "Such")
+    if first in common or (
+        text and first.istitle() and re.search(rf"(?<![.!?]\s)\b{re.escape(first.lower())}\b", text)
+    ):
         return phrase[0].lower() + phrase[1:]
     return phrase
 
 
-def lower_first(phrase: str) -> str:
-    """Lowercase the first word when it is a common word (not a name)."""
-    return _lower_first(phrase)
+def lower_first(phrase: str, text: str = "") -> str:
+    """Lowercase the first word when it is a common word, judged by how `text` writes it."""
+    return _lower_first(phrase, text)
 
 
 def negate(text: str, info: SentenceInfo) -> str:

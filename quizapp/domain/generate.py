@@ -16,10 +16,9 @@ from quizapp.domain.quality import hard_failures, near_duplicate
 from quizapp.domain.questions import Candidate, argument_candidates, fact_candidates
 
 CONTRACT_FORMAT = "quizapp-items/1"
-WORDS_PER_ITEM = 35
+WORDS_PER_ITEM = 25
 MIN_ITEMS, MAX_ITEMS = 10, 150
 MAX_PER_SENTENCE = 3
-MAX_PER_ANSWER = 3
 MAX_PROMPT_WORDS = 70
 STRONG_CUES = {"must", "should", "need", "needs", "because", "therefore", "wants", "aims", "so"}
 TYPE_ORDER = {"cloze": 0, "short_answer": 1, "mcq": 2, "true_false": 3, "basic": 4}
@@ -36,7 +35,7 @@ class GenerationResult:
 
 
 def default_count(words: int) -> int:
-    """Default bank size: about one item per 35 words, between 10 and 150."""
+    """Default bank size: about one item per 25 words, between 10 and 150."""
     return max(MIN_ITEMS, min(MAX_ITEMS, round(words / WORDS_PER_ITEM)))
 
 
@@ -124,19 +123,17 @@ def _select(
     skipped_dupes: set[str] = set()
     chosen_keys: set[str] = set()
 
-    def take(sentence: int, answer_cap: int) -> bool:
+    def take(sentence: int) -> bool:
         best, best_value = None, None
         for candidate in by_sentence[sentence]:
             if candidate.item.key in skipped_dupes or candidate.item.key in chosen_keys:
-                continue
-            if per_answer[candidate.answer_id] >= answer_cap:
                 continue
             if near_duplicate(candidate.item.prompt, prompts):
                 skipped_dupes.add(candidate.item.key)
                 rejected["near_duplicate"] += 1
                 continue
             share = per_type[candidate.item.type] / max(1, len(chosen))
-            value = candidate.score - 0.8 * share
+            value = candidate.score - 0.8 * share - 0.25 * min(per_answer[candidate.answer_id], 4)
             if best_value is None or value > best_value:
                 best, best_value = candidate, value
         if best is None:
@@ -154,18 +151,14 @@ def _select(
         if len(chosen) >= target:
             return chosen
         paragraph = paragraph_of[sentence] if sentence < len(paragraph_of) else -1
-        if paragraph not in seen_paragraphs and take(sentence, MAX_PER_ANSWER):
+        if paragraph not in seen_paragraphs and take(sentence):
             seen_paragraphs.add(paragraph)
-    for answer_cap in (MAX_PER_ANSWER, MAX_PER_ANSWER * 2, 10**6):
-        progress = True
-        while progress and len(chosen) < target:
-            progress = False
-            for sentence in order:
-                if len(chosen) >= target:
-                    break
-                if per_sentence[sentence] >= MAX_PER_SENTENCE:
-                    continue
-                progress = take(sentence, answer_cap) or progress
+    for level in range(1, MAX_PER_SENTENCE + 1):
+        for sentence in order:
+            if len(chosen) >= target:
+                return chosen
+            if per_sentence[sentence] < level:
+                take(sentence)
     return chosen
 
 

@@ -140,7 +140,7 @@ def form_of(text: str, label: str, plural: bool = False) -> str:
     ):
         return "GPE:country"
     if label == "GPE":
-        return "GPE:city" if key in _CITY_KEYS else "GPE:other"
+        return "GPE:place"
     if label == "NORP":
         return "NORP:plural" if plural else "NORP:single"
     if label == "PERSON":
@@ -221,6 +221,8 @@ def _make_entity(
         return None
     key = norm_key(surface)
     label = _TYPE_KEYS.get(key, label)
+    if label == "PERSON" and first > 0 and doc[first - 1].lower_ == "the":
+        label = "MISC"  # "the Steelyard" names a place or thing, not a person
     if label in ("NORP", "PERSON") and last < len(doc) and doc[last].lower_ in FACILITY_NOUNS:
         label = "FAC"
     if (

@@ -19,8 +19,7 @@ WH = {
     "PERSON:1": "who",
     "PERSON:n": "who",
     "GPE:country": "which country",
-    "GPE:city": "which city",
-    "GPE:other": "which place",
+    "GPE:place": "which place",
     "LOC": "which place",
     "FAC": "which facility",
     "ORG": "which organization",
@@ -66,8 +65,8 @@ def _topic(article: Article, offset: int) -> str:
     return heading.capitalize() if heading.isupper() else heading
 
 
-def _quote_body(quote: str) -> str:
-    return lower_first(re.sub(r"[\s.!?]+$", "", quote))
+def _quote_body(quote: str, text: str) -> str:
+    return lower_first(re.sub(r"[\s.!?]+$", "", quote), text)
 
 
 def fact_candidates(
@@ -91,7 +90,7 @@ def fact_candidates(
     accepted = aliases_of(display)
     if ent.label == "PERSON" and len(ent.text.split()) > 1:
         accepted.append(ent.text.split()[-1])
-    explanation = f"The article states that {_quote_body(quote)} — answer: {display}."
+    explanation = f"The article states that {_quote_body(quote, text)} — answer: {display}."
     tags = [kind, ent.form.split(":")[0].lower()]
     out: list[Candidate] = []
 
@@ -135,7 +134,7 @@ def fact_candidates(
                 -0.05,
                 answer="False",
                 explanation=(
-                    f"The article states that {_quote_body(quote)}; it names {display}, "
+                    f"The article states that {_quote_body(quote, text)}; it names {display}, "
                     f"not {distractors[0]} — answer: False."
                 ),
             )
@@ -226,16 +225,18 @@ def argument_candidates(
             choices = [argument.answer, *distractors]
             rng.shuffle(choices)
             verb = "recommends" if argument.kind == "recommendation" else "argues"
-            explanation = f"The author {verb} this directly: {_quote_body(quote)} — answer: {argument.answer}."
+            explanation = f"The author {verb} this directly: {_quote_body(quote, text)} — answer: {argument.answer}."
             add("mcq", argument.question, argument.answer, explanation, 1.0, choices=choices)
     if argument.kind == "claim" and argument.negated:
-        statement = ARGUMENT_PREFIX + lower_first(argument.negated)
+        statement = ARGUMENT_PREFIX + lower_first(argument.negated, text)
         if rng.random() < 0.6:
-            explanation = f"The author argues the opposite: {_quote_body(quote)} — answer: False."
+            explanation = (
+                f"The author argues the opposite: {_quote_body(quote, text)} — answer: False."
+            )
             add("true_false", _end_period(statement), "False", explanation, 0.6)
         else:
-            explanation = f"The author argues that {_quote_body(quote)} — answer: True."
-            add("true_false", ARGUMENT_PREFIX + lower_first(quote), "True", explanation, 0.5)
+            explanation = f"The author argues that {_quote_body(quote, text)} — answer: True."
+            add("true_false", ARGUMENT_PREFIX + lower_first(quote, text), "True", explanation, 0.5)
     return out
 
 
