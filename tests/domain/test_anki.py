@@ -11,6 +11,8 @@ from pathlib import Path
 import genanki
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizapp.domain import anki
 from quizapp.domain.anki import ExportError, deck_to_apkg
@@ -289,3 +291,9 @@ def test_apkg_imports_renders_and_updates_in_place(tmp_path):
         assert "Yemen" in note_by_key(col, "tf-houthis")["Prompt"]
     finally:
         col.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(slug=st.text(max_size=40), key=st.text(max_size=60))
+def test_note_guid_is_exactly_genankis_guid_for(slug, key):
+    assert anki.note_guid(slug, key) == genanki.guid_for("quizapp", slug, key)
