@@ -58,22 +58,25 @@
       }
       return response.json().then(function (body) {
         if (body.ok) {
-          return load(body.next_url).then(function () { setStatus(body.message); });
+          return load(body.next_url).then(function () {
+            setStatus(body.message);
+            showFlash(body.message, "success");
+          });
         }
         var message = (body.error && body.error.message) || "Something went wrong.";
-        return load(window.location.pathname).then(function () { setStatus(message); showFlash(message); });
+        return load(window.location.pathname).then(function () { setStatus(message); showFlash(message, "warning"); });
       });
     });
   }
 
-  function showFlash(message) {
+  function showFlash(message, category) {
     var main = document.querySelector("main");
     if (!main) { return; }
+    document.querySelectorAll("main .flashes").forEach(function (node) { node.remove(); });
     var box = document.createElement("div");
     box.className = "flashes";
-    box.setAttribute("role", "status");
     var p = document.createElement("p");
-    p.className = "flash flash-warning";
+    p.className = "flash flash-" + category;
     p.textContent = message;
     box.appendChild(p);
     main.insertBefore(box, main.firstChild);
