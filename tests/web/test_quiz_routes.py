@@ -306,3 +306,15 @@ def _token(client, path):
     from tests.conftest import csrf_token_from
 
     return csrf_token_from(client.get(path).text)
+
+
+def test_empty_click_is_not_recorded(client, auth, world, db):
+    auth.login(world.trainee)
+    attempt_id = _start_practice(client, world)
+    item_id = _shown_item(client.get(f"/quiz/attempt/{attempt_id}").text)
+    page = client.post(
+        f"/quiz/attempt/{attempt_id}", data={"item_id": item_id}, follow_redirects=True
+    )
+    assert "Choose or type an answer first" in page.text
+    assert "Question 1 of 5" in page.text
+    assert _count(db, Response) == 0 and _count(db, ReviewLog) == 0

@@ -151,6 +151,10 @@ def _submit_one(attempt: Attempt):
         return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
     item = db.session.get(Item, int(raw_id))
     response = _parse_response(item, request.form.get("answer")) if item else None
+    if response in (None, ""):
+        # An empty click is a slip, not an answer: nothing is recorded.
+        flash("Choose or type an answer first (or use “Finish now” to stop).", "warning")
+        return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
     now = utcnow()
     try:
         outcome = quizzes.answer(
