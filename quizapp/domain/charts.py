@@ -10,7 +10,7 @@ WIDTH = 640
 HEIGHT = 200
 TOP = 22  # room for the value above the tallest bar
 BOTTOM = 34  # room for day labels
-SIDE = 6
+SIDE = 24  # room for the first and last day labels
 
 
 def bar_chart(
