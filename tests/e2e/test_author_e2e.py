@@ -14,8 +14,10 @@ from tests.conftest import PASSWORD, PROJECT_ROOT
 
 SEED = next(
     path
-    for path in (PROJECT_ROOT / "decks" / "axis-of-resistance.txt",
-                 Path("/work/shared/seed/axis-of-resistance.txt"))
+    for path in (
+        PROJECT_ROOT / "decks" / "axis-of-resistance.txt",
+        Path("/work/shared/seed/axis-of-resistance.txt"),
+    )
     if path.exists()
 )
 
@@ -50,8 +52,9 @@ def test_instructor_article_to_assigned_deck(live_server, page):
         db.session.commit()
 
     csp_errors: list[str] = []
-    page.on("console", lambda m: csp_errors.append(m.text) if "Content Security" in m.text
-            else None)
+    page.on(
+        "console", lambda m: csp_errors.append(m.text) if "Content Security" in m.text else None
+    )
     url = live_server.url
     _login(page, url, "ines@example.com")
 
@@ -127,8 +130,10 @@ def test_instructor_article_to_assigned_deck(live_server, page):
         deck = db.session.get(Deck, deck_id)
         title = deck.title
         approved = db.session.scalar(
-            sa.select(sa.func.count()).select_from(Item)
-            .where(Item.deck_id == deck_id, Item.status == "approved"))
+            sa.select(sa.func.count())
+            .select_from(Item)
+            .where(Item.deck_id == deck_id, Item.status == "approved")
+        )
         assert deck.status == "published" and approved >= 2
 
     # The trainee of that cohort sees the deck on their dashboard.

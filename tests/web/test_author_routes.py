@@ -151,6 +151,51 @@ def test_import_upload(client, instructor, db, name, payload):
     assert "Augustin Fresnel" in source.text
 
 
+def make_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with a real text layer (Helvetica), built by hand."""
+
+    def esc(s):
+        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    ops = ["BT", "/F1 10 Tf", "12 TL", "40 760 Td"]
+    for line in lines:
+        ops.append(f"({esc(line)}) Tj T*")
+    ops.append("ET")
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    out += trailer.encode()
+    return bytes(out)
+
+
+def test_import_pdf_upload(client, instructor, db):
+    pdf = make_pdf(["Keepers of the Light", "", ROMANS, FRESNEL])
+    response = client.post(
+        "/author/import",
+        data={"file": (io.BytesIO(pdf), "lights.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302
+    source = db.session.scalar(sa.select(Source))
+    assert ROMANS in source.text and source.title == "Keepers of the Light"
+
+
 def test_import_rejects_other_extensions(client, instructor, db):
     response = client.post(
         "/author/import",
