@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from flask import g
 
 from quizapp import create_app
 from quizapp.config import TestConfig
@@ -51,6 +52,12 @@ def _reset_postgres(engine: sa.Engine) -> None:
         connection.execute(sa.text("CREATE SCHEMA public"))
 
 
+def _forget_cached_user() -> None:
+    # Requests reuse the fixture's app context, so `g` outlives a request; Flask-Login caches
+    # the user there and would show one client's user to another client.
+    g.pop("_login_user", None)
+
+
 @pytest.fixture
 def app(backend, tmp_path, monkeypatch):
     """A fresh app with an empty schema on the chosen backend."""
@@ -58,6 +65,7 @@ def app(backend, tmp_path, monkeypatch):
     config = TestConfig()
     config.SQLALCHEMY_DATABASE_URI = _database_url(backend, tmp_path)
     application = create_app(config)
+    application.before_request(_forget_cached_user)
     with application.app_context():
         if backend == "postgres":
             _reset_postgres(_db.engine)
