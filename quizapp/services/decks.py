@@ -181,7 +181,11 @@ def export_deck_yaml(slug: str) -> str:
 
 
 def export_deck_domain(slug: str) -> DomainDeck:
-    """The deck with this slug as a domain Deck whose source names `<slug>.txt`."""
+    """The deck with this slug (live items) as a domain Deck; its article file is `<slug>.txt`.
+
+    The database does not keep the article's file name, so exports follow the decks/ convention
+    (`<slug>.yaml` beside `<slug>.txt`). Raises KeyError for an unknown slug.
+    """
     row = db.session.scalar(sa.select(Deck).where(Deck.slug == slug))
     if row is None:
         raise KeyError(slug)
