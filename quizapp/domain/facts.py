@@ -287,6 +287,8 @@ _REASON_PATTERNS = [
     re.compile(r"^(?P<claim>.{20,}?),? because (?P<reason>.{15,}?)[.!]?$"),
     re.compile(r"^(?:Since|Because) (?P<reason>.{15,}?), (?P<claim>.{15,}?)[.!]?$"),
     re.compile(r"^(?P<reason>.{20,}?),? and so (?P<claim>.{15,}?)[.!]?$"),
+    re.compile(r"^(?P<reason>.{20,}?), so (?P<claim>.{15,}?)[.!]?$"),
+    re.compile(r"^(?P<reason>.{20,}?); (?:therefore|thus|hence),? (?P<claim>.{15,}?)[.!]?$"),
 ]
 
 

@@ -219,6 +219,13 @@ def argument_candidates(
             others += [
                 o.claim for o in pool if o.kind == "reason" and o.sentence != argument.sentence
             ]
+            others += [
+                _claim_clause(text[o.quote_start : o.quote_end], text)
+                for o in pool
+                if o.kind == "claim"
+                and o.sentence != argument.sentence
+                and len(text[o.quote_start : o.quote_end].split()) <= 22
+            ]
         others = [o for o in dict.fromkeys(others) if norm_key(o) != norm_key(argument.answer)]
         if len(others) >= 3:
             distractors = rng.sample(others, 3)
@@ -226,7 +233,7 @@ def argument_candidates(
             rng.shuffle(choices)
             verb = "recommends" if argument.kind == "recommendation" else "argues"
             explanation = f"The author {verb} this directly: {_quote_body(quote, text)} — answer: {argument.answer}."
-            add("mcq", argument.question, argument.answer, explanation, 1.0, choices=choices)
+            add("mcq", argument.question, argument.answer, explanation, 1.6, choices=choices)
     if argument.kind == "claim" and argument.negated:
         statement = ARGUMENT_PREFIX + lower_first(argument.negated, text)
         if rng.random() < 0.6:
@@ -238,6 +245,10 @@ def argument_candidates(
             explanation = f"The author argues that {_quote_body(quote, text)} — answer: True."
             add("true_false", ARGUMENT_PREFIX + lower_first(quote, text), "True", explanation, 0.5)
     return out
+
+
+def _claim_clause(sentence: str, text: str) -> str:
+    return lower_first(re.sub(r"[\s.!?]+$", "", sentence), text)
 
 
 def _end_period(sentence: str) -> str:

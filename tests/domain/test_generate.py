@@ -1,0 +1,190 @@
+"""Generation: determinism, item invariants, the JSON contract, arbitrary input and the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizapp.domain.article import ArticleError, parse_article
+from quizapp.domain.distractors import surface_forms
+from quizapp.domain.generate import default_count, generate, result_to_contract
+from quizapp.domain.items import CLOZE_BLANK, QuizItem
+from quizapp.domain.nlp import analyse
+from quizapp.domain.quality import hard_failures
+from tests.domain.gold import DATA
+
+
+@pytest.fixture(scope="module")
+def seed_article():
+    return parse_article((DATA / "seed_article.txt").read_bytes(), "axis.txt")
+
+
+@pytest.fixture(scope="module")
+def seed_result(seed_article):
+    return generate(seed_article, seed=7)
+
+
+def test_default_count_scales_with_length():
+    assert default_count(100) == 10
+    assert default_count(2109) == 84
+    assert default_count(100_000) == 150
+
+
+def test_same_article_and_seed_give_the_same_items(seed_article, seed_result):
+    again = generate(seed_article, seed=7)
+    assert [i.to_contract() for i in again.items] == [i.to_contract() for i in seed_result.items]
+    other = generate(seed_article, seed=8)
+    assert [i.to_contract() for i in other.items] != [i.to_contract() for i in seed_result.items]
+
+
+def test_items_are_grounded_and_well_formed(seed_article, seed_result):
+    text = seed_article.text
+    keys = [item.key for item in seed_result.items]
+    assert len(keys) == len(set(keys)) == default_count(seed_article.words)
+    for item in seed_result.items:
+        assert text[item.source_start : item.source_end] == item.quote
+        assert item.explanation.endswith(".") and item.answer in item.explanation
+        assert item.topic
+        if item.type == "cloze":
+            assert CLOZE_BLANK in item.prompt
+        if item.type == "mcq":
+            assert len(item.choices) == 4 and item.choices.count(item.answer) == 1
+        if item.type == "true_false":
+            assert item.answer in ("True", "False")
+        if item.type == "short_answer":
+            assert item.prompt.endswith("?")
+
+
+def test_argument_items_ask_about_the_authors_case(seed_result):
+    arguments = [item for item in seed_result.items if item.kind == "argument"]
+    assert len(arguments) >= 8
+    prompts = " ".join(item.prompt for item in arguments)
+    assert "According to the author, what" in prompts
+    assert "According to the author, why" in prompts
+
+
+def test_false_statements_are_not_in_the_article(seed_article, seed_result):
+    falses = [i for i in seed_result.items if i.type == "true_false" and i.answer == "False"]
+    assert falses
+    flat = " ".join(seed_article.text.split()).lower()
+    for item in falses:
+        statement = item.prompt.removeprefix("According to the author, ").rstrip(".").lower()
+        assert statement not in flat
+
+
+def test_explicit_count_and_contract(seed_article):
+    result = generate(seed_article, count=12, seed=1)
+    assert len(result.items) == 12
+    assert result.candidates > 12 and result.rejected
+    document = result_to_contract(result)
+    assert document["format"] == "quizapp-items/1"
+    assert document["article"] == {
+        "title": seed_article.title,
+        "sha256": seed_article.sha256,
+        "words": 2109,
+    }
+    round_trip = [QuizItem.from_contract(d) for d in json.loads(json.dumps(document))["items"]]
+    assert [i.key for i in round_trip] == [i.key for i in result.items]
+    assert all(
+        set(d) >= {"id", "type", "kind", "prompt", "answer", "source"} for d in document["items"]
+    )
+
+
+def test_progress_is_reported(seed_article):
+    seen = []
+    generate(seed_article, count=5, progress=lambda fraction, message: seen.append(fraction))
+    assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.text(min_size=0, max_size=600)
+    | st.lists(
+        st.sampled_from(
+            [
+                "Russia",
+                "Moscow",
+                "in 2015",
+                "the United States",
+                "Hamas",
+                "said",
+                "that",
+                ".",
+                ",",
+                "\n",
+                "\n\n",
+                "must",
+                "because",
+                "Iran",
+                "attacked",
+                "ÉCOLE",
+                "42",
+                "’",
+                "—",
+            ]
+        ),
+        max_size=120,
+    ).map(" ".join)
+)
+def test_arbitrary_text_raises_only_article_error_and_items_pass_gates(raw):
+    try:
+        article = parse_article(raw, "fuzz.txt")
+        result = generate(article, seed=3)
+    except ArticleError as error:
+        assert "\n" not in str(error)
+        return
+    forms = surface_forms(analyse(article))
+    for item in result.items:
+        assert hard_failures(item, article, forms) == []
+
+
+def test_cli_writes_json_and_report(runner, tmp_path):
+    out = tmp_path / "items.json"
+    result = runner.invoke(
+        args=[
+            "generate",
+            str(DATA / "history_hansa.txt"),
+            "--out",
+            str(out),
+            "--count",
+            "8",
+            "--seed",
+            "2",
+            "--report",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["format"] == "quizapp-items/1" and len(document["items"]) == 8
+    assert "rejected by gate" in result.stderr
+
+
+def test_cli_stdout_and_progress_for_long_articles(runner, tmp_path):
+    long = tmp_path / "long.txt"
+    body = (DATA / "history_hansa.txt").read_text(encoding="utf-8")
+    long.write_text("\n\n".join([body] * 8), encoding="utf-8")
+    result = runner.invoke(args=["generate", str(long), "--count", "5"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["format"] == "quizapp-items/1"
+    assert "%]" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"\xff\xfe\x00bad", "binary"), (b"\xc3\x28 broken", "not UTF-8")],
+)
+def test_cli_bad_input_exits_2_with_one_line(runner, tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = runner.invoke(args=["generate", str(path)])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
