@@ -31,6 +31,9 @@ def create_app(config: object | dict | None = None) -> Flask:
     finalize(app.config, app.instance_path)
 
     register_extensions(app)
+    from quizapp.web.converters import BoundedIntConverter
+
+    app.url_map.converters["int"] = BoundedIntConverter
     register_blueprints(app)
     register_commands(app)
     from quizapp.web import errors, security, templating

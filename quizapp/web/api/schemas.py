@@ -6,13 +6,20 @@ from typing import Any
 
 from werkzeug.exceptions import BadRequest
 
+from quizapp.web.converters import MAX_ID
+
 
 class InvalidBody(BadRequest):
     """A request body that does not match its schema; the description names the problem."""
 
 
-def _obj(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
+def _obj(
+    properties: dict[str, Any], required: list[str] | None = None, *, closed: bool = False
+) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": "object", "properties": properties}
+    if closed:
+        # Request bodies refuse unknown fields, and the document says so.
+        schema["additionalProperties"] = False
     if required:
         schema["required"] = required
     return schema
@@ -73,12 +80,13 @@ NEXT = _obj({"card": {**CARD, "nullable": True}, "due": INT, "new": INT}, ["card
 DUE = _obj({"cards": {"type": "array", "items": CARD}}, ["cards"])
 REVIEW_IN = _obj(
     {
-        "item_id": {"type": "integer", "minimum": 1},
+        "item_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
         "rating": {"type": "integer", "minimum": 1, "maximum": 4},
         "client_id": {"type": "string", "minLength": 1, "maxLength": 64},
         "duration_ms": {"type": "integer", "minimum": 0, "maximum": 86_400_000},
     },
     ["item_id", "rating", "client_id"],
+    closed=True,
 )
 REVIEW = _obj(
     {
@@ -99,6 +107,7 @@ ATTEMPT_IN = _obj(
         "client_id": {"type": "string", "minLength": 1, "maxLength": 64},
     },
     ["count"],
+    closed=True,
 )
 ATTEMPT = _obj(
     {
@@ -118,14 +127,21 @@ SUBMIT_IN = _obj(
             "maxItems": 200,
             "items": _obj(
                 {
-                    "item_id": {"type": "integer", "minimum": 1},
-                    "response": {"oneOf": [{"type": "string", "maxLength": 10_000}, INT]},
+                    "item_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+                    "response": {
+                        "oneOf": [
+                            {"type": "string", "maxLength": 10_000},
+                            {"type": "integer", "minimum": 0, "maximum": 100},
+                        ]
+                    },
                 },
                 ["item_id"],
+                closed=True,
             ),
         }
     },
     ["answers"],
+    closed=True,
 )
 RESULT = _obj(
     {

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.web.converters import MAX_ID
+
 ERROR_SCHEMA = {
     "type": "object",
     "required": ["error"],
@@ -47,7 +49,12 @@ def documented(path: str, method: str, summary: str, response: dict, **extra: An
 def _path_parameters(path: str) -> list[dict[str, Any]]:
     names = [part[1:-1] for part in path.split("/") if part.startswith("{")]
     return [
-        {"name": n, "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+        {
+            "name": n,
+            "in": "path",
+            "required": True,
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+        }
         for n in names
     ]
 

@@ -225,7 +225,8 @@ class McqForm(ItemForm):
         if len({value.casefold() for value in present}) != len(present):
             self.choice_1.errors.append("Choices must all differ: exactly one may be correct.")
             valid = False
-        if self.answer.data and self.answer.data.isdigit():
+        positions = {str(n) for n in range(1, MAX_CHOICES + 1)}
+        if self.answer.data in positions:
             index = int(self.answer.data) - 1
             if not filled[index]:
                 self.answer.errors.append("The correct choice is empty.")
