@@ -1,4 +1,4 @@
-"""Raw upload (.txt, .md, .html, .pdf) → Article with normalised text and char-offset spans (pure)."""
+"""Raw upload (.txt, .md, .html, .pdf) → Article: normalised text and char-offset spans (pure)."""
 
 from __future__ import annotations
 

@@ -67,14 +67,17 @@ def pick(
     answer_key = norm_key(answer)
     seen = {answer_id} | (exclude or set())
     pool: list[str] = []
+    answer_form = classify(answer, forms)
     for candidate in _article_pool(analysis, form) + _builtin_pool(answer, form):
         cid, ckey = identity(candidate), norm_key(candidate)
         if not ckey or cid in seen or ckey in answer_key or answer_key in ckey:
             continue
-        if classify(candidate, forms) != classify(answer, forms):
+        if classify(candidate, forms) != answer_form:
             continue
         seen.add(cid)
         pool.append(candidate)
+        if len(pool) >= max(n, 6):
+            break
     if len(pool) < n:
         return []
     article_first = pool[: max(n, 6)]
@@ -82,11 +85,20 @@ def pick(
 
 
 def _article_pool(analysis: Analysis, form: str) -> list[str]:
+    pools = analysis.__dict__.setdefault("_pools", {})
+    if form not in pools:
+        pools[form] = _build_pool(analysis, form)
+    return pools[form]
+
+
+def _build_pool(analysis: Analysis, form: str) -> list[str]:
     text = analysis.article.text
-    out = []
+    out: list[str] = []
+    seen: set[str] = set()
     for ent in analysis.entities:
-        if ent.form != form:
+        if ent.form != form or ent.key in seen:
             continue
+        seen.add(ent.key)
         has_the = (
             form.startswith(("GPE", "LOC", "ORG", "FAC", "EVENT", "LAW", "NORP:plural"))
             and text[max(0, ent.start - 4) : ent.start].lower() == "the "

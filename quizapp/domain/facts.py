@@ -1,4 +1,4 @@
-"""Candidate facts and arguments: key-sentence scores, answer spans and argument statements (pure)."""
+"""Candidate facts and arguments: key-sentence scores, answer spans, argument statements (pure)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def zipf(word: str) -> float:
 
 @dataclass
 class Answer:
-    """A blankable span in a sentence: the entity plus the span shown blanked (may include "the")."""
+    """A blankable span in a sentence: the entity and the span shown blanked (may include "the")."""
 
     entity: Entity
     display: str  # the text that fills the blank
@@ -310,7 +310,7 @@ def _reason(text: str, analysis: Analysis, index: int) -> Argument | None:
             index,
             info.start,
             info.end,
-            question=f"According to the author, why is it that {_lower_first(claim, text)}?",
+            question=_why(claim, text),
             answer=reason.strip(" ,;"),
             claim=claim,
         )
@@ -327,11 +327,15 @@ def _reason(text: str, analysis: Analysis, index: int) -> Argument | None:
                     index,
                     prev.start,
                     info.end,
-                    question=f"According to the author, why is it that {_lower_first(claim, text)}?",
+                    question=_why(claim, text),
                     answer=reason,
                     claim=claim,
                 )
     return None
+
+
+def _why(claim: str, text: str) -> str:
+    return f"According to the author, why is it that {_lower_first(claim, text)}?"
 
 
 def _has_subject_clause(info: SentenceInfo, start: int, end: int) -> bool:
@@ -353,13 +357,16 @@ def _resolve_pronoun(claim: str, reason: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def _lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][a-z'-]*\b", text))
+
+
 def _lower_first(phrase: str, text: str = "") -> str:
     phrase = re.sub(r"^(?:But|And|Yet|So|Or)\s+", "", phrase)
     first = phrase.split()[0] if phrase.split() else ""
     common = ("The", "A", "An", "This", "These", "Its", "Their", "It", "They", "Some", "Such")
-    if first in common or (
-        text and first.istitle() and re.search(rf"(?<![.!?]\s)\b{re.escape(first.lower())}\b", text)
-    ):
+    if first in common or (text and first.istitle() and first.lower() in _lowercase_words(text)):
         return phrase[0].lower() + phrase[1:]
     return phrase
 

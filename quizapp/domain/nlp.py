@@ -83,6 +83,7 @@ class Analysis:
     key_forms: dict[str, str]  # entity key → form, for typing arbitrary strings later
 
 
+@functools.lru_cache(maxsize=16_384)
 def identity(text: str) -> str:
     """Identity key of a name: metonyms map to what they stand for; plurals to the singular."""
     key = norm_key(text)
@@ -99,6 +100,12 @@ _COUNTRY_IDS.update(identity(c) for c in COUNTRIES)
 
 def aliases_of(text: str) -> list[str]:
     """Other surface forms that name the same thing (metonyms, short forms, without "the")."""
+    return list(_aliases(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _aliases(text: str) -> tuple[str, ...]:
+    """Other surface forms that name the same thing (metonyms, short forms, without "the")."""
     key = identity(text)
     out = []
     for surface in list(ALIASES) + list(ALIASES.values()):
@@ -112,7 +119,7 @@ def aliases_of(text: str) -> list[str]:
         if norm_key(alias) not in seen and norm_key(alias) != norm_key(text):
             seen.add(norm_key(alias))
             unique.append(alias)
-    return unique
+    return tuple(unique)
 
 
 def form_of(text: str, label: str, plural: bool = False) -> str:

@@ -232,7 +232,8 @@ def argument_candidates(
             choices = [argument.answer, *distractors]
             rng.shuffle(choices)
             verb = "recommends" if argument.kind == "recommendation" else "argues"
-            explanation = f"The author {verb} this directly: {_quote_body(quote, text)} — answer: {argument.answer}."
+            body = _quote_body(quote, text)
+            explanation = f"The author {verb} this directly: {body} — answer: {argument.answer}."
             add("mcq", argument.question, argument.answer, explanation, 1.6, choices=choices)
     if argument.kind == "claim" and argument.negated:
         statement = ARGUMENT_PREFIX + lower_first(argument.negated, text)

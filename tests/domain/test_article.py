@@ -60,7 +60,10 @@ def test_hard_wrapped_text_and_abbreviations():
 
 
 def test_markdown_headings_links_and_emphasis():
-    raw = "# Great Title\n\nSome **bold** text with a [link](http://x.org) here.\n\n## Part two\n\nMore words in this part."
+    raw = (
+        "# Great Title\n\nSome **bold** text with a [link](http://x.org) here.\n\n"
+        "## Part two\n\nMore words in this part."
+    )
     article = parse_article(raw.encode(), "a.md")
     assert article.title == "Great Title"
     assert _texts(article, article.headings) == ["Great Title", "Part two"]
