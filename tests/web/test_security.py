@@ -153,3 +153,32 @@ def test_oversized_upload_gets_a_clear_413(client, auth, make_user):
     )
     assert response.status_code == 413
     assert "5 MB" in response.get_data(as_text=True)
+
+
+def test_rate_limit_counts_are_shared_through_redis_when_configured(tmp_path, monkeypatch):
+    import redis
+
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url).flushdb()
+    except redis.exceptions.ConnectionError:
+        from tests.conftest import skip_or_fail
+
+        skip_or_fail("Redis is not running on 127.0.0.1:6379")
+    apps = []
+    for name in ("one", "two"):
+        config = TestConfig()
+        config.RATELIMIT_ENABLED = True
+        config.RATELIMIT_STORAGE_URI = url
+        apps.append(_app(tmp_path / name, monkeypatch, config))
+    # Two app instances (like two gunicorn workers) share one budget of 10 login attempts.
+    statuses = []
+    for n in range(11):
+        client = apps[n % 2].test_client()
+        statuses.append(
+            client.post("/auth/login", data={"email": "a@example.com", "password": "x"}).status_code
+        )
+    stored_counters = redis.Redis.from_url(url).dbsize()
+    redis.Redis.from_url(url).flushdb()
+    assert statuses[:10] == [200] * 10 and statuses[10] == 429
+    assert stored_counters > 0, "the limiter did not keep its counters in Redis"
