@@ -384,3 +384,23 @@ def undo_last(
     log.undone_at = now
     db.session.commit()
     return log
+
+
+def due_items(
+    user: User, deck: Deck, *, now: datetime | None = None, limit: int = 100
+) -> list[Item]:
+    """Up to `limit` live items of the deck due for the user now, soonest first."""
+    now = now or utcnow()
+    query = (
+        sa.select(Item)
+        .join(CardState, CardState.item_id == Item.id)
+        .where(
+            CardState.user_id == user.id,
+            CardState.deck_id == deck.id,
+            CardState.due <= now,
+            _live(),
+        )
+        .order_by(CardState.due, CardState.item_id)
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
