@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -293,10 +293,9 @@ class _DeckSimulator:
         quizzes = self._quizzes(instructor)
         for user, profile in zip(self.users, self.profiles, strict=True):
             for day in range(DAYS):
-                hour = self.rng.randint(7, 21)
-                at = datetime.combine(
-                    (self.start + timedelta(days=day)).date(), time(hour), tzinfo=self.now.tzinfo
-                ) + timedelta(minutes=self.rng.randint(0, 59))
+                at = self.start + timedelta(
+                    days=day, hours=self.rng.randint(0, 12), minutes=self.rng.randint(0, 59)
+                )
                 if at >= self.now - timedelta(hours=1):
                     continue
                 if profile.active_on(day, self.rng, DAYS):
