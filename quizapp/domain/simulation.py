@@ -120,7 +120,7 @@ def item_models(
 def p_quiz_correct(profile: Profile, item: ItemModel, recall: float | None) -> float:
     """Chance of answering a quiz item right; studying (recall) helps, a wrong key inverts it."""
     if item.miskeyed:
-        return logistic(-1.8 * profile.ability - 0.2)
+        return logistic(-3.0 * profile.ability)
     boost = 1.2 * recall if recall is not None else 0.0
     return logistic(1.3 * profile.ability - item.difficulty + boost - 0.3)
 
