@@ -503,6 +503,15 @@ def best_and_latest(attempts: Iterable[AttemptResult]) -> tuple[float | None, fl
     return max(a.score for a in attempts), attempts[-1].score
 
 
+def last_active(
+    cards: Iterable[CardFacts], attempts: Iterable[AttemptResult] = ()
+) -> datetime | None:
+    """The latest review (an undone review restores the earlier state) or finished attempt."""
+    moments = [c.last_review for c in cards if c.last_review is not None]
+    moments += [a.finished_at for a in attempts]
+    return max(moments, default=None)
+
+
 def risk_reasons(status: DueStatus, recall: float | None) -> list[str]:
     """Why a trainee is at risk: behind the due date, or predicted recall below 70%."""
     reasons = []
@@ -523,7 +532,6 @@ def trainee_row(
     due_date: date | None,
     assigned_at: datetime,
     now: datetime,
-    last_active: datetime | None = None,
     attempts: Sequence[AttemptResult] = (),
 ) -> TraineeRow:
     """Every figure of a trainee's row from their card states and finished attempts."""
@@ -543,7 +551,7 @@ def trainee_row(
         mastered=sum(1 for c in studied_cards if is_mastered(c)),
         due_now=sum(1 for c in studied_cards if is_due(c, now)),
         recall=recall,
-        last_active=last_active,
+        last_active=last_active(cards, attempts),
         best_score=best,
         latest_score=latest,
         status=status,
@@ -630,9 +638,7 @@ def rows_to_csv(rows: Iterable[TraineeRow]) -> str:
                 r.mastered,
                 r.due_now,
                 _share(r.recall),
-                r.last_active.astimezone(UTC).isoformat(timespec="seconds")
-                if r.last_active
-                else "",
+                _when(r.last_active),
                 _share(r.best_score),
                 _share(r.latest_score),
                 r.status.label,

@@ -202,10 +202,8 @@ def _rows_for(
     total: int,
     cards: dict[tuple[int, int], list[figures.CardFacts]],
     now: datetime,
-    last_active: dict[int, datetime] | None = None,
     attempts: dict[int, list[figures.AttemptResult]] | None = None,
 ) -> list[figures.TraineeRow]:
-    last_active = last_active or {}
     attempts = attempts or {}
     return [
         figures.trainee_row(
@@ -217,7 +215,6 @@ def _rows_for(
             due_date=assignment.due_date,
             assigned_at=assignment.created_at,
             now=now,
-            last_active=last_active.get(user.id),
             attempts=attempts.get(user.id, []),
         )
         for user in trainees
@@ -287,19 +284,6 @@ def dashboard(user: User, *, now: datetime | None = None) -> Dashboard:
     return Dashboard(summaries, decks)
 
 
-def _last_active(user_ids: list[int], deck_id: int) -> dict[int, datetime]:
-    rows = db.session.execute(
-        sa.select(ReviewLog.user_id, sa.func.max(ReviewLog.reviewed_at))
-        .where(
-            ReviewLog.user_id.in_(user_ids),
-            ReviewLog.deck_id == deck_id,
-            ReviewLog.undone_at.is_(None),
-        )
-        .group_by(ReviewLog.user_id)
-    )
-    return {user_id: value for user_id, value in rows if value is not None}
-
-
 def _attempt_results(user_ids: list[int], deck_id: int) -> dict[int, list[figures.AttemptResult]]:
     """Finished attempts per trainee: the score the quiz stored, or recomputed when missing."""
     rows = db.session.execute(
@@ -357,7 +341,6 @@ def cohort_deck_report(
         total,
         _card_facts(user_ids, [assignment.deck_id]),
         now,
-        last_active=_last_active(user_ids, assignment.deck_id),
         attempts=_attempt_results(user_ids, assignment.deck_id),
     )
     risky = figures.at_risk_only(rows)

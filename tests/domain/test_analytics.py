@@ -393,6 +393,14 @@ def test_due_status_with_no_items_is_never_behind():
 # ------------------------------------------------------------------ quiz scores
 
 
+def test_last_active_is_the_latest_review_or_finished_attempt():
+    cards = [card(days_ago=3), card(days_ago=None), card(days_ago=1)]
+    assert a.last_active(cards) == NOW - timedelta(days=1)
+    attempt = a.AttemptResult(NOW - timedelta(hours=1), 0.5)
+    assert a.last_active(cards, [attempt]) == NOW - timedelta(hours=1)
+    assert a.last_active([]) is None
+
+
 def test_attempt_score_counts_unanswered_items_as_zero():
     assert a.attempt_score(["correct", "close", "wrong"], 4) == 0.5
     assert a.attempt_score([], 0) is None
@@ -436,12 +444,12 @@ def test_trainee_row_figures():
         1,
         "Ada",
         cards=cards,
-        last_active=NOW - timedelta(hours=2),
         attempts=[a.AttemptResult(NOW - timedelta(days=1), 0.5)],
     )
     assert (r.studied, r.total, r.mastered, r.due_now) == (2, 4, 1, 1)
     assert r.recall == pytest.approx(0.95)
     assert (r.best_score, r.latest_score) == (0.5, 0.5)
+    assert r.last_active == NOW  # the first card was reviewed just now
     assert r.status.code == "no_due_date"
     assert not r.at_risk and r.risk_reasons == []
 
@@ -487,7 +495,6 @@ def test_rows_to_csv():
         1,
         "=cmd()",
         cards=[card(stability=10.0, days_ago=10)],
-        last_active=NOW,
         attempts=[a.AttemptResult(NOW, 0.75)],
     )
     parsed = list(csv.reader(io.StringIO(a.rows_to_csv([r]))))

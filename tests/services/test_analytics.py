@@ -135,8 +135,6 @@ def test_cohort_deck_report_rows(db, setup, now, make_user):
     add_card(t1, first, now, state=2, stability=30.0, days_ago=0, due_in_days=30)
     add_card(t1, second, now, state=2, stability=10.0, days_ago=10, due_in_days=-1)
     add_card(t2, first, now, state=2, stability=1.0, days_ago=30, due_in_days=-20)
-    add_review(t1, first, now - timedelta(hours=3))
-    add_review(t1, second, now - timedelta(hours=1), undone_at=now)  # undone: not activity
     take_quiz(t1, deck, {first: R, second: W0, third: R}, now - timedelta(days=3), score=2 / 3)
     take_quiz(t1, deck, {first: R}, now - timedelta(days=1))  # no stored score: 1 of 1
     take_quiz(t1, deck, {first: W0}, None)  # unfinished: ignored
@@ -149,8 +147,9 @@ def test_cohort_deck_report_rows(db, setup, now, make_user):
     r1, r2 = report.rows[0], report.rows[1]
     assert (r1.studied, r1.total, r1.mastered, r1.due_now) == (2, 3, 1, 1)
     assert r1.recall == pytest.approx((1.0 + 0.9) / 2)
-    assert r1.last_active == now - timedelta(hours=3)
+    assert r1.last_active == now  # the first card was reviewed just now
     assert r1.last_active.tzinfo is not None
+    assert r2.last_active == now - timedelta(days=30)
     assert (r1.best_score, r1.latest_score) == (pytest.approx(1.0), pytest.approx(1.0))
     # 10 of 20.6 days gone → floor(0.485 × 3) = 1 expected; T1 studied 2: on track.
     assert r1.status.code == "on_track" and not r1.at_risk
