@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from quizapp.models import utcnow
-from quizapp.services import demo, demo_history
+from quizapp.services import demo, demo_history, demo_scale
 
 
 def _print_credentials(credentials: list[demo.NewCredential], heading: str) -> None:
@@ -26,7 +26,14 @@ def _print_credentials(credentials: list[demo.NewCredential], heading: str) -> N
     is_flag=True,
     help="Also add a cohort of 12 simulated trainees with 30 days of study and quiz history.",
 )
-def demo_command(reset_passwords: bool, history: bool) -> None:
+@click.option(
+    "--scale",
+    type=click.IntRange(1, 5000),
+    default=None,
+    metavar="N",
+    help="Also add N trainees x 500 items with card states and 10 reviews per card (benchmarks).",
+)
+def demo_command(reset_passwords: bool, history: bool, scale: int | None) -> None:
     """Create demo accounts (one instructor, two trainees) and a demo cohort."""
     created = demo.ensure_demo_accounts()
     if created:
@@ -42,6 +49,8 @@ def demo_command(reset_passwords: bool, history: bool) -> None:
     click.echo(f"Demo cohort: {cohort.name!r} with {len(cohort.members)} trainees.")
     if history:
         _simulate_history()
+    if scale:
+        _build_scale(scale)
 
 
 def _simulate_history() -> None:
@@ -60,6 +69,28 @@ def _simulate_history() -> None:
     if not summary.simulated and not summary.skipped:
         click.echo("  No published deck with approved items to simulate; import a deck first.")
     click.echo("Log in as instructor@example.com and open Results (/analytics) to see it.")
+
+
+def _build_scale(trainees: int) -> None:
+    try:
+        summary = demo_scale.build(trainees, now=utcnow())
+    except demo_scale.ScaleError as error:
+        raise click.ClickException(str(error)) from error
+    if summary.skipped:
+        click.echo(
+            f"Scale deck {demo_scale.DECK_SLUG!r} already exists ({summary.trainees} trainees, "
+            f"{summary.items} items); nothing added."
+        )
+        return
+    click.echo(
+        f"Scale data: {summary.trainees} trainees x {summary.items} items, "
+        f"{summary.card_states:,} card states, {summary.reviews:,} review logs, "
+        f"{summary.attempts:,} quiz attempts in {summary.seconds:.1f} s."
+    )
+    click.echo(
+        f"Scale trainees log in as {demo_scale.EMAIL.format(1)} … "
+        f"{demo_scale.EMAIL.format(summary.trainees)} with password: {summary.password}"
+    )
 
 
 COMMANDS = [demo_command]
