@@ -27,9 +27,7 @@ def test_new_article_to_trainee_shows_only_approved_items(app, make_user, db, no
     db.session.commit()
 
     teacher = app.test_client()
-    teacher.post(
-        "/auth/login", data={"email": instructor.email, "password": PASSWORD}
-    )
+    teacher.post("/auth/login", data={"email": instructor.email, "password": PASSWORD})
     response = teacher.post(
         "/author/import",
         data={
