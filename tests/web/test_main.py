@@ -359,6 +359,16 @@ def test_role_change_errors(client, auth, db, make_user, trainee):
     assert client.post("/users/999/role", data={"u999-role": "admin"}).status_code == 404
 
 
+def test_admin_may_hand_over_the_role(client, auth, db, make_user):
+    first, second = make_user("admin"), make_user("admin")
+    auth.login(first)
+    response = client.post(f"/users/{first.id}/role", data={f"u{first.id}-role": "instructor"})
+    assert response.headers["Location"] == "/"
+    db.session.refresh(first)
+    assert first.role == "instructor" and second.role == "admin"
+    assert client.get("/users").status_code == 403
+
+
 def test_users_page_is_admin_only(client, auth, make_user, trainee):
     instructor = make_user("instructor")
     for user in (instructor, trainee):

@@ -160,6 +160,9 @@ def set_role(user_id: int):
             flash(str(error), "error")
         else:
             flash(f"{user.email} is now {user.role}.", "success")
+    if not current_user.is_admin:
+        # An admin who just gave up the role can no longer see the users page.
+        return redirect(url_for("main.index"))
     return redirect(url_for("main.users"))
 
 
