@@ -154,7 +154,7 @@ def test_admin_dashboard_counts_users(client, auth, make_user, instructor, train
     auth.login(admin)
     html = client.get("/").get_data(as_text=True)
     assert "3 accounts" in html
-    assert "1 trainees · 1 instructors · 1 admins" in html
+    assert "1 trainee · 1 instructor · 1 admin" in html
     assert 'href="/users"' in html
 
 
