@@ -171,6 +171,11 @@
       end.value = to;
       if (preview) { preview.textContent = text.trim(); }
     }
+    var current = article.querySelector("[data-current] mark");
+    if (current) {
+      // Scroll only the article panel, not the page, to the item's current sentence.
+      article.closest(".article-view").scrollTop = current.offsetTop - 80;
+    }
     article.addEventListener("mouseup", pick);
     article.addEventListener("keyup", pick);
     article.addEventListener("touchend", pick);

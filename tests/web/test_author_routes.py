@@ -401,6 +401,8 @@ def test_edit_mcq(client, instructor, deck, db):
     item = items_by_key(deck)["mcq-ostia"]
     page = client.get(f"/author/items/{item.id}/edit").get_data(as_text=True)
     assert 'value="Calais"' in page and 'data-start="' in page
+    # The article view marks the item's current sentence inside its paragraph.
+    assert f"data-current><mark>{ROMANS}</mark>" in page
     data = {
         "prompt": "Where did the Roman chain of lights begin?",
         "choice_1": "Calais",
