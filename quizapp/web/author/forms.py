@@ -135,15 +135,19 @@ class ItemForm(FlaskForm):
         self.load_answer(item)
 
     def answer_value(self) -> str:
+        """The answer as stored on the item."""
         return self.answer.data.strip()
 
     def choices_value(self) -> list[str]:
+        """The choices as stored (mcq only)."""
         return []
 
     def accepted_value(self) -> list[str]:
+        """Other accepted answers (typed-answer types only)."""
         return []
 
     def load_answer(self, item: Any) -> None:
+        """Fill the type-specific answer fields from an item row."""
         self.answer.data = item.answer
 
 
@@ -176,6 +180,7 @@ class ClozeForm(ShortAnswerForm):
     answer = StringField("Missing word(s)", validators=[DataRequired(), Length(max=500)])
 
     def validate_prompt(self, field: Any) -> None:
+        """The blank appears exactly once."""
         count = field.data.count(CLOZE_BLANK)
         if count != 1:
             raise ValidationError(
@@ -212,6 +217,7 @@ class McqForm(ItemForm):
     )
 
     def choice_fields(self) -> list[Any]:
+        """The six choice inputs in order."""
         return [getattr(self, f"choice_{n}") for n in range(1, MAX_CHOICES + 1)]
 
     def validate(self, extra_validators: Any = None) -> bool:
