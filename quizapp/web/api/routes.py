@@ -154,6 +154,7 @@ def due_cards(deck_id: int):
     schemas.REVIEW,
     body=schemas.REVIEW_IN,
     status=201,
+    also=(200,),
     errors=(400, 404, 409),
 )
 def record_review():

@@ -30,6 +30,8 @@ class Operation:
     body: dict[str, Any] | None = None
     status: int = 200
     errors: tuple[int, ...] = (401,)
+    # Further success statuses with the same body (e.g. 200 for a repeated idempotent POST).
+    also: tuple[int, ...] = ()
     query: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -64,10 +66,11 @@ def openapi_document(version: str) -> dict[str, Any]:
     paths: dict[str, Any] = {}
     for op in OPERATIONS:
         responses: dict[str, Any] = {
-            str(op.status): {
+            str(status): {
                 "description": "Success",
                 "content": {"application/json": {"schema": op.response}},
             }
+            for status in (op.status, *op.also)
         }
         for code in sorted(set(op.errors) | {401, 429}):
             responses[str(code)] = {
