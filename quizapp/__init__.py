@@ -11,7 +11,15 @@ from quizapp.config import PROJECT_ROOT, Config, finalize
 from quizapp.extensions import csrf, db, limiter, login_manager, migrate
 
 BLUEPRINTS = (
-    "auth", "main", "author", "study", "quiz", "export", "analytics", "api", "tokens",
+    "auth",
+    "main",
+    "author",
+    "study",
+    "quiz",
+    "export",
+    "analytics",
+    "api",
+    "tokens",
 )
 COMMAND_MODULES = ("accounts", "generate", "decks", "export", "demo")
 

@@ -152,9 +152,7 @@ class Deck(db.Model):
         back_populates="deck", order_by="Item.id", cascade="all, delete-orphan"
     )
 
-    __table_args__ = (
-        sa.CheckConstraint(f"status IN {DECK_STATUSES!r}", name="ck_deck_status"),
-    )
+    __table_args__ = (sa.CheckConstraint(f"status IN {DECK_STATUSES!r}", name="ck_deck_status"),)
 
 
 class Item(db.Model):
