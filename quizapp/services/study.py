@@ -7,6 +7,7 @@ ReviewLog(user_id, deck_id, reviewed_at)) and never load a deck's items wholesal
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -24,6 +25,7 @@ from quizapp.models import (
     Membership,
     ReviewLog,
     User,
+    UTCDateTime,
     utcnow,
 )
 
@@ -101,13 +103,22 @@ def can_study(user: User, deck: Deck) -> bool:
         return True
     if deck.status != "published":
         return False
-    query = (
+    params = {"user_id": user.id, "deck_id": deck.id}
+    return db.session.scalar(_assigned_query(), params) is not None
+
+
+@functools.cache
+def _assigned_query() -> sa.Select:
+    # Hot statements are built once with bound parameters (see _counts_query).
+    return (
         sa.select(Assignment.id)
         .join(Membership, Membership.cohort_id == Assignment.cohort_id)
-        .where(Membership.user_id == user.id, Assignment.deck_id == deck.id)
+        .where(
+            Membership.user_id == sa.bindparam("user_id"),
+            Assignment.deck_id == sa.bindparam("deck_id"),
+        )
         .limit(1)
     )
-    return db.session.scalar(query) is not None
 
 
 def new_introduced_today(user: User, deck: Deck, now: datetime) -> int:
@@ -123,20 +134,25 @@ def new_introduced_today(user: User, deck: Deck, now: datetime) -> int:
     return db.session.scalar(query) or 0
 
 
-def _first_due(user: User, deck: Deck, until: datetime) -> Item | None:
-    query = (
+@functools.cache
+def _first_due_query() -> sa.Select:
+    return (
         sa.select(Item)
         .join(CardState, CardState.item_id == Item.id)
         .where(
-            CardState.user_id == user.id,
-            CardState.deck_id == deck.id,
-            CardState.due <= until,
+            CardState.user_id == sa.bindparam("user_id"),
+            CardState.deck_id == sa.bindparam("deck_id"),
+            CardState.due <= sa.bindparam("until", type_=UTCDateTime()),
             _live(),
         )
         .order_by(CardState.due, CardState.item_id)
         .limit(1)
     )
-    return db.session.scalar(query)
+
+
+def _first_due(user: User, deck: Deck, until: datetime) -> Item | None:
+    params = {"user_id": user.id, "deck_id": deck.id, "until": until}
+    return db.session.scalar(_first_due_query(), params)
 
 
 def _unseen(user: User):
@@ -165,33 +181,40 @@ def next_card(user: User, deck: Deck, *, now: datetime | None = None) -> Item | 
     return item
 
 
-def deck_counts(user: User, deck: Deck, *, now: datetime | None = None) -> DeckCounts:
-    """Due cards, new cards allowed today and reviews done today, for lists and progress bars."""
-    now = now or utcnow()
-    due = db.session.scalar(
+@functools.cache
+def _counts_query() -> sa.Select:
+    """deck_counts' four counts as one statement with bound parameters, built once: it runs on
+    every study page and API call, where building it anew cost more than running it."""
+    user, deck = sa.bindparam("user_id"), sa.bindparam("deck_id")
+    now, day = sa.bindparam("now", type_=UTCDateTime()), sa.bindparam("day", type_=UTCDateTime())
+    due = (
         sa.select(sa.func.count())
         .select_from(CardState)
         .join(Item, Item.id == CardState.item_id)
-        .where(
-            CardState.user_id == user.id,
-            CardState.deck_id == deck.id,
-            CardState.due <= now,
-            _live(),
-        )
+        .where(CardState.user_id == user, CardState.deck_id == deck, CardState.due <= now, _live())
     )
-    unseen = db.session.scalar(
-        sa.select(sa.func.count(Item.id)).where(Item.deck_id == deck.id, _live(), _unseen(user))
+    seen = sa.exists().where(CardState.user_id == user, CardState.item_id == Item.id)
+    unseen = sa.select(sa.func.count(Item.id)).where(Item.deck_id == deck, _live(), ~seen)
+    today = (
+        ReviewLog.user_id == user,
+        ReviewLog.deck_id == deck,
+        ReviewLog.reviewed_at >= day,
+        ReviewLog.undone_at.is_(None),
+        ReviewLog.source == "study",
     )
-    allowed = max(0, deck.new_per_day - new_introduced_today(user, deck, now))
-    done = db.session.scalar(
-        sa.select(sa.func.count(ReviewLog.id)).where(
-            ReviewLog.user_id == user.id,
-            ReviewLog.deck_id == deck.id,
-            ReviewLog.reviewed_at >= day_start(now),
-            ReviewLog.undone_at.is_(None),
-            ReviewLog.source == "study",
-        )
+    introduced = sa.select(sa.func.count(ReviewLog.id)).where(
+        *today, ReviewLog.previous_fsrs.is_(None)
     )
+    done = sa.select(sa.func.count(ReviewLog.id)).where(*today)
+    return sa.select(*(q.scalar_subquery() for q in (due, unseen, introduced, done)))
+
+
+def deck_counts(user: User, deck: Deck, *, now: datetime | None = None) -> DeckCounts:
+    """Due cards, new cards allowed today and reviews done today, for lists and progress bars."""
+    now = now or utcnow()
+    params = {"user_id": user.id, "deck_id": deck.id, "now": now, "day": day_start(now)}
+    due, unseen, introduced, done = db.session.execute(_counts_query(), params).one()
+    allowed = max(0, deck.new_per_day - (introduced or 0))
     new = min(unseen or 0, allowed)
     return DeckCounts(due=due or 0, new=new, new_waiting=(unseen or 0) - new, done_today=done or 0)
 

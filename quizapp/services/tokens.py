@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.orm import joinedload
 
 from quizapp.extensions import db
 from quizapp.models import ApiToken, User, utcnow
@@ -62,11 +64,21 @@ def revoke_token(user: User, token_id: int) -> bool:
     return True
 
 
+@functools.cache
+def _token_query() -> sa.Select:
+    # Every API request runs this: built once, and the user comes in the same query.
+    return (
+        sa.select(ApiToken)
+        .where(ApiToken.token_hash == sa.bindparam("token_hash"))
+        .options(joinedload(ApiToken.user))
+    )
+
+
 def user_for_token(plain: str, *, now: datetime | None = None) -> User | None:
     """The owner of an active token, recording its last use; None for unknown or revoked."""
     if not plain.startswith(TOKEN_PREFIX) or len(plain) > 200:
         return None
-    token = db.session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == hash_token(plain)))
+    token = db.session.scalar(_token_query(), {"token_hash": hash_token(plain)})
     if token is None or token.revoked_at is not None:
         return None
     now = now or utcnow()
