@@ -46,10 +46,14 @@ def _database_url(backend: str, tmp_path: Path) -> str:
     return "sqlite:///" + str(tmp_path / "test.db")
 
 
-def _reset_postgres(engine: sa.Engine) -> None:
+def reset_postgres(target: sa.Engine | str) -> None:
+    """Drop and recreate the public schema of a test database (an engine or a URL)."""
+    engine = sa.create_engine(target) if isinstance(target, str) else target
     with engine.begin() as connection:
         connection.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
         connection.execute(sa.text("CREATE SCHEMA public"))
+    if isinstance(target, str):
+        engine.dispose()
 
 
 def _forget_cached_user() -> None:
@@ -68,7 +72,7 @@ def app(backend, tmp_path, monkeypatch):
     application.before_request(_forget_cached_user)
     with application.app_context():
         if backend == "postgres":
-            _reset_postgres(_db.engine)
+            reset_postgres(_db.engine)
         _db.create_all()
         yield application
         _db.session.remove()

@@ -12,7 +12,7 @@ from flask_migrate import upgrade
 from quizapp import create_app
 from quizapp.config import TestConfig
 from quizapp.extensions import db
-from tests.conftest import TEST_DATABASE_URL, skip_or_fail
+from tests.conftest import TEST_DATABASE_URL, reset_postgres, skip_or_fail
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "quizapp" / "migrations"
 FIRST_REVISION = "0001"
@@ -34,21 +34,13 @@ ROWS = [
 ]
 
 
-def _reset_postgres(url: str) -> None:
-    engine = sa.create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
-        connection.execute(sa.text("CREATE SCHEMA public"))
-    engine.dispose()
-
-
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_upgrade_from_first_revision_keeps_rows(backend, tmp_path, monkeypatch):
     monkeypatch.setenv("QUIZAPP_INSTANCE", str(tmp_path / "instance"))
     if backend == "postgres":
         if not TEST_DATABASE_URL:
             skip_or_fail("TEST_DATABASE_URL is not set")
-        _reset_postgres(TEST_DATABASE_URL)
+        reset_postgres(TEST_DATABASE_URL)
         url = TEST_DATABASE_URL
     else:
         url = "sqlite:///" + str(tmp_path / "upgrade.db")
@@ -71,6 +63,6 @@ def test_upgrade_from_first_revision_keeps_rows(backend, tmp_path, monkeypatch):
             state = connection.execute(sa.text("SELECT reps FROM card_state")).scalar()
         db.engine.dispose()
     if backend == "postgres":
-        _reset_postgres(TEST_DATABASE_URL)
+        reset_postgres(TEST_DATABASE_URL)
     assert email == "kept@example.com" and review == "kept-review" and state == 1
     assert heads == set(ScriptDirectory(str(MIGRATIONS)).get_heads())

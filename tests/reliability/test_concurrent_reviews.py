@@ -6,21 +6,12 @@ import threading
 import time
 
 import pytest
-import sqlalchemy as sa
 
-from tests.conftest import TEST_DATABASE_URL, skip_or_fail
+from tests.conftest import TEST_DATABASE_URL, reset_postgres, skip_or_fail
 from tests.reliability.server import COUNT_SCRIPT, SEED_SCRIPT, Server, post_json
 
 THREADS = 8
 REVIEWS = 100
-
-
-def _reset_postgres(url: str) -> None:
-    engine = sa.create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
-        connection.execute(sa.text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -28,7 +19,7 @@ def server(request, tmp_path):
     if request.param == "postgres":
         if not TEST_DATABASE_URL:
             skip_or_fail("TEST_DATABASE_URL is not set")
-        _reset_postgres(TEST_DATABASE_URL)
+        reset_postgres(TEST_DATABASE_URL)
         url = TEST_DATABASE_URL
     else:
         url = "sqlite:///" + str(tmp_path / "load.db")
@@ -39,7 +30,7 @@ def server(request, tmp_path):
     yield srv
     srv.stop()
     if request.param == "postgres":
-        _reset_postgres(TEST_DATABASE_URL)
+        reset_postgres(TEST_DATABASE_URL)
 
 
 def _worker(srv: Server, n: int, statuses: list, confirmed: set, stop: threading.Event):
