@@ -10,7 +10,7 @@ from alembic.script import ScriptDirectory
 from flask_migrate import upgrade
 
 from quizapp import create_app
-from quizapp.config import TestConfig
+from quizapp.config import TestConfig as AppTestConfig
 from quizapp.extensions import db
 from tests.conftest import TEST_DATABASE_URL, reset_postgres, skip_or_fail
 
@@ -44,7 +44,7 @@ def test_upgrade_from_first_revision_keeps_rows(backend, tmp_path, monkeypatch):
         url = TEST_DATABASE_URL
     else:
         url = "sqlite:///" + str(tmp_path / "upgrade.db")
-    config = TestConfig()
+    config = AppTestConfig()
     config.SQLALCHEMY_DATABASE_URI = url
     app = create_app(config)
     with app.app_context():

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from quizapp import create_app
-from quizapp.config import Config, TestConfig
+from quizapp.config import Config
+from quizapp.config import TestConfig as AppTestConfig
 from quizapp.extensions import db
 from tests.conftest import PASSWORD
 from tests.web.test_authorization_matrix import _url, world  # noqa: F401  (fixture)
@@ -74,7 +75,7 @@ def test_session_cookie_flags_outside_debug(tmp_path, monkeypatch, make_user):
 
 def test_every_form_refuses_a_post_without_csrf_token(tmp_path, monkeypatch, app, world):  # noqa: F811
     # The world fixture's rows live in `app`'s database; a CSRF-enabled twin shares that file.
-    config = TestConfig()
+    config = AppTestConfig()
     config.WTF_CSRF_ENABLED = True
     config.SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
     protected = create_app(config)
@@ -105,7 +106,7 @@ def test_every_form_refuses_a_post_without_csrf_token(tmp_path, monkeypatch, app
 
 @pytest.fixture
 def limited_app(tmp_path, monkeypatch):
-    config = TestConfig()
+    config = AppTestConfig()
     config.RATELIMIT_ENABLED = True
     return _app(tmp_path, monkeypatch, config)
 
@@ -167,7 +168,7 @@ def test_rate_limit_counts_are_shared_through_redis_when_configured(tmp_path, mo
         skip_or_fail("Redis is not running on 127.0.0.1:6379")
     apps = []
     for name in ("one", "two"):
-        config = TestConfig()
+        config = AppTestConfig()
         config.RATELIMIT_ENABLED = True
         config.RATELIMIT_STORAGE_URI = url
         apps.append(_app(tmp_path / name, monkeypatch, config))
