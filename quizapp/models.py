@@ -262,6 +262,8 @@ class ReviewLog(db.Model):
     __table_args__ = (
         sa.Index("ix_review_log_user_time", "user_id", "reviewed_at"),
         sa.Index("ix_review_log_user_deck_time", "user_id", "deck_id", "reviewed_at"),
+        # Covers the per-item study totals of the item analysis page (no table lookups).
+        sa.Index("ix_review_log_deck_item", "deck_id", "item_id", "rating", "undone_at", "user_id"),
         sa.CheckConstraint("rating BETWEEN 1 AND 4", name="ck_review_rating"),
         sa.CheckConstraint("source IN ('study', 'quiz')", name="ck_review_source"),
     )
