@@ -432,3 +432,148 @@ ARGUMENT_CUES = set(
         "might",
     ]
 )
+
+# Common nouns that reveal what a name the model called a PERSON really names
+# ("the Webb telescope", "Visby, a rich trading town", "a sentence called Verhansung").
+TYPE_NOUNS = {
+    **dict.fromkeys(
+        [
+            "telescope",
+            "observatory",
+            "mission",
+            "spacecraft",
+            "satellite",
+            "rocket",
+            "probe",
+            "rover",
+            "missile",
+            "drone",
+            "ship",
+            "vessel",
+            "aircraft",
+            "plane",
+            "instrument",
+            "film",
+            "material",
+            "metal",
+            "system",
+            "program",
+            "programme",
+            "project",
+            "device",
+            "engine",
+        ],
+        "PRODUCT",
+    ),
+    **dict.fromkeys(
+        [
+            "league",
+            "agency",
+            "company",
+            "council",
+            "party",
+            "group",
+            "alliance",
+            "army",
+            "institute",
+            "university",
+            "bank",
+            "firm",
+            "ministry",
+            "militia",
+            "movement",
+            "assembly",
+            "confederation",
+        ],
+        "ORG",
+    ),
+    **dict.fromkeys(
+        ["base", "airbase", "airport", "port", "harbor", "harbour", "station", "compound", "post"],
+        "FAC",
+    ),
+    **dict.fromkeys(
+        [
+            "point",
+            "island",
+            "sea",
+            "river",
+            "mountain",
+            "coast",
+            "region",
+            "valley",
+            "desert",
+            "strait",
+            "lake",
+            "peninsula",
+            "orbit",
+        ],
+        "LOC",
+    ),
+    **dict.fromkeys(
+        ["city", "town", "village", "capital", "state", "province", "country", "kingdom"], "GPE"
+    ),
+    **dict.fromkeys(
+        ["style", "sentence", "punishment", "term", "word", "name", "law", "treaty", "idea"],
+        "MISC",
+    ),
+}
+
+# Nouns for people: a name "called" after one of these stays a PERSON.
+PERSON_NOUNS = {
+    "man",
+    "woman",
+    "person",
+    "king",
+    "queen",
+    "leader",
+    "ruler",
+    "general",
+    "officer",
+    "official",
+    "minister",
+    "president",
+    "boy",
+    "girl",
+    "child",
+    "son",
+    "daughter",
+    "merchant",
+    "writer",
+    "author",
+    "scientist",
+    "engineer",
+    "emperor",
+    "duke",
+    "prince",
+    "princess",
+}
+
+# Titles that precede a name; on their own they are not answers ("King", "President").
+TITLES = {
+    "king",
+    "queen",
+    "duke",
+    "duchess",
+    "prince",
+    "princess",
+    "emperor",
+    "empress",
+    "tsar",
+    "czar",
+    "pope",
+    "sultan",
+    "president",
+    "general",
+    "lord",
+    "lady",
+    "sir",
+    "count",
+    "countess",
+    "chancellor",
+    "governor",
+    "senator",
+    "minister",
+}
+
+# First words of proper names that name treaties and laws ("the Treaty of Stralsund").
+LAW_HEADS = {"treaty", "act", "law", "accord", "accords", "agreement", "convention", "charter"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import OrderedDict
-from dataclasses import dataclass, field
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from quizapp.domain.article import Article
@@ -16,8 +16,12 @@ from quizapp.domain.lexicon import (
     DEMONYMS,
     FACILITY_NOUNS,
     KNOWN_TYPES,
+    LAW_HEADS,
     MONTHS,
     NUMBER_WORDS,
+    PERSON_NOUNS,
+    TITLES,
+    TYPE_NOUNS,
 )
 from quizapp.domain.textnorm import norm_key
 
@@ -179,6 +183,7 @@ def analyse(article: Article) -> Analysis:
         sentences.append(SentenceInfo(index, span.start, span.end, tokens, offset))
     for info in sentences:
         info.entities = _sentence_entities(article.text, info)
+    _retype_across_document(article.text, sentences)
     entities = [e for info in sentences for e in info.entities]
     key_forms: dict[str, str] = {}
     for ent in entities:
@@ -198,16 +203,113 @@ def _sentence_entities(text: str, info: SentenceInfo) -> list[Entity]:
     offset = info.offset
     found: list[Entity] = []
     covered: set[int] = set()
+    roots: dict[int, Any] = {}  # entity start → its root token, for the coordination rule
     for ent in doc.ents:
         if ent.start < tokens[0].i or ent.end > tokens[-1].i + 1 or ent.label_ in SKIP_LABELS:
             continue
+        if any(i in covered for i in range(ent.start, ent.end)):
+            continue  # already inside a name the rule layer extended
         made = _make_entity(text, offset, ent[0].i, ent[-1].i + 1, ent.label_, doc)
         if made is not None:
             found.append(made)
+            span = doc.char_span(made.start - offset, made.end - offset, alignment_mode="expand")
+            covered.update(range(span.start, span.end) if span is not None else ())
             covered.update(range(ent.start, ent.end))
+            if span is not None:
+                roots[made.start] = span.root
+    found = [e for e in found if not _inside_other(e, found)]
     found.extend(_missed_proper_nouns(text, offset, tokens, covered, doc))
+    found = _retype_coordinated(found, roots)
     found.sort(key=lambda e: e.start)
     return found
+
+
+def _inside_other(ent: Entity, found: list[Entity]) -> bool:
+    return any(
+        o is not ent and o.start <= ent.start <= ent.end <= o.end and o.text != ent.text
+        for o in found
+    )
+
+
+_ROMAN = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"}
+_PLACE_PREPS = {"at", "to", "from", "near", "around", "beyond", "toward", "towards", "in"}
+
+
+def _extend_name(doc: Any, first: int, last: int) -> tuple[int, int]:
+    """Grow a person's span over a leading title, a regnal number or an epithet."""
+    titled = doc[first].lower_ in TITLES
+    if first > 0 and doc[first - 1].lower_ in TITLES and doc[first - 1].text[:1].isupper():
+        first, titled = first - 1, True
+    while last < len(doc):
+        nxt = doc[last]
+        if nxt.text in _ROMAN or (nxt.text == "I" and titled):
+            last += 1
+        elif (
+            nxt.lower_ == "the"
+            and last + 1 < len(doc)
+            and doc[last + 1].tag_ == "NNP"
+            and doc[last + 1].text[:1].isupper()
+            and doc[last + 1].lower_ not in TYPE_NOUNS
+        ):
+            last += 2  # "Henry the Lion"
+        else:
+            break
+    return first, last
+
+
+def _context_label(doc: Any, first: int, last: int, label: str) -> str | None:
+    """The type a name's context reveals ("the Webb telescope", "called L2"), if any."""
+    span = doc[first:last]
+    root = span.root
+    prev = doc[first - 1] if first > 0 else None
+    nxt = doc[last] if last < len(doc) else None
+    named = _named_noun(doc, first)
+    if named is not None:
+        noun = named.lemma_.lower()
+        if noun in PERSON_NOUNS:
+            return None
+        return TYPE_NOUNS.get(noun, "MISC" if label == "PERSON" else None)
+    if label not in ("PERSON", "LAW", "MISC"):
+        return None
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in TYPE_NOUNS:
+        return TYPE_NOUNS[nxt.lower_]
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in TYPE_NOUNS:
+            return TYPE_NOUNS[child.lemma_.lower()]
+    if root.dep_ == "appos" and root.head.lemma_.lower() in TYPE_NOUNS:
+        return TYPE_NOUNS[root.head.lemma_.lower()]
+    if label == "MISC":
+        return None
+    if re.search(r"\d", span.text):
+        # "At L2" is a place; elsewhere the document decides (see _retype_across_document)
+        return "LOC" if prev is not None and prev.lower_ in _PLACE_PREPS else None
+    if label == "PERSON" and prev is not None:
+        if prev.lower_ == "the":
+            return "MISC"  # "the Steelyard" names a place or thing, not a person
+        if prev.lower_ in ("in", "near") or (
+            prev.ent_type_ == "NORP" and prev.i > 0 and doc[prev.i - 1].lower_ in ("in", "near")
+        ):
+            return "GPE"  # "in French Guiana"
+    return None
+
+
+def _named_noun(doc: Any, first: int) -> Any | None:
+    """The common noun a name is given to: "a film called Kapton", "the style known as X"."""
+    i = first - 1
+    if i >= 1 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "known":
+        i -= 1
+    elif i < 0 or doc[i].lower_ not in ("called", "named", "dubbed"):
+        return None
+    i -= 1
+    while i >= 0 and (doc[i].pos_ == "ADV" or doc[i].is_punct):
+        i -= 1
+    if i < 0 or doc[i].pos_ != "NOUN":
+        return None
+    noun = doc[i]
+    before = noun.left_edge.i - 1
+    if noun.lemma_.lower() in PERSON_NOUNS and before >= 0 and doc[before].pos_ == "NOUN":
+        return doc[before]  # "a sentence the merchants called X": the merchants do the naming
+    return noun
 
 
 def _make_entity(
@@ -220,17 +322,25 @@ def _make_entity(
         last -= 1
     if first >= last:
         return None
+    key = norm_key(doc[first:last].text)
+    if label == "PERSON" and key not in _TYPE_KEYS:
+        first, last = _extend_name(doc, first, last)
+        key = norm_key(doc[first:last].text)
+    if key in TITLES:
+        return None  # a bare title ("King") is not an answer
     span = doc[first:last]
     start = offset + span.start_char
     end = offset + span.end_char
     surface = text[start:end]
     if not surface.strip() or '"' in surface or "\n" in surface:
         return None
-    key = norm_key(surface)
-    label = _TYPE_KEYS.get(key, label)
-    if label == "PERSON" and first > 0 and doc[first - 1].lower_ == "the":
-        label = "MISC"  # "the Steelyard" names a place or thing, not a person
-    if label in ("NORP", "PERSON") and last < len(doc) and doc[last].lower_ in FACILITY_NOUNS:
+    if key in _TYPE_KEYS:
+        label = _TYPE_KEYS[key]
+    elif key in _COUNTRY_KEYS or key in _CITY_KEYS:
+        label = "GPE"
+    else:
+        label = _context_label(doc, first, last, label) or label
+    if label == "NORP" and last < len(doc) and doc[last].lower_ in FACILITY_NOUNS:
         label = "FAC"
     if (
         label == "DATE"
@@ -250,20 +360,37 @@ def _missed_proper_nouns(
     """Capitalised proper-noun runs the model did not tag (e.g. "Meron") become entities."""
     out: list[Entity] = []
     run: list[Any] = []
-    for token in [*tokens, None]:
-        if (
-            token is not None
-            and token.i not in covered
+
+    def proper(token: Any) -> bool:
+        return (
+            token.i not in covered
             and token.tag_ in ("NNP", "NNPS")
             and token.text[:1].isupper()
             and token.i != tokens[0].i
-        ):
+        )
+
+    for token in [*tokens, None]:
+        if token is not None and proper(token):
             run.append(token)
+            continue
+        if (
+            token is not None
+            and run
+            and token.lower_ == "of"
+            and token.i + 1 < len(doc)
+            and proper(doc[token.i + 1])
+            and run[0].lower_ in LAW_HEADS
+        ):
+            run.append(token)  # "Treaty of Stralsund" is one name
             continue
         if run:
             first, last = run[0].i, run[-1].i + 1
             surface_key = norm_key(doc[first:last].text)
             label = _TYPE_KEYS.get(surface_key, "MISC")
+            if run[0].lower_ in LAW_HEADS and len(run) > 1:
+                label = "LAW"
+            elif len(run) > 1 and run[-1].text in _ROMAN:
+                label = "PERSON"  # "Ivan III"
             if last < len(doc) and doc[last].lower_ in FACILITY_NOUNS:
                 label = "FAC"
             if surface_key in _COUNTRY_KEYS:
@@ -274,6 +401,89 @@ def _missed_proper_nouns(
                     out.append(made)
             run = []
     return out
+
+
+def _relabel(ent: Entity, label: str) -> Entity:
+    plural = ent.form.endswith(":plural")
+    return replace(ent, label=label, form=form_of(ent.text, label, plural))
+
+
+def _retype_coordinated(found: list[Entity], roots: dict[int, Any]) -> list[Entity]:
+    """A PERSON listed among places ("Sweden, Denmark and Muscovy") is a place too."""
+    label_of = {roots[e.start].i: e.label for e in found if e.start in roots}
+    out = []
+    for ent in found:
+        root = roots.get(ent.start)
+        if ent.label == "PERSON" and root is not None:
+            labels = {label_of.get(t.i) for t in root.conjuncts} - {None}
+            if labels and labels <= {"GPE", "LOC"}:
+                ent = _relabel(ent, "GPE" if "GPE" in labels else "LOC")
+        out.append(ent)
+    return out
+
+
+_NAME_TAIL = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)* (\w+)$")
+
+
+def _retype_across_document(text: str, sentences: list[SentenceInfo]) -> None:
+    """Make a name's type consistent: "Webb" after "the James Webb Space Telescope" is a thing."""
+    labels: dict[str, Counter] = {}
+    names: list[str] = []
+    for info in sentences:
+        for ent in info.entities:
+            labels.setdefault(norm_key(ent.text), Counter())[ent.label] += 1
+            if ent.label != "PERSON":
+                names.append(ent.text)
+    chosen: dict[str, str] = {}
+    for key, counts in labels.items():
+        if "PERSON" not in counts and "ORG" not in counts:
+            continue
+        if "PERSON" in counts and len(key.split()) == 1:
+            for name in names:
+                tail = _NAME_TAIL.match(name)
+                if tail and key in norm_key(name).split()[:-1]:
+                    noun = tail.group(1).lower()
+                    if noun in TYPE_NOUNS:
+                        chosen[key] = TYPE_NOUNS[noun]
+                        break
+        if key in chosen:
+            continue
+        others = Counter({k: v for k, v in counts.items() if k not in ("PERSON", "ORG", "MISC")})
+        if others and "PERSON" in counts:
+            chosen[key] = others.most_common(1)[0][0]
+        elif "PERSON" in counts and re.search(r"\d", key):
+            chosen[key] = "PRODUCT"  # people's names have no digits
+        elif "ORG" in counts and (counts["GPE"] or counts["LOC"]):
+            chosen[key] = "GPE" if counts["GPE"] >= counts["LOC"] else "LOC"
+    if not chosen:
+        return
+    for info in sentences:
+        fixed = []
+        for ent in info.entities:
+            label = chosen.get(norm_key(ent.text))
+            if label and ent.label in ("PERSON", "ORG") and norm_key(ent.text) not in _TYPE_KEYS:
+                if (
+                    ent.label == "ORG"
+                    and label in ("GPE", "LOC")
+                    and not _after_place_prep(text, ent.start)
+                ):
+                    fixed.append(ent)
+                    continue
+                if ent.label == "PERSON" and _followed_by_who(text, ent.end):
+                    fixed.append(ent)
+                    continue
+                ent = _relabel(ent, label)
+            fixed.append(ent)
+        info.entities = fixed
+
+
+def _after_place_prep(text: str, start: int) -> bool:
+    words = text[max(0, start - 12) : start].split()
+    return bool(words) and words[-1].lower() in _PLACE_PREPS
+
+
+def _followed_by_who(text: str, end: int) -> bool:
+    return text[end : end + 6].lower().startswith((", who", " who"))
 
 
 def is_number_word(word: str) -> bool:
