@@ -271,6 +271,11 @@ def _line_spans(text: str) -> list[Span]:
     return spans
 
 
+def one_paragraph_per_line(text: str) -> bool:
+    """True when the text puts each paragraph on one line, so a single newline ends a paragraph."""
+    return _one_paragraph_per_line(text, _line_spans(text))
+
+
 def _one_paragraph_per_line(text: str, lines: list[Span]) -> bool:
     """True when the text puts each paragraph on one line (no hard wrapping)."""
     body = [text[s.start : s.end].strip() for s in lines if text[s.start : s.end].strip()]

@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from quizapp.domain import scheduling
+from quizapp.domain.article import one_paragraph_per_line
 
 RECALLED_MIN_RATING = 2
 NO_TOPIC = "(no topic)"
 LEVEL_WORDS = ("not yet known", "weak", "fair", "good", "strong")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
+_LINE_BREAKS = re.compile(r"\n")
 
 
 @dataclass(frozen=True)
@@ -153,10 +155,14 @@ def accuracy_by_topic(reviews: Iterable[tuple[str, int]]) -> list[TopicAccuracy]
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: blocks separated by blank lines, trimmed of whitespace."""
+    """(start, end) of each paragraph, trimmed of whitespace, split as the article parser does.
+
+    Blocks separated by blank lines; in text with one paragraph per line, every line.
+    """
+    breaks = _LINE_BREAKS if one_paragraph_per_line(text) else _BLANK_LINES
     spans = []
     position = 0
-    for match in [*_BLANK_LINES.finditer(text), None]:
+    for match in [*breaks.finditer(text), None]:
         end = match.start() if match else len(text)
         block = text[position:end]
         stripped = block.strip()

@@ -117,6 +117,20 @@ def test_paragraph_spans_split_on_blank_lines():
     ]
 
 
+def test_paragraph_spans_one_paragraph_per_line():
+    # As the seed article is stored: a heading block, then one long paragraph per line.
+    first = "Since 2022 Russia has forged deep ties with Iran, " * 5
+    second = "But Russia is simultaneously building another set of relationships. " * 4
+    text = f"Title\nBy Someone\n\nA Heading\n{first.strip()}\n{second.strip()}\n"
+    assert [text[s:e] for s, e in progress.paragraph_spans(text)] == [
+        "Title",
+        "By Someone",
+        "A Heading",
+        first.strip(),
+        second.strip(),
+    ]
+
+
 def test_shade_paragraphs_means_item_recall_per_paragraph():
     second = TEXT.index("Second")
     items = [
