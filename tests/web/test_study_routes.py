@@ -73,6 +73,7 @@ def test_no_js_flow_reveal_then_rate_records_once(app, client, db, setup):
     html, item_id, cid = _front(client, deck)
     assert "Question 0?" in html and "Answer 0" not in html
     assert "Session: 0 of 3 done" in html
+    assert "Question and answer" in html  # the item type in words, not its code name "basic"
 
     back = _reveal(client, deck, item_id, cid)
     assert "Answer 0" in back and "Because 0." in back
