@@ -218,6 +218,10 @@ def test_progress_pages(client, db, setup):
     assert "no questions" in html
     assert "Russia supplied jamming equipment at Khmeimim." in html
     assert "Accuracy by topic" in html and "100%" in html
+    # The trainee's way to Anki: the deck and their weak cards, and both downloads work.
+    assert f'href="/export/{deck.slug}.apkg"' in html
+    assert f'href="/export/{deck.slug}/weak.apkg"' in html
+    assert client.get(f"/export/{deck.slug}.apkg").status_code == 200
 
 
 def test_instructor_can_study_own_draft_deck(client, db, make_user, auth):
