@@ -13,6 +13,10 @@ from quizapp.domain.lexicon import ARGUMENT_CUES
 from quizapp.domain.nlp import Analysis, Entity, SentenceInfo, form_of, identity
 from quizapp.domain.textnorm import norm_key
 
+DENSITY_WEIGHT = 1.4
+RARE_ZIPF = 4.3  # nouns rarer than this are key terms
+RARE_COMPOUND_ZIPF = 4.5
+RARE_ADJECTIVE_ZIPF = 4.0
 PRONOUNS = {"it", "they", "this", "that", "these", "those", "he", "she", "we", "i", "you", "its"}
 LABEL_WEIGHT = {
     "PERSON": 1.0,
@@ -75,11 +79,11 @@ def sentence_score(info: SentenceInfo, position: float, first_in_paragraph: bool
     """Key-sentence score: entity/number density, rare terms, position and argument cues."""
     words = [t for t in info.tokens if t.is_alpha]
     n = max(len(words), 1)
-    density = len(info.entities) / max(n, 8)
+    density = entity_density(info)
     content = [t for t in words if not t.is_stop]
     rarity = sum(max(0.0, 5.0 - zipf(t.lower_)) for t in content) / (5.0 * max(len(content), 1))
     cues = sum(1 for t in words if t.lower_ in ARGUMENT_CUES)
-    score = 1.4 * density + rarity + 0.15 * min(cues, 2)
+    score = DENSITY_WEIGHT * density + rarity + 0.15 * min(cues, 2)
     score += 0.15 if first_in_paragraph else 0.0
     score += 0.1 * (1.0 - position)
     if n < 7:
@@ -89,6 +93,11 @@ def sentence_score(info: SentenceInfo, position: float, first_in_paragraph: bool
     if info.tokens and info.tokens[-1].text == "?":
         score -= 0.3
     return round(score, 4)
+
+
+def entity_density(info: SentenceInfo) -> float:
+    """Entities per word (at least 8 words counted)."""
+    return len(info.entities) / max(sum(1 for t in info.tokens if t.is_alpha), 8)
 
 
 def answers(text: str, info: SentenceInfo) -> list[Answer]:
@@ -132,22 +141,40 @@ def _rarity_bonus(phrase: str) -> float:
     return min(0.3, sum(max(0.0, 5.0 - zipf(w.lower())) for w in parts) / (10.0 * len(parts)))
 
 
+def _rare_compound(token: Any) -> bool:
+    """A common head noun whose rarer modifier makes a term ("bulk goods", "tennis court")."""
+    if token.i == 0:
+        return False
+    left = token.doc[token.i - 1]
+    if left.dep_ == "compound" and left.pos_ == "NOUN":
+        limit = RARE_COMPOUND_ZIPF
+    elif left.dep_ == "amod" and left.pos_ == "ADJ":
+        limit = RARE_ADJECTIVE_ZIPF  # "bulk goods", but not "new goods"
+    else:
+        return False
+    return left.is_alpha and zipf(left.lower_) < limit
+
+
 def _key_terms(text: str, info: SentenceInfo, taken: list[tuple[int, int]]) -> list[Answer]:
     out: list[Answer] = []
     for token in info.tokens:
-        if token.pos_ != "NOUN" or not token.is_alpha or len(token.text) < 4 or token.is_stop:
+        if token.pos_ != "NOUN" or not token.is_alpha or len(token.text) < 3 or token.is_stop:
             continue
         if token.dep_ == "compound":
             continue  # the head noun carries the term
-        if zipf(token.lower_) >= 4.3:
+        if zipf(token.lower_) >= RARE_ZIPF and not _rare_compound(token):
             continue
+        offset = info.offset
         first = token
         for left in reversed(list(token.lefts)):
+            at = offset + left.idx
+            inside = any(s <= at < e for s, e in taken)  # "the Baltic grain trade"
             if left.i == first.i - 1 and left.dep_ in ("compound", "amod") and left.is_alpha:
+                if inside:
+                    break
                 first = left
             else:
                 break
-        offset = info.offset
         start, end = offset + first.idx, offset + token.idx + len(token.text)
         if any(s < end and start < e for s, e in taken):
             continue

@@ -20,6 +20,13 @@ WORDS_PER_ITEM = 25
 MIN_ITEMS, MAX_ITEMS = 10, 150
 MAX_PER_SENTENCE = 3
 MAX_PROMPT_WORDS = 70
+GAIN_WEIGHT = 1.0  # value of asking about entities, numbers and terms not asked about yet
+MAX_GAIN = 3.0
+PARAGRAPH_BONUS = 0.6  # the first item of a paragraph not asked about yet
+ARGUMENT_UNIT = 1.0
+TERM_UNIT_SHARE = 0.6
+FALSE_FIRST_PENALTY = 0.5
+NUMBER_UNIT_BOOST = 1.5
 STRONG_CUES = {"must", "should", "need", "needs", "because", "therefore", "wants", "aims", "so"}
 TYPE_ORDER = {"cloze": 0, "short_answer": 1, "mcq": 2, "true_false": 3, "basic": 4}
 
@@ -57,6 +64,7 @@ def generate(
     paragraph_of = [article.paragraph_index(s.start) for s in analysis.sentences]
     total = max(len(analysis.sentences), 1)
     scores: list[float] = []
+    units: list[dict[str, float]] = []  # what each sentence is about, for coverage-aware ranking
     pool: list[Candidate] = []
     for info in analysis.sentences:
         first = info.index == 0 or paragraph_of[info.index - 1] != paragraph_of[info.index]
@@ -64,14 +72,19 @@ def generate(
         scores.append(score)
         strong = any(t.lower_ in STRONG_CUES for t in info.tokens)
         kind = "argument" if strong else "fact"
-        for answer in answers(text, info):
+        found = answers(text, info)
+        units.append({a.entity.key: _unit_weight(a.entity.label, a.weight) for a in found})
+        for answer in found:
             pool.extend(fact_candidates(analysis, info, answer, forms, rng, score, kind))
         if info.index % 50 == 49:
             report(0.6 + 0.25 * info.index / total, "building questions")
     statements = arguments(analysis)
     for statement in statements:
         base = scores[statement.sentence] if statement.sentence < len(scores) else 0.0
-        pool.extend(argument_candidates(analysis, statement, statements, rng, base))
+        made = argument_candidates(analysis, statement, statements, rng, base)
+        if made and statement.sentence < len(units):
+            units[statement.sentence][f"arg:{statement.sentence}"] = ARGUMENT_UNIT
+        pool.extend(made)
     report(0.85, "checking quality gates")
     rejected: Counter = Counter()
     passed: list[Candidate] = []
@@ -82,7 +95,7 @@ def generate(
         else:
             passed.append(candidate)
     target = default_count(article.words) if count is None else max(0, int(count))
-    chosen = _select(passed, scores, paragraph_of, target, rejected)
+    chosen = _select(passed, scores, units, paragraph_of, target, rejected)
     chosen.sort(key=lambda c: (c.item.source_start or 0, TYPE_ORDER.get(c.item.type, 9)))
     report(1.0, "done")
     return GenerationResult(
@@ -101,14 +114,22 @@ def _soft_failures(item: QuizItem) -> list[str]:
     return failures
 
 
+def _unit_weight(label: str, weight: float) -> float:
+    if label in ("DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        return weight * NUMBER_UNIT_BOOST
+    return weight * TERM_UNIT_SHARE if label == "TERM" else weight
+
+
 def _select(
     passed: list[Candidate],
     scores: list[float],
+    units: list[dict[str, float]],
     paragraph_of: list[int],
     target: int,
     rejected: Counter,
 ) -> list[Candidate]:
-    """Pick items round by round: one per paragraph first, then one per sentence by score."""
+    """Greedy bank: first one item per sentence, taking next the sentence whose entities,
+    numbers and terms are least asked about yet (new paragraphs first); then more per sentence."""
     by_sentence: dict[int, list[Candidate]] = defaultdict(list)
     for candidate in passed:
         by_sentence[candidate.sentence].append(candidate)
@@ -122,8 +143,10 @@ def _select(
     per_type: Counter = Counter()
     skipped_dupes: set[str] = set()
     chosen_keys: set[str] = set()
+    asked: set[str] = set()
+    seen_paragraphs: set[int] = set()
 
-    def take(sentence: int) -> bool:
+    def take(sentence: int, first: bool = False) -> bool:
         best, best_value = None, None
         for candidate in by_sentence[sentence]:
             if candidate.item.key in skipped_dupes or candidate.item.key in chosen_keys:
@@ -134,6 +157,9 @@ def _select(
                 continue
             share = per_type[candidate.item.type] / max(1, len(chosen))
             value = candidate.score - 0.8 * share - 0.25 * min(per_answer[candidate.answer_id], 4)
+            if first and candidate.item.answer == "False" and candidate.answer_id not in asked:
+                # a false statement hides its swapped fact: not the only item on a new fact
+                value -= FALSE_FIRST_PENALTY
             if best_value is None or value > best_value:
                 best, best_value = candidate, value
         if best is None:
@@ -144,16 +170,25 @@ def _select(
         per_sentence[sentence] += 1
         per_answer[best.answer_id] += 1
         per_type[best.item.type] += 1
+        if sentence < len(units):
+            asked.update(units[sentence])
+        if sentence < len(paragraph_of):
+            seen_paragraphs.add(paragraph_of[sentence])
         return True
 
-    seen_paragraphs: set[int] = set()
-    for sentence in order:
-        if len(chosen) >= target:
-            return chosen
+    def value(sentence: int) -> float:
+        found = units[sentence] if sentence < len(units) else {}
+        gain = sum(w for unit, w in found.items() if unit not in asked)
         paragraph = paragraph_of[sentence] if sentence < len(paragraph_of) else -1
-        if paragraph not in seen_paragraphs and take(sentence):
-            seen_paragraphs.add(paragraph)
-    for level in range(1, MAX_PER_SENTENCE + 1):
+        fresh = PARAGRAPH_BONUS if paragraph not in seen_paragraphs else 0.0
+        return by_sentence[sentence][0].score + GAIN_WEIGHT * min(gain, MAX_GAIN) + fresh
+
+    open_sentences = set(by_sentence)
+    while len(chosen) < target and open_sentences:
+        sentence = max(open_sentences, key=lambda s: (value(s), -s))
+        open_sentences.discard(sentence)
+        take(sentence, first=True)
+    for level in range(2, MAX_PER_SENTENCE + 1):
         for sentence in order:
             if len(chosen) >= target:
                 return chosen

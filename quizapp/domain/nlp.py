@@ -347,7 +347,9 @@ def _make_entity(
         and not re.search(r"\d", surface)
         and not any(w in _MONTH_KEYS for w in key.split())
     ):
-        return None  # relative dates ("the coming months") make poor answers
+        if not any(w in _NUMBER_WORD_KEYS for w in key.split()[:1]):
+            return None  # relative dates ("the coming months") make poor answers
+        label = "QUANTITY"  # a duration in words ("fifteen years")
     if label in NUMERIC_LABELS and key in ("one", "a", "an"):
         return None
     plural = doc[last - 1].tag_ in ("NNS", "NNPS")

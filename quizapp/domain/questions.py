@@ -122,11 +122,16 @@ def fact_candidates(
         return out  # swapping a noun modifier ("U.S. troops") makes ungrammatical options
     in_sentence = {e.key for e in info.entities}
     distractors = pick(display, ent.form, analysis, forms, rng, exclude=in_sentence)
+    if answer.embedded and not display.lower().startswith("the "):
+        # "the Yemeni ____" takes "Houthis", so options drop their own "the"
+        distractors = [re.sub(r"^the\s+", "", d, flags=re.IGNORECASE) for d in distractors]
+        if len({norm_key(d) for d in distractors} | {norm_key(display)}) < 4:
+            distractors = []
     if distractors:
         choices = [display, *distractors]
         rng.shuffle(choices)
         add("mcq", wh or blanked, 0.1, choices=choices, accepted=list(accepted))
-        false_statement = quote[:rel_start] + distractors[0] + quote[rel_end:]
+        false_statement = _capitalised(quote[:rel_start] + distractors[0] + quote[rel_end:])
         if rng.random() < 0.5:
             add(
                 "true_false",
@@ -147,6 +152,10 @@ def fact_candidates(
                 explanation=f"The article states exactly this — answer: True ({display}).",
             )
     return out
+
+
+def _capitalised(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
 
 
 def _wh_question(quote: str, rel_start: int, rel_end: int, form: str) -> str:
