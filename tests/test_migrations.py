@@ -42,6 +42,12 @@ def _tables(app) -> set[str]:
 def _upgrade_and_compare(app) -> None:
     with app.app_context():
         upgrade()
+        if db.engine.dialect.name == "postgresql":
+            # Proof that the tables landed in the throwaway schema, not in the shared `public`.
+            with db.engine.connect() as connection:
+                schema = connection.scalar(sa.text("SELECT current_schema()"))
+            assert schema.startswith("quizapp_migrations_")
+            assert "user" in sa.inspect(db.engine).get_table_names(schema=schema)
     assert set(db.metadata.tables) <= _tables(app)
     assert _differences(app) == []
     with app.app_context():
@@ -72,20 +78,19 @@ def test_the_comparison_notices_a_missing_column(tmp_path, monkeypatch):
 
 @pytest.fixture
 def postgres_url():
-    """A throwaway PostgreSQL database, so concurrent tests on the shared one cannot interfere."""
+    """A throwaway schema first on the search path, so tests resetting `public` cannot interfere."""
     if not TEST_DATABASE_URL:
         skip_or_fail("TEST_DATABASE_URL is not set")
+    schema = f"quizapp_migrations_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(TEST_DATABASE_URL, isolation_level="AUTOCOMMIT")
-    name = f"quizapp_migrations_{uuid.uuid4().hex[:12]}"
     with admin.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    url = sa.make_url(TEST_DATABASE_URL).update_query_dict({"options": f"-csearch_path={schema}"})
     try:
-        yield (
-            sa.make_url(TEST_DATABASE_URL).set(database=name).render_as_string(hide_password=False)
-        )
+        yield url.render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
-            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
 
 

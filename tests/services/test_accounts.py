@@ -32,3 +32,59 @@ def test_lockout_after_repeated_failures(app, now):
     assert accounts.authenticate(user.email, "password123", now=now) is None
     later = now + accounts.LOCK_FOR
     assert accounts.authenticate(user.email, "password123", now=later) == user
+
+
+def test_invalid_email_and_overlong_name(app):
+    with pytest.raises(accounts.AccountError, match="Not a valid e-mail"):
+        accounts.create_user("not-an-email", "X", "password123")
+    with pytest.raises(accounts.AccountError, match="at most 254"):
+        accounts.create_user("x" * 300 + "@example.com", "X", "password123")
+    with pytest.raises(accounts.AccountError, match="at most 120"):
+        accounts.create_user("x@example.com", "n" * 121, "password123")
+
+
+def test_create_trainee_in_cohort_is_one_transaction(app, db):
+    instructor = accounts.create_user("i@example.com", "Iris", "password123", "instructor")
+    cohort = accounts.create_cohort(instructor, "Group")
+    user = accounts.create_trainee_in_cohort(cohort, "T@example.com", "Tom", "password123")
+    assert user.role == "trainee" and [m.id for m in cohort.members] == [user.id]
+    with pytest.raises(accounts.AccountError, match="already exists"):
+        accounts.create_trainee_in_cohort(cohort, "t@example.com", "Tom again", "password123")
+    with pytest.raises(accounts.AccountError, match="at least 8"):
+        accounts.create_trainee_in_cohort(cohort, "new@example.com", "New", "short")
+    db.session.expire_all()
+    assert [m.email for m in cohort.members] == ["t@example.com"]
+    assert accounts.find_user("new@example.com") is None
+
+
+def test_membership_rules(app):
+    instructor = accounts.create_user("i@example.com", "Iris", "password123", "instructor")
+    other = accounts.create_user("o@example.com", "Olga", "password123", "instructor")
+    admin = accounts.create_user("a@example.com", "Ada", "password123", "admin")
+    trainee = accounts.create_user("t@example.com", "Tom", "password123")
+    cohort = accounts.create_cohort(instructor, "  Group  ")
+    assert cohort.name == "Group"
+    with pytest.raises(accounts.AccountError, match="name"):
+        accounts.create_cohort(instructor, "   ")
+    assert accounts.add_member_by_email(cohort, "T@EXAMPLE.COM") == trainee
+    with pytest.raises(accounts.AccountError, match="already in this cohort"):
+        accounts.add_member_by_email(cohort, trainee.email)
+    with pytest.raises(accounts.AccountError, match="No account uses"):
+        accounts.add_member_by_email(cohort, "ghost@example.com")
+    with pytest.raises(accounts.AccountError, match="Only trainees"):
+        accounts.add_member_by_email(cohort, other.email)
+    assert accounts.can_manage(instructor, cohort) and accounts.can_manage(admin, cohort)
+    assert not accounts.can_manage(other, cohort) and not accounts.can_manage(trainee, cohort)
+    assert accounts.cohorts_for(other) == [] and accounts.cohorts_for(admin) == [cohort]
+    accounts.remove_member(cohort, trainee)
+    assert cohort.members == []
+
+
+def test_last_admin_keeps_the_role(app):
+    first = accounts.create_user("a@example.com", "Ada", "password123", "admin")
+    with pytest.raises(accounts.AccountError, match="only admin"):
+        accounts.set_role(first, "trainee")
+    second = accounts.create_user("b@example.com", "Bea", "password123", "trainee")
+    accounts.set_role(second, "admin")
+    accounts.set_role(first, "instructor")
+    assert accounts.users_by_role() == {"trainee": 0, "instructor": 1, "admin": 1}
