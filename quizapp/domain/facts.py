@@ -204,11 +204,21 @@ def arguments(analysis: Analysis) -> list[Argument]:
     """Recommendations, reasons and negatable claims found in the article's sentences."""
     text = analysis.article.text
     out: list[Argument] = []
+    antecedent = ""  # the subject of the previous sentence's recommendation, for "It must…"
+    asked: dict[str, str] = {}  # recommendation question → its first answer
     for index, info in enumerate(analysis.sentences):
         if not info.tokens:
+            antecedent = ""
             continue
-        rec = _recommendation(text, info)
+        rec = _recommendation(text, info, antecedent)
+        antecedent = rec.subject if rec else ""
         if rec:
+            plain, earlier = rec.question, asked.get(rec.question)
+            asked[plain] = rec.answer
+            if earlier is not None and len(earlier.split()) <= 12:
+                # the same question twice would be a near-duplicate: ask for another answer
+                rec.question = plain.replace(" what ", " what else ", 1)
+                rec.question = f"{rec.question[:-1]}, besides {earlier}?"
             out.append(rec)
         reason = _reason(text, analysis, index)
         if reason:
@@ -236,7 +246,7 @@ def _subject_of(verb: Any) -> Any | None:
     return None
 
 
-def _recommendation(text: str, info: SentenceInfo) -> Argument | None:
+def _recommendation(text: str, info: SentenceInfo, antecedent: str = "") -> Argument | None:
     for token in info.tokens:
         lower = token.lower_
         verb = None
@@ -257,11 +267,15 @@ def _recommendation(text: str, info: SentenceInfo) -> Argument | None:
         if verb is None or verb.pos_ != "VERB":
             continue
         subject = _subject_of(verb) or _subject_of(token) or _subject_of(token.head)
-        if subject is None or subject.lower_ in PRONOUNS or subject.pos_ == "PRON":
-            continue
-        if subject.i > token.i:
+        if subject is None or subject.i > token.i:
             continue  # inverted conditional ("Should X happen, …") is not a recommendation
-        subj_text = _span_text(text, info, subject.left_edge, subject)
+        if subject.lower_ in PRONOUNS or subject.pos_ == "PRON":
+            first_word = subject.i == info.tokens[0].i
+            if not (antecedent and subject.lower_ in ("it", "they") and first_word):
+                continue
+            subj_text = antecedent  # "It must also try…" continues the previous recommendation
+        else:
+            subj_text = _span_text(text, info, subject.left_edge, subject)
         if subj_text.split()[0] in ("The", "A", "An"):
             subj_text = subj_text[0].lower() + subj_text[1:]
         last = verb.right_edge

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import random
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -14,18 +15,20 @@ from quizapp.domain.items import QuizItem
 from quizapp.domain.nlp import analyse
 from quizapp.domain.quality import hard_failures, near_duplicate
 from quizapp.domain.questions import Candidate, argument_candidates, fact_candidates
+from quizapp.domain.textnorm import norm_key
 
 CONTRACT_FORMAT = "quizapp-items/1"
 WORDS_PER_ITEM = 25
 MIN_ITEMS, MAX_ITEMS = 10, 150
 MAX_PER_SENTENCE = 3
-MAX_PROMPT_WORDS = 70
+MAX_PROMPT_WORDS = 40  # soft gate: longer prompts are rejected (prompts.TARGET_WORDS ranks)
 GAIN_WEIGHT = 1.0  # value of asking about entities, numbers and terms not asked about yet
 MAX_GAIN = 3.0
 PARAGRAPH_BONUS = 0.6  # the first item of a paragraph not asked about yet
 ARGUMENT_UNIT = 1.0
 TERM_UNIT_SHARE = 0.6
 FALSE_FIRST_PENALTY = 0.5
+REPEAT_PENALTY = 1.5  # a further item on an already asked sentence
 NUMBER_UNIT_BOOST = 1.5
 STRONG_CUES = {"must", "should", "need", "needs", "because", "therefore", "wants", "aims", "so"}
 TYPE_ORDER = {"cloze": 0, "short_answer": 1, "mcq": 2, "true_false": 3, "basic": 4}
@@ -64,7 +67,9 @@ def generate(
     paragraph_of = [article.paragraph_index(s.start) for s in analysis.sentences]
     total = max(len(analysis.sentences), 1)
     scores: list[float] = []
-    units: list[dict[str, float]] = []  # what each sentence is about, for coverage-aware ranking
+    units: list[
+        dict[str, tuple[float, str]]
+    ] = []  # what each sentence is about, for coverage-aware ranking
     pool: list[Candidate] = []
     for info in analysis.sentences:
         first = info.index == 0 or paragraph_of[info.index - 1] != paragraph_of[info.index]
@@ -73,7 +78,12 @@ def generate(
         strong = any(t.lower_ in STRONG_CUES for t in info.tokens)
         kind = "argument" if strong else "fact"
         found = answers(text, info)
-        units.append({a.entity.key: _unit_weight(a.entity.label, a.weight) for a in found})
+        units.append(
+            {
+                a.entity.key: (_unit_weight(a.entity.label, a.weight), norm_key(a.entity.text))
+                for a in found
+            }
+        )
         for answer in found:
             pool.extend(fact_candidates(analysis, info, answer, forms, rng, score, kind))
         if info.index % 50 == 49:
@@ -83,7 +93,7 @@ def generate(
         base = scores[statement.sentence] if statement.sentence < len(scores) else 0.0
         made = argument_candidates(analysis, statement, statements, rng, base)
         if made and statement.sentence < len(units):
-            units[statement.sentence][f"arg:{statement.sentence}"] = ARGUMENT_UNIT
+            units[statement.sentence][f"arg:{statement.sentence}"] = (ARGUMENT_UNIT, "")
         pool.extend(made)
     report(0.85, "checking quality gates")
     rejected: Counter = Counter()
@@ -120,80 +130,122 @@ def _unit_weight(label: str, weight: float) -> float:
     return weight * TERM_UNIT_SHARE if label == "TERM" else weight
 
 
+def _covered_units(candidate: Candidate, found: dict[str, tuple[float, str]]) -> frozenset[str]:
+    """The units of its sentence an item asks about: its answer and what its prompt names."""
+    prompt = f" {norm_key(candidate.item.prompt)} "
+    out = set()
+    for unit, (_weight, surface) in found.items():
+        if unit == candidate.answer_id:
+            out.add(unit)
+        elif unit.startswith("arg:"):
+            if candidate.answer_id.startswith("arg:"):
+                out.add(unit)
+        elif surface and f" {surface} " in prompt:
+            out.add(unit)
+    return frozenset(out)
+
+
 def _select(
     passed: list[Candidate],
     scores: list[float],
-    units: list[dict[str, float]],
+    units: list[dict[str, tuple[float, str]]],
     paragraph_of: list[int],
     target: int,
     rejected: Counter,
 ) -> list[Candidate]:
-    """Greedy bank: first one item per sentence, taking next the sentence whose entities,
-    numbers and terms are least asked about yet (new paragraphs first); then more per sentence."""
+    """Greedy bank: each step takes the item whose sentence and content (entities, numbers,
+    terms) are least asked about yet; a second item on a sentence must bring new content."""
     by_sentence: dict[int, list[Candidate]] = defaultdict(list)
     for candidate in passed:
         by_sentence[candidate.sentence].append(candidate)
     for group in by_sentence.values():
         group.sort(key=lambda c: (-c.score, c.item.key))
-    order = sorted(by_sentence, key=lambda s: (-scores[s] if s < len(scores) else 0.0, s))
+    covers = {
+        c.item.key: _covered_units(c, units[c.sentence] if c.sentence < len(units) else {})
+        for c in passed
+    }
+    weights = {u: w for found in units for u, (w, _s) in found.items()}
     chosen: list[Candidate] = []
     prompts: list[str] = []
     per_sentence: Counter = Counter()
     per_answer: Counter = Counter()
     per_type: Counter = Counter()
-    skipped_dupes: set[str] = set()
-    chosen_keys: set[str] = set()
+    dropped: set[str] = set()  # chosen or near-duplicate
     asked: set[str] = set()
     seen_paragraphs: set[int] = set()
 
-    def take(sentence: int, first: bool = False) -> bool:
-        best, best_value = None, None
+    def candidate_value(candidate: Candidate, sentence: int) -> float:
+        share = per_type[candidate.item.type] / max(1, len(chosen))
+        value = candidate.score - 0.8 * share - 0.25 * min(per_answer[candidate.answer_id], 4)
+        if candidate.item.answer == "False" and candidate.answer_id not in asked:
+            value -= FALSE_FIRST_PENALTY  # a false statement hides the fact it swaps
+        gain = sum(weights[u] for u in covers[candidate.item.key] if u not in asked)
+        value += GAIN_WEIGHT * min(gain, MAX_GAIN)
+        if per_sentence[sentence]:
+            value -= REPEAT_PENALTY * per_sentence[sentence]
+            if not gain:
+                return float("-inf")  # nothing new: leave it to the fill rounds
+        return value
+
+    def best(sentence: int) -> tuple[float, Candidate | None]:
+        top, top_value = None, float("-inf")
         for candidate in by_sentence[sentence]:
-            if candidate.item.key in skipped_dupes or candidate.item.key in chosen_keys:
+            if candidate.item.key in dropped:
                 continue
-            if near_duplicate(candidate.item.prompt, prompts):
-                skipped_dupes.add(candidate.item.key)
-                rejected["near_duplicate"] += 1
-                continue
-            share = per_type[candidate.item.type] / max(1, len(chosen))
-            value = candidate.score - 0.8 * share - 0.25 * min(per_answer[candidate.answer_id], 4)
-            if first and candidate.item.answer == "False" and candidate.answer_id not in asked:
-                # a false statement hides its swapped fact: not the only item on a new fact
-                value -= FALSE_FIRST_PENALTY
-            if best_value is None or value > best_value:
-                best, best_value = candidate, value
-        if best is None:
-            return False
-        chosen.append(best)
-        chosen_keys.add(best.item.key)
-        prompts.append(best.item.prompt)
+            value = candidate_value(candidate, sentence)
+            if value > top_value:
+                top, top_value = candidate, value
+        paragraph = paragraph_of[sentence] if sentence < len(paragraph_of) else -1
+        if top is not None and paragraph not in seen_paragraphs:
+            top_value += PARAGRAPH_BONUS
+        return top_value, top
+
+    def take(candidate: Candidate) -> None:
+        sentence = candidate.sentence
+        chosen.append(candidate)
+        dropped.add(candidate.item.key)
+        prompts.append(candidate.item.prompt)
         per_sentence[sentence] += 1
-        per_answer[best.answer_id] += 1
-        per_type[best.item.type] += 1
-        if sentence < len(units):
-            asked.update(units[sentence])
+        per_answer[candidate.answer_id] += 1
+        per_type[candidate.item.type] += 1
+        asked.update(covers[candidate.item.key])
         if sentence < len(paragraph_of):
             seen_paragraphs.add(paragraph_of[sentence])
-        return True
 
-    def value(sentence: int) -> float:
-        found = units[sentence] if sentence < len(units) else {}
-        gain = sum(w for unit, w in found.items() if unit not in asked)
-        paragraph = paragraph_of[sentence] if sentence < len(paragraph_of) else -1
-        fresh = PARAGRAPH_BONUS if paragraph not in seen_paragraphs else 0.0
-        return by_sentence[sentence][0].score + GAIN_WEIGHT * min(gain, MAX_GAIN) + fresh
-
-    open_sentences = set(by_sentence)
-    while len(chosen) < target and open_sentences:
-        sentence = max(open_sentences, key=lambda s: (value(s), -s))
-        open_sentences.discard(sentence)
-        take(sentence, first=True)
-    for level in range(2, MAX_PER_SENTENCE + 1):
+    # lazy greedy: a sentence's value only changes when it is looked at again
+    heap = [(-best(s)[0], s) for s in sorted(by_sentence)]
+    heapq.heapify(heap)
+    while heap and len(chosen) < target:
+        _neg, sentence = heapq.heappop(heap)
+        value, candidate = best(sentence)
+        if candidate is None or value == float("-inf"):
+            continue
+        if heap and value < -heap[0][0] - 1e-9:
+            heapq.heappush(heap, (-value, sentence))
+            continue
+        if near_duplicate(candidate.item.prompt, prompts):
+            dropped.add(candidate.item.key)
+            rejected["near_duplicate"] += 1
+        elif per_sentence[sentence] < MAX_PER_SENTENCE:
+            take(candidate)
+        if per_sentence[sentence] < MAX_PER_SENTENCE:
+            heapq.heappush(heap, (-best(sentence)[0], sentence))
+    order = sorted(by_sentence, key=lambda s: (-scores[s] if s < len(scores) else 0.0, s))
+    for level in range(1, MAX_PER_SENTENCE + 1):
         for sentence in order:
             if len(chosen) >= target:
                 return chosen
-            if per_sentence[sentence] < level:
-                take(sentence)
+            if per_sentence[sentence] >= level:
+                continue
+            for candidate in by_sentence[sentence]:
+                if candidate.item.key in dropped:
+                    continue
+                if near_duplicate(candidate.item.prompt, prompts):
+                    dropped.add(candidate.item.key)
+                    rejected["near_duplicate"] += 1
+                    continue
+                take(candidate)
+                break
     return chosen
 
 

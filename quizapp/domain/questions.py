@@ -12,6 +12,7 @@ from quizapp.domain.distractors import pick
 from quizapp.domain.facts import Answer, Argument, lower_first
 from quizapp.domain.items import CLOZE_BLANK, QuizItem
 from quizapp.domain.nlp import Analysis, SentenceInfo, aliases_of, identity
+from quizapp.domain.prompts import PRONOUN_SUBJECTS, clause_span, finish, length_penalty
 from quizapp.domain.quality import ARGUMENT_PREFIX
 from quizapp.domain.textnorm import norm_key
 
@@ -35,6 +36,9 @@ WH = {
     "TERM:single": "what",
     "TERM:plural": "what",
 }
+NAMING_VERBS = {"called", "named", "dubbed", "termed"}
+PREPOSITIONS = {"in", "at", "on", "from", "to", "for", "by", "with", "under", "after", "before"}
+WH_WORDS = {"what", "which", "who", "whom", "whose", "where", "when", "why", "how"}
 BLOCKING_BEFORE = {"its", "their", "his", "her", "our", "my", "your", "a", "an", "the", "this"}
 
 
@@ -107,15 +111,22 @@ def fact_candidates(
             quote=quote,
             topic=topic,
             tags=list(tags),
-            score=round(score + bonus, 4),
+            score=round(score + bonus - length_penalty(prompt), 4),
             **extra,  # type: ignore[arg-type]
         )
         out.append(Candidate(item, info.index, ent.key, item.score))
 
-    blanked = quote[:rel_start] + CLOZE_BLANK + quote[rel_end:]
+    # long sentences are trimmed to the clause holding the answer; the quote stays whole
+    cut_start, cut_end = clause_span(info, quote, rel_start, rel_end)
+    head, tail = quote[cut_start:rel_start], quote[rel_end:cut_end]
+    blanked = finish(head + CLOZE_BLANK + tail, question=False)
     add("cloze", blanked, 0.0, accepted=list(accepted))
     free = not (answer.modifier or answer.embedded or answer.in_list)
-    wh = _wh_question(quote, rel_start, rel_end, ent.form) if free else ""
+    wh = ""
+    if free:
+        clause = quote[cut_start:cut_end]
+        wh = _wh_question(clause, rel_start - cut_start, rel_end - cut_start, ent.form)
+        wh = finish(wh, question=True) if wh else ""
     if wh:
         add("short_answer", wh, 0.05, accepted=list(accepted))
     if answer.modifier and ent.label not in ("NORP", "DATE", "TERM"):
@@ -131,7 +142,7 @@ def fact_candidates(
         choices = [display, *distractors]
         rng.shuffle(choices)
         add("mcq", wh or blanked, 0.1, choices=choices, accepted=list(accepted))
-        false_statement = _capitalised(quote[:rel_start] + distractors[0] + quote[rel_end:])
+        false_statement = finish(head + distractors[0] + tail, question=False)
         if rng.random() < 0.5:
             add(
                 "true_false",
@@ -146,16 +157,12 @@ def fact_candidates(
         else:
             add(
                 "true_false",
-                quote,
+                finish(quote[cut_start:cut_end], question=False),
                 -0.1,
                 answer="True",
                 explanation=f"The article states exactly this — answer: True ({display}).",
             )
     return out
-
-
-def _capitalised(sentence: str) -> str:
-    return sentence[:1].upper() + sentence[1:]
 
 
 def _wh_question(quote: str, rel_start: int, rel_end: int, form: str) -> str:
@@ -165,6 +172,15 @@ def _wh_question(quote: str, rel_start: int, rel_end: int, form: str) -> str:
     before = quote[:rel_start].split()
     if before and before[-1].lower().strip(",") in BLOCKING_BEFORE:
         return ""
+    if before and (before[-1] in NAMING_VERBS or before[-2:] == ["known", "as"]):
+        return ""  # "a film called what?" reads badly; the cloze asks it better
+    if len(before) == 1 and before[0].lower() in PREPOSITIONS:
+        return ""  # "In which place they controlled…" would need inversion
+    following = quote[rel_end:].split()[:1]
+    if (before and before[-1].lower() in WH_WORDS) or (
+        following and following[0].lower() in WH_WORDS
+    ):
+        return ""  # "changed what what know"
     after = quote[rel_end:]
     if after[:1].isalpha() or after.startswith("-"):
         return ""
@@ -245,16 +261,39 @@ def argument_candidates(
             explanation = f"The author {verb} this directly: {body} — answer: {argument.answer}."
             add("mcq", argument.question, argument.answer, explanation, 1.6, choices=choices)
     if argument.kind == "claim" and argument.negated:
-        statement = ARGUMENT_PREFIX + lower_first(argument.negated, text)
+        trimmed = _trimmed_claim(analysis, argument, quote)
+        if trimmed is None:
+            return out
+        negated, stated = trimmed
         if rng.random() < 0.6:
             explanation = (
                 f"The author argues the opposite: {_quote_body(quote, text)} — answer: False."
             )
+            statement = ARGUMENT_PREFIX + lower_first(negated, text)
             add("true_false", _end_period(statement), "False", explanation, 0.6)
         else:
             explanation = f"The author argues that {_quote_body(quote, text)} — answer: True."
-            add("true_false", ARGUMENT_PREFIX + lower_first(quote, text), "True", explanation, 0.5)
+            statement = ARGUMENT_PREFIX + lower_first(stated, text)
+            add("true_false", _end_period(statement), "True", explanation, 0.5)
     return out
+
+
+def _trimmed_claim(analysis: Analysis, argument: Argument, quote: str) -> tuple[str, str] | None:
+    """The negated and the stated claim, cut after the main clause when the sentence is long;
+    None when the claim opens with a pronoun that has nothing to refer to."""
+    words = quote.split()
+    if not words or words[0].lower() in PRONOUN_SUBJECTS:
+        return None
+    info = analysis.sentences[argument.sentence]
+    root = next((t for t in info.tokens if t.dep_ == "ROOT"), None)
+    end = len(quote)
+    if root is not None:
+        root_end = root.idx + len(root.text) + info.offset - info.start
+        _start, end = clause_span(info, quote, 0, root_end, fixed_start=True)
+    cut = len(quote) - end
+    negated = argument.negated[: len(argument.negated) - cut] if cut else argument.negated
+    tidy = re.compile(r"[\s,;:—-]+$")
+    return tidy.sub("", negated), tidy.sub("", quote[:end])
 
 
 def _claim_clause(sentence: str, text: str) -> str:

@@ -1,0 +1,124 @@
+"""Readable prompts: trim a long sentence to the clause that holds the blank (pure)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from quizapp.domain.nlp import SentenceInfo
+
+TARGET_WORDS = 30  # prompts longer than this are trimmed where the parse allows
+MIN_WORDS = 6
+PRONOUN_SUBJECTS = {"it", "they", "he", "she", "this", "these", "those", "that", "its", "their"}
+_CLAUSE_DEPS = ("advcl", "relcl", "acl", "appos", "conj", "ccomp", "prep", "npadvmod", "advmod")
+
+
+def word_count(text: str) -> int:
+    """Words in a prompt, counted the way a reader sees them (the blank is one word)."""
+    return len(text.split())
+
+
+def clause_span(
+    info: SentenceInfo, quote: str, keep_start: int, keep_end: int, *, fixed_start: bool = False
+) -> tuple[int, int]:
+    """The shortest-needed span of `quote` (relative offsets) that contains
+    [keep_start, keep_end) and, where the parse offers a cut, has at most TARGET_WORDS words.
+    Cuts fall only at clause boundaries, so the span reads as a sentence of its own."""
+    if word_count(quote) <= TARGET_WORDS or not info.tokens:
+        return 0, len(quote)
+    base = info.offset - info.start
+    starts, ends = _cut_points(info.tokens, base, len(quote))
+    if fixed_start:
+        starts = [0]
+    best: tuple[int, int] | None = None
+    for start in starts:
+        if start > keep_start:
+            continue
+        for end in ends:
+            if end < keep_end or end - start <= 0:
+                continue
+            words = word_count(quote[start:end])
+            if words < MIN_WORDS:
+                continue
+            if best is None:
+                best = (start, end)
+                continue
+            best_words = word_count(quote[best[0] : best[1]])
+            fits, best_fits = words <= TARGET_WORDS, best_words <= TARGET_WORDS
+            if (fits and not best_fits) or (
+                fits == best_fits and (words > best_words if fits else words < best_words)
+            ):
+                best = (start, end)
+    return best if best is not None else (0, len(quote))
+
+
+def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], list[int]]:
+    """Where a trimmed prompt may start (a clause's first word) and end (before a clause)."""
+    starts, ends = [0], [length]
+    first, last = tokens[0].i, tokens[-1].i
+    doc = tokens[0].doc
+    for token in tokens:
+        if token.dep_ not in _CLAUSE_DEPS or token.pos_ not in (
+            "VERB",
+            "AUX",
+            "NOUN",
+            "ADP",
+            "ADV",
+        ):
+            continue
+        left, right = token.left_edge.i, token.right_edge.i
+        if left < first or right > last:
+            continue
+        # a clause or phrase after a comma that runs to the end of the sentence: cut before it
+        before = doc[left - 1] if left > first else None
+        tail = right == last or (right + 1 == last and doc[last].is_punct)
+        if tail and before is not None and before.text in (",", ";", "—"):
+            ends.append(before.idx + base)
+        # an opening clause or phrase closed by a comma: start after it
+        after = doc[right + 1] if right < last else None
+        if left == first and after is not None and after.text == "," and right + 2 <= last:
+            nxt = doc[right + 2]
+            if nxt.lower_ not in PRONOUN_SUBJECTS:
+                starts.append(nxt.idx + base)
+        # a coordinated clause with its own subject ("…, and the observatory reached…")
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.dep_ == "ROOT":
+            subject = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subject and subject[0].left_edge.i > token.head.i:
+                edge = subject[0].left_edge
+                main = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                same = bool(main) and main[0].lower_ == edge.lower_  # "It was built…, and it left"
+                if edge.lower_ not in PRONOUN_SUBJECTS or same:
+                    starts.append(edge.idx + base)
+                cut = edge.i - 1
+                while cut > first and (doc[cut].pos_ == "CCONJ" or doc[cut].is_punct):
+                    cut -= 1
+                ends.append(doc[cut].idx + len(doc[cut].text) + base)
+    closing = tokens[-1] if not tokens[-1].is_punct or tokens[-1].text == ")" else tokens[-2]
+    if closing.text == ")":
+        opening = [t for t in tokens if t.text == "("]
+        if opening and opening[-1].i > first + 3:
+            ends.append(opening[-1].idx + base)  # "… (although the sharing was limited)."
+    discourse = tokens[0]
+    if discourse.pos_ in ("ADV", "CCONJ") and len(tokens) > 2:
+        nxt = tokens[1] if not tokens[1].is_punct else tokens[2]
+        if nxt.lower_ not in PRONOUN_SUBJECTS:
+            starts.append(nxt.idx + base)  # "However, …", "Yet …"
+    return sorted(set(starts)), sorted(set(ends))
+
+
+def finish(fragment: str, question: bool) -> str:
+    """Capitalised first letter, no dangling punctuation, and a closing '?' or '.'."""
+    body = re.sub(r"^[\s,;:—-]+", "", fragment)
+    body = re.sub(r"[\s,;:—-]+$", "", body)
+    body = body[:1].upper() + body[1:]
+    if question:
+        return re.sub(r"[.!?]+$", "", body) + "?"
+    return body if body.endswith((".", "!", "?", '"')) else body + "."
+
+
+LONG_PROMPT_PENALTY = 0.04  # ranking cost per word over TARGET_WORDS
+
+
+def length_penalty(prompt: str) -> float:
+    """Ranking cost of a prompt longer than TARGET_WORDS (0 for shorter prompts)."""
+    return LONG_PROMPT_PENALTY * max(0, word_count(prompt) - TARGET_WORDS)
