@@ -277,6 +277,9 @@ KNOWN_TYPES = {
     "the Indo-Pacific": "LOC",
     "Gulf": "LOC",
     "West": "LOC",
+    "Sun": "MISC",
+    "Moon": "MISC",
+    "Big Bang": "EVENT",
 }
 
 FACILITY_NOUNS = set(

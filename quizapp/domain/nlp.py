@@ -440,7 +440,8 @@ def _retype_across_document(text: str, sentences: list[SentenceInfo]) -> None:
     for key, counts in labels.items():
         if "PERSON" not in counts and "ORG" not in counts:
             continue
-        if "PERSON" in counts and len(key.split()) == 1:
+        if len(key.split()) == 1 and key not in _COUNTRY_KEYS and key not in _CITY_KEYS:
+            # "Webb", "Hubble" inside "the … Space Telescope" name the telescope
             for name in names:
                 tail = _NAME_TAIL.match(name)
                 if tail and key in norm_key(name).split()[:-1]:

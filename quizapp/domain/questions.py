@@ -176,7 +176,7 @@ def _wh_question(quote: str, rel_start: int, rel_end: int, form: str) -> str:
         return ""  # "a film called what?" reads badly; the cloze asks it better
     if len(before) == 1 and before[0].lower() in PREPOSITIONS:
         return ""  # "In which place they controlled…" would need inversion
-    following = quote[rel_end:].split()[:1]
+    following = re.findall(r"[A-Za-z]+", quote[rel_end : rel_end + 12])[:1]  # ", who led…"
     if (before and before[-1].lower() in WH_WORDS) or (
         following and following[0].lower() in WH_WORDS
     ):
@@ -188,8 +188,10 @@ def _wh_question(quote: str, rel_start: int, rel_end: int, form: str) -> str:
         return ""  # the span is part of a longer name
     if rel_start == 0:
         wh = wh[0].upper() + wh[1:]
-    if after.startswith("'s") and wh in ("who",):
-        wh, after = "whose", after[2:]
+    if after.startswith(("'s", "'")):
+        if wh.lower() != "who":
+            return ""  # "than what's mirror?" has no good wording
+        wh, after = wh[:-1] + "se", after[2:]
     return _ends_question(quote[:rel_start] + wh + after)
 
 
