@@ -36,6 +36,8 @@ class Article:
     sentences: list[Span] = field(default_factory=list)
     sha256: str = ""
     words: int = 0
+    byline: str = ""  # "By X and Y" from an attribution header, without "By"
+    venue: str = ""  # "Foreign Affairs, February 14, 2024" from an attribution header
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph containing (or nearest before) a char offset."""
@@ -211,7 +213,10 @@ def build_article(
     if not text.strip():
         raise ArticleError("article is empty (no text found)")
     lines = _line_spans(text)
-    one_per_line = _one_paragraph_per_line(text, lines)
+    header = _attribution_header(text, lines)
+    one_per_line = _one_paragraph_per_line(
+        text, [s for i, s in enumerate(lines) if i not in header]
+    )
     headings: list[Span] = []
     paragraphs: list[Span] = []
     block: list[Span] = []
@@ -224,13 +229,15 @@ def build_article(
             paragraphs.append(Span(block[0].start, block[-1].end))
             block.clear()
 
-    for span in lines:
+    for index, span in enumerate(lines):
         line = text[span.start : span.end]
-        if not line.strip():
-            flush()
+        if not line.strip() or index in header:
+            flush()  # attribution lines (byline, venue, notice) are neither headings nor text
             continue
-        is_heading = line.strip() in heading_texts or (
-            not markdown and _looks_like_heading(line) and _isolated(text, span, one_per_line)
+        is_heading = (
+            (header and index == 0)
+            or line.strip() in heading_texts
+            or (not markdown and _looks_like_heading(line) and _isolated(text, span, one_per_line))
         )
         if is_heading:
             flush()
@@ -251,7 +258,13 @@ def build_article(
         title = text[headings[0].start : headings[0].end].strip() if headings else ""
         if not title:
             title = PurePath(filename).stem.replace("-", " ").replace("_", " ").strip() or "Article"
+    byline = next(
+        (text[lines[i].start : lines[i].end] for i in header if header[i] == "byline"), ""
+    )
+    venue = next((text[lines[i].start : lines[i].end] for i in header if header[i] == "venue"), "")
     return Article(
+        byline=re.sub(r"^By\s+", "", byline.strip()),
+        venue=venue.strip(),
         title=title.strip()[:300],
         text=text,
         paragraphs=paragraphs,
@@ -260,6 +273,49 @@ def build_article(
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         words=len(words(text)),
     )
+
+
+_BYLINE = re.compile(r"^By\s+[A-Z][^.!?]{1,150}$")
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_DATED = re.compile(rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?\s+)?(?:1[89]|20)\d\d\b")
+_NOTICE = re.compile(
+    r"\b(?:quoted|reproduced|reprinted|republished|copyright|all rights|rights reserved|"
+    r"permission|for (?:study|educational|personal) (?:purposes|use)|originally published)\b|©",
+    re.IGNORECASE,
+)
+
+
+def _attribution_header(text: str, lines: list[Span]) -> dict[int, str]:
+    """Line index → role ("byline", "venue", "notice") of an attribution block under the title:
+    title line, then "By X and Y", "Venue, date" and a rights notice, then a blank line."""
+    body = [i for i, s in enumerate(lines) if text[s.start : s.end].strip()]
+    if len(body) < 3 or not _looks_like_heading(text[lines[body[0]].start : lines[body[0]].end]):
+        return {}
+    roles: dict[int, str] = {}
+    previous = body[0]
+    for index in body[1:5]:
+        if index != previous + 1:
+            break  # the header is one block of consecutive lines
+        line = text[lines[index].start : lines[index].end].strip()
+        n = len(line.split())
+        if "byline" not in roles.values() and _BYLINE.match(line) and n <= 14:
+            roles[index] = "byline"
+        elif "venue" not in roles.values() and n <= 10 and _DATED.search(line):
+            roles[index] = "venue"
+        elif "notice" not in roles.values() and n <= 60 and _NOTICE.search(line):
+            roles[index] = "notice"
+        else:
+            break
+        previous = index
+    if not ({"byline", "venue"} & set(roles.values())):
+        return {}  # a rights notice alone is not enough to call the block a header
+    last = max(roles)
+    after = lines[last + 1] if last + 1 < len(lines) else None
+    if after is not None and text[after.start : after.end].strip():
+        return {}  # the block must end at a blank line (or the end of the text)
+    return roles
 
 
 def _line_spans(text: str) -> list[Span]:

@@ -119,3 +119,52 @@ def test_bad_input_gives_one_line_errors(data, message):
         parse_article(data, "x.txt")
     assert message in str(info.value)
     assert "\n" not in str(info.value)
+
+
+HEADER = (
+    "Russia\u2019s Dangerous New Friends: How Moscow Is Partnering With the Axis of Resistance\n"
+    "By Hamidreza Azizi and Hanna Notte\n"
+    "Foreign Affairs, February 14, 2024\n"
+    "Quoted in full for study purposes only, with attribution to the authors and Foreign "
+    "Affairs; all rights remain with them.\n\n"
+)
+
+
+def test_attribution_header_gives_title_byline_and_venue_but_no_headings_or_sentences():
+    article = parse_article((HEADER + SEED.read_text(encoding="utf-8")).encode(), "axis.txt")
+    title = "Russia's Dangerous New Friends: How Moscow Is Partnering With the Axis of Resistance"
+    assert article.title == title
+    assert article.byline == "Hamidreza Azizi and Hanna Notte"
+    assert article.venue == "Foreign Affairs, February 14, 2024"
+    headings = _texts(article, article.headings)
+    assert headings[0] == title
+    assert headings[1] == "How Moscow Is Partnering With the Axis of Resistance"
+    assert not any(h.startswith(("By ", "Foreign Affairs")) for h in headings)
+    sentences = _texts(article, article.sentences)
+    assert sentences[0] == "Since invading Ukraine in 2022, Russia has forged deep ties with Iran."
+    assert not any("Quoted in full" in s or "Hanna Notte" in s for s in sentences)
+    # the header stays in the text, so every offset still points at the original characters
+    assert article.text.startswith(title + "\nBy Hamidreza Azizi")
+    plain = parse_article(SEED.read_bytes(), "axis.txt")
+    shift = article.text.index("How Moscow Is Partnering With the Axis of Resistance\nSince")
+    assert [(s.start - shift, s.end - shift) for s in article.sentences] == [
+        (s.start, s.end) for s in plain.sentences
+    ]
+
+
+def test_lines_under_a_title_are_a_header_only_with_a_byline_or_venue_and_a_blank_line():
+    body = "The first sentence of the body is here. A second sentence follows it.\n"
+    header = parse_article(f"A Title\nBy Jane Doe\nThe Atlantic, March 3, 2021\n\n{body}")
+    assert (header.title, header.byline, header.venue) == (
+        "A Title",
+        "Jane Doe",
+        "The Atlantic, March 3, 2021",
+    )
+    assert _texts(header, header.headings) == ["A Title"]
+    no_blank = parse_article(f"A Title\nBy Jane Doe\n{body}")
+    assert no_blank.byline == ""
+    prose = parse_article(f"A Title\nBy the river the town grew quickly.\n\n{body}")
+    assert prose.byline == ""
+    assert any("By the river the town grew quickly." in s for s in _texts(prose, prose.sentences))
+    notice_only = parse_article(f"A Title\nAll rights reserved by the publisher.\n\n{body}")
+    assert notice_only.byline == "" and len(notice_only.sentences) == 3
