@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.util import identity_key
 
 from quizapp.domain import scheduling
 from quizapp.extensions import db
@@ -234,9 +235,20 @@ def next_due_at(user: User, deck: Deck, *, now: datetime | None = None) -> datet
     )
 
 
+@functools.cache
+def _card_state_query() -> sa.Select:
+    return sa.select(CardState).where(
+        CardState.user_id == sa.bindparam("user_id"), CardState.item_id == sa.bindparam("item_id")
+    )
+
+
 def card_state(user: User, item: Item) -> CardState | None:
     """The user's scheduling state for an item (None when never reviewed)."""
-    return db.session.get(CardState, (user.id, item.id))
+    # Like session.get (identity map first), but with a prepared select: this runs on every card.
+    known = db.session.identity_map.get(identity_key(CardState, (user.id, item.id)))
+    if known is not None:
+        return known
+    return db.session.scalar(_card_state_query(), {"user_id": user.id, "item_id": item.id})
 
 
 def preview(user: User, item: Item, *, now: datetime | None = None) -> dict[int, timedelta]:
