@@ -119,16 +119,29 @@ def _run(job_id: int) -> None:
     deck = db.session.get(Deck, job.deck_id)
     if deck is None or deck.source is None:
         raise ValueError("this deck has no source article")
+    source = deck.source
+    # Detached with its text loaded, so the long generation below needs no open transaction.
+    _ = source.text, source.title
+    db.session.expunge(source)
     job.status, job.progress, job.message = "running", 1, "Reading the article…"
     db.session.commit()
+    shown = {"percent": 1, "message": "Reading the article…"}
 
     def progress(fraction: float, message: str) -> None:
+        # Write with UPDATE statements and remember what was written locally: reading the
+        # expired job row would open a transaction that stays idle (holding locks) while
+        # the generator works.
         percent = max(1, min(99, int(fraction * 100)))
-        if percent >= job.progress + 3 or (message and message != job.message):
-            job.progress, job.message = percent, message or job.message
+        if percent >= shown["percent"] + 3 or (message and message != shown["message"]):
+            shown.update(percent=percent, message=message or shown["message"])
+            db.session.execute(
+                sa.update(GenerationJob)
+                .where(GenerationJob.id == job_id)
+                .values(progress=shown["percent"], message=shown["message"])
+            )
             db.session.commit()
 
-    candidates = produce_items(deck.source, seed=seed, progress=progress)
+    candidates = produce_items(source, seed=seed, progress=progress)
     job.progress, job.message = 99, "Saving the new items…"
     db.session.commit()
     report = merge_generated(deck, candidates)
