@@ -43,3 +43,8 @@ def test_cannot_revoke_someone_elses_token(client, auth, make_user, db):
 def test_tokens_page_needs_login(client):
     response = client.get("/account/tokens/")
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+
+
+def test_account_page_links_to_tokens(client, auth, make_user):
+    auth.login(make_user("trainee"))
+    assert "/account/tokens/" in client.get("/account").get_data(as_text=True)
