@@ -260,6 +260,11 @@ def preview(user: User, item: Item, *, now: datetime | None = None) -> dict[int,
     )
 
 
+def review_recorded(client_id: str) -> bool:
+    """True when a review with this client id is already stored (a retried submission)."""
+    return _by_client_id(client_id) is not None
+
+
 def _by_client_id(client_id: str) -> ReviewLog | None:
     return db.session.scalar(sa.select(ReviewLog).where(ReviewLog.client_id == client_id))
 

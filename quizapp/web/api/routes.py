@@ -10,7 +10,7 @@ from flask import Blueprint, abort, g, jsonify, request
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import csrf, db, limiter
-from quizapp.models import Attempt, Deck, Item, ReviewLog
+from quizapp.models import Attempt, Deck, Item
 from quizapp.services import progress, quizzes, study, tokens
 from quizapp.web.api import schemas
 from quizapp.web.api.spec import documented, openapi_document
@@ -171,9 +171,7 @@ def record_review():
     item = db.session.get(Item, body["item_id"])
     if item is None or not study.can_study(g.api_user, item.deck):
         abort(404, "No such item among your decks.")
-    before = db.session.scalar(
-        db.select(ReviewLog.id).where(ReviewLog.client_id == body["client_id"])
-    )
+    duplicate = study.review_recorded(body["client_id"])
     try:
         log = study.record_review(
             g.api_user,
@@ -192,9 +190,9 @@ def record_review():
         "client_id": log.client_id,
         "reviewed_at": _iso(log.reviewed_at),
         "next_due": _iso(state.due) if state else None,
-        "duplicate": before is not None,
+        "duplicate": duplicate,
     }
-    return jsonify(payload), (200 if before is not None else 201)
+    return jsonify(payload), (200 if duplicate else 201)
 
 
 def _attempt_json(attempt: Attempt) -> dict:
@@ -270,8 +268,7 @@ def submit_attempt(attempt_id: int):
         attempt = quizzes.answer_all(g.api_user, attempt, answers)
     except quizzes.QuizError as error:
         return json_error(409, "quiz_unavailable", str(error))
-    except IntegrityError:
-        db.session.rollback()
+    except IntegrityError:  # answer_all has rolled back; a concurrent submit won
         return json_error(409, "conflict", "This attempt was submitted at the same time; retry.")
     return jsonify(_result_json(attempt))
 
