@@ -19,12 +19,18 @@ def word_count(text: str) -> int:
 
 
 def clause_span(
-    info: SentenceInfo, quote: str, keep_start: int, keep_end: int, *, fixed_start: bool = False
+    info: SentenceInfo,
+    quote: str,
+    keep_start: int,
+    keep_end: int,
+    *,
+    fixed_start: bool = False,
+    budget: int = TARGET_WORDS,
 ) -> tuple[int, int]:
     """The shortest-needed span of `quote` (relative offsets) that contains
-    [keep_start, keep_end) and, where the parse offers a cut, has at most TARGET_WORDS words.
+    [keep_start, keep_end) and, where the parse offers a cut, has at most `budget` words.
     Cuts fall only at clause boundaries, so the span reads as a sentence of its own."""
-    if word_count(quote) <= TARGET_WORDS or not info.tokens:
+    if word_count(quote) <= budget or not info.tokens:
         return 0, len(quote)
     base = info.offset - info.start
     starts, ends = _cut_points(info.tokens, base, len(quote))
@@ -44,7 +50,7 @@ def clause_span(
                 best = (start, end)
                 continue
             best_words = word_count(quote[best[0] : best[1]])
-            fits, best_fits = words <= TARGET_WORDS, best_words <= TARGET_WORDS
+            fits, best_fits = words <= budget, best_words <= budget
             if (fits and not best_fits) or (
                 fits == best_fits and (words > best_words if fits else words < best_words)
             ):
@@ -80,19 +86,27 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
             nxt = doc[right + 2]
             if nxt.lower_ not in PRONOUN_SUBJECTS:
                 starts.append(nxt.idx + base)
-        # a coordinated clause with its own subject ("…, and the observatory reached…")
+        # a coordinated clause ("…, and the observatory reached…", "… and won the right…")
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.dep_ == "ROOT":
+            cc = [c for c in token.children if c.dep_ == "cc"] or [
+                c for c in token.head.children if c.dep_ == "cc" and c.i < token.i
+            ]
+            if not cc or cc[-1].i <= token.head.i:
+                continue
+            cut = cc[-1].i - 1
+            while cut > first and doc[cut].is_punct:
+                cut -= 1
+            ends.append(doc[cut].idx + len(doc[cut].text) + base)
             subject = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subject and subject[0].left_edge.i > token.head.i:
-                edge = subject[0].left_edge
-                main = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-                same = bool(main) and main[0].lower_ == edge.lower_  # "It was built…, and it left"
-                if edge.lower_ not in PRONOUN_SUBJECTS or same:
-                    starts.append(edge.idx + base)
-                cut = edge.i - 1
-                while cut > first and (doc[cut].pos_ == "CCONJ" or doc[cut].is_punct):
-                    cut -= 1
-                ends.append(doc[cut].idx + len(doc[cut].text) + base)
+            if not subject or subject[0].i < cc[-1].i:
+                continue
+            opening = doc[cc[-1].i + 1]
+            if opening.pos_ == "AUX" and opening.i < subject[0].i:
+                continue  # "…, but should Damascus engage…" is an inverted condition
+            main = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            same = bool(main) and main[0].lower_ == opening.lower_  # "It was built…, and it left"
+            if opening.lower_ not in PRONOUN_SUBJECTS or same:
+                starts.append(opening.idx + base)
     closing = tokens[-1] if not tokens[-1].is_punct or tokens[-1].text == ")" else tokens[-2]
     if closing.text == ")":
         opening = [t for t in tokens if t.text == "("]
@@ -122,3 +136,19 @@ LONG_PROMPT_PENALTY = 0.04  # ranking cost per word over TARGET_WORDS
 def length_penalty(prompt: str) -> float:
     """Ranking cost of a prompt longer than TARGET_WORDS (0 for shorter prompts)."""
     return LONG_PROMPT_PENALTY * max(0, word_count(prompt) - TARGET_WORDS)
+
+
+_ASIDE = re.compile(r"\s*(?:—[^—]{3,}?—|\([^()]{2,}?\))")
+
+
+def drop_asides(prompt: str, keep: str) -> str:
+    """Drop dash and bracket asides that do not hold `keep` (the blank or wh-phrase) while
+    the prompt is longer than TARGET_WORDS."""
+    for match in list(_ASIDE.finditer(prompt))[::-1]:
+        if word_count(prompt) <= TARGET_WORDS:
+            break
+        if keep in match.group():
+            continue
+        joiner = " " if match.group().endswith("—") else ""
+        prompt = prompt[: match.start()] + joiner + prompt[match.end() :].lstrip(" ")
+    return re.sub(r"\s+([,.;:?])", r"\1", prompt)

@@ -12,7 +12,14 @@ from quizapp.domain.distractors import pick
 from quizapp.domain.facts import Answer, Argument, lower_first
 from quizapp.domain.items import CLOZE_BLANK, QuizItem
 from quizapp.domain.nlp import Analysis, SentenceInfo, aliases_of, identity
-from quizapp.domain.prompts import PRONOUN_SUBJECTS, clause_span, finish, length_penalty
+from quizapp.domain.prompts import (
+    PRONOUN_SUBJECTS,
+    TARGET_WORDS,
+    clause_span,
+    drop_asides,
+    finish,
+    length_penalty,
+)
 from quizapp.domain.quality import ARGUMENT_PREFIX
 from quizapp.domain.textnorm import norm_key
 
@@ -38,6 +45,7 @@ WH = {
 }
 NAMING_VERBS = {"called", "named", "dubbed", "termed"}
 PREPOSITIONS = {"in", "at", "on", "from", "to", "for", "by", "with", "under", "after", "before"}
+AUXILIARIES = {"should", "would", "could", "did", "does", "do", "had", "has", "have", "were", "was"}
 WH_WORDS = {"what", "which", "who", "whom", "whose", "where", "when", "why", "how"}
 BLOCKING_BEFORE = {"its", "their", "his", "her", "our", "my", "your", "a", "an", "the", "this"}
 
@@ -118,14 +126,15 @@ def fact_candidates(
 
     # long sentences are trimmed to the clause holding the answer; the quote stays whole
     cut_start, cut_end = clause_span(info, quote, rel_start, rel_end)
-    head, tail = quote[cut_start:rel_start], quote[rel_end:cut_end]
+    marked = drop_asides(quote[cut_start:rel_start] + "\x00" + quote[rel_end:cut_end], "\x00")
+    head, tail = marked.split("\x00")
     blanked = finish(head + CLOZE_BLANK + tail, question=False)
     add("cloze", blanked, 0.0, accepted=list(accepted))
     free = not (answer.modifier or answer.embedded or answer.in_list)
     wh = ""
     if free:
-        clause = quote[cut_start:cut_end]
-        wh = _wh_question(clause, rel_start - cut_start, rel_end - cut_start, ent.form)
+        span_text = quote[rel_start:rel_end]
+        wh = _wh_question(head + span_text + tail, len(head), len(head) + len(span_text), ent.form)
         wh = finish(wh, question=True) if wh else ""
     if wh:
         add("short_answer", wh, 0.05, accepted=list(accepted))
@@ -174,6 +183,8 @@ def _wh_question(quote: str, rel_start: int, rel_end: int, form: str) -> str:
         return ""
     if before and (before[-1] in NAMING_VERBS or before[-2:] == ["known", "as"]):
         return ""  # "a film called what?" reads badly; the cloze asks it better
+    if before and before[-1].lower() in AUXILIARIES:
+        return ""  # "…, but should which place engage…"
     if len(before) == 1 and before[0].lower() in PREPOSITIONS:
         return ""  # "In which place they controlled…" would need inversion
     following = re.findall(r"[A-Za-z]+", quote[rel_end : rel_end + 12])[:1]  # ", who led…"
@@ -291,7 +302,8 @@ def _trimmed_claim(analysis: Analysis, argument: Argument, quote: str) -> tuple[
     end = len(quote)
     if root is not None:
         root_end = root.idx + len(root.text) + info.offset - info.start
-        _start, end = clause_span(info, quote, 0, root_end, fixed_start=True)
+        budget = TARGET_WORDS - len(ARGUMENT_PREFIX.split())
+        _start, end = clause_span(info, quote, 0, root_end, fixed_start=True, budget=budget)
     cut = len(quote) - end
     negated = argument.negated[: len(argument.negated) - cut] if cut else argument.negated
     tidy = re.compile(r"[\s,;:—-]+$")

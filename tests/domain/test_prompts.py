@@ -1,0 +1,111 @@
+"""Readable prompts: long sentences trimmed to the answer's clause, tidy punctuation, and
+a ranking cost plus a soft gate for long prompts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quizapp.domain.article import parse_article
+from quizapp.domain.generate import MAX_PROMPT_WORDS, _soft_failures, generate
+from quizapp.domain.items import CLOZE_BLANK, QuizItem
+from quizapp.domain.nlp import analyse
+from quizapp.domain.prompts import (
+    TARGET_WORDS,
+    clause_span,
+    drop_asides,
+    finish,
+    length_penalty,
+    word_count,
+)
+from tests.domain.gold import DATA
+
+ARTICLES = ["seed_article.txt", "science_webb.txt", "history_hansa.txt"]
+
+
+@pytest.fixture(scope="module")
+def banks():
+    out = {}
+    for name in ARTICLES:
+        article = parse_article((DATA / name).read_bytes(), name)
+        out[name] = (article, generate(article, seed=0).items)
+    return out
+
+
+def _sentence(article, prefix):
+    analysis = analyse(article)
+    return next(s for s in analysis.sentences if article.text[s.start : s.end].startswith(prefix))
+
+
+def test_a_long_sentence_is_cut_to_the_clause_with_the_answer():
+    article = parse_article((DATA / "science_webb.txt").read_bytes(), "webb.txt")
+    info = _sentence(article, "It was built by NASA")
+    quote = article.text[info.start : info.end]
+    assert word_count(quote) > TARGET_WORDS
+    at = quote.index("Kourou")
+    start, end = clause_span(info, quote, at, at + len("Kourou"))
+    assert quote[start:end].startswith("it left Earth on December 25, 2021")
+    assert word_count(quote[start:end]) <= TARGET_WORDS
+    at = quote.index("NASA")
+    start, end = clause_span(info, quote, at, at + 4)
+    assert start == 0 and word_count(quote[start:end]) <= TARGET_WORDS
+    assert "Kourou" not in quote[start:end]
+
+
+def test_short_sentences_are_left_whole():
+    article = parse_article((DATA / "history_hansa.txt").read_bytes(), "hansa.txt")
+    info = _sentence(article, "Salt from Lüneburg")
+    quote = article.text[info.start : info.end]
+    assert clause_span(info, quote, 10, 18) == (0, len(quote))
+
+
+def test_asides_go_only_when_the_prompt_is_long_and_they_do_not_hold_the_blank():
+    short = "Moscow—an old ally—sent ____ to the port."
+    assert drop_asides(short, CLOZE_BLANK) == short
+    long = (
+        "At the same time, four states created an intelligence center to coordinate the fight "
+        "against the Islamic State (or ISIS), marking the beginning of intelligence sharing "
+        "between Russia and ____ (although the sharing was limited)."
+    )
+    trimmed = drop_asides(long, CLOZE_BLANK)
+    assert trimmed.endswith("between Russia and ____.")  # the last aside goes first
+    assert word_count(trimmed) <= TARGET_WORDS
+    assert "(or ISIS)" in trimmed  # short enough now: the other aside stays
+    inside = "The town—which lay on ____ in those years of the long war—was " + "rich " * 30
+    assert "lay on ____" in drop_asides(inside, CLOZE_BLANK)
+
+
+def test_finish_capitalises_and_closes_without_dangling_punctuation():
+    assert finish("it left Earth in which year,", question=True) == "It left Earth in which year?"
+    assert finish(", the towns gained ____;", question=False) == "The towns gained ____."
+    assert finish("____ was founded in 1159.", question=False) == "____ was founded in 1159."
+
+
+def test_long_prompts_cost_rank_and_over_40_words_are_gated():
+    assert length_penalty(" ".join(["word"] * TARGET_WORDS)) == 0
+    assert length_penalty(" ".join(["word"] * (TARGET_WORDS + 5))) > 0
+    assert MAX_PROMPT_WORDS == 40
+
+    def item(words: int) -> QuizItem:
+        return QuizItem(key="k", type="cloze", prompt=" ".join(["word"] * words), answer="x")
+
+    assert "prompt_too_long" in _soft_failures(item(41))
+    assert "prompt_too_long" not in _soft_failures(item(40))
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_generated_prompts_are_short_and_tidy(banks, name):
+    _article, items = banks[name]
+    lengths = [word_count(item.prompt) for item in items]
+    assert max(lengths) <= MAX_PROMPT_WORDS
+    assert sum(n > TARGET_WORDS for n in lengths) <= 0.1 * len(items)
+    for item in items:
+        prompt = item.prompt
+        assert prompt[:1].isupper() or prompt[:1].isdigit() or prompt.startswith(CLOZE_BLANK)
+        assert not re.search(r"\s[,.;:?]|[,;:]\s*[?.]$|^[,;:.]", prompt), prompt
+        if item.type == "short_answer":
+            assert prompt.endswith("?")
+        if item.type == "true_false":
+            assert prompt.endswith((".", '"'))
+        assert item.quote == _article.text[item.source_start : item.source_end]
