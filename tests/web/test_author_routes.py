@@ -212,6 +212,14 @@ def test_import_needs_text_or_file(client, instructor, db):
     assert "Paste the article text or choose a file" in response.get_data(as_text=True)
 
 
+def test_field_hint_and_error_are_announced_with_the_field(client, instructor, db):
+    page = client.get("/author/import").get_data(as_text=True)
+    assert re.search(r'<textarea aria-describedby="text-hint" id="text"', page)
+    page = client.post("/author/import", data={"text": "  "}).get_data(as_text=True)
+    assert re.search(r'<textarea aria-describedby="text-hint text-err" aria-invalid="true"', page)
+    assert 'id="text-err"' in page and 'id="text-hint"' in page
+
+
 def test_article_error_is_a_form_error_and_keeps_the_text(client, instructor, db):
     response = client.post("/author/import", data={"text": "Too short", "title": "Mine"})
     page = response.get_data(as_text=True)
