@@ -238,6 +238,7 @@ def argument_candidates(
             score=round(base_score + bonus, 4),
             **extra,
         )
+        # one id per kind: the per-answer cost keeps argument items from crowding out facts
         out.append(Candidate(item, argument.sentence, f"arg:{argument.kind}", item.score))
 
     if argument.kind in ("recommendation", "reason"):
