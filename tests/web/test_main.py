@@ -147,6 +147,12 @@ def test_instructor_dashboard_lists_only_own_decks_and_cohorts(
     assert "My deck" in html and "Mine cohort" in html
     assert "Their deck" not in html and "Their cohort" not in html
     assert "None of your decks is published yet" in html
+    assert f'<a href="/author/decks/{mine.id}">My deck</a>' in html  # the title opens the deck
+    # With decks already there, the next article and the results are still one click away.
+    if "author.import_article" in client.application.view_functions:
+        assert 'class="button primary" href="/author/import"' in html
+    if "analytics.index" in client.application.view_functions:
+        assert 'href="/analytics/">See cohort results' in html
 
 
 def test_admin_dashboard_counts_users(client, auth, make_user, instructor, trainee):
