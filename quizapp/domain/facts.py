@@ -309,6 +309,8 @@ def _action(text: str, info: SentenceInfo) -> Argument | None:
             "plan",
         ):
             continue
+        if token.dep_ in ("relcl", "acl"):
+            continue  # "…, which both parties want to cut down to size" lacks its object
         subject = _subject_of(token)
         xcomp = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         if subject is None or subject.pos_ == "PRON" or not xcomp:

@@ -66,6 +66,19 @@ def test_argument_items_ask_about_the_authors_case(seed_result):
     assert "According to the author, why" in prompts
 
 
+def test_recommendation_questions_are_distinct_and_options_are_whole_phrases(seed_article):
+    items = generate(seed_article, seed=0, count=150).items
+    recommendations = [i for i in items if "recommendation" in i.tags and i.type == "mcq"]
+    prompts = [i.prompt for i in recommendations]
+    assert len(prompts) == len(set(prompts)) >= 4
+    # "It must also try harder to calm tensions…" continues "The United States must…"
+    follow_up = [p for p in prompts if "what else must the United States do, besides" in p]
+    assert follow_up
+    for item in recommendations:
+        assert "cut down to size" not in item.choices  # object lost in "…which both want to…"
+        assert all(len(choice.split()) >= 3 for choice in item.choices)
+
+
 def test_false_statements_are_not_in_the_article(seed_article, seed_result):
     falses = [i for i in seed_result.items if i.type == "true_false" and i.answer == "False"]
     assert falses
