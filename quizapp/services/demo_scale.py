@@ -479,6 +479,14 @@ def _quizzes(rng, owner: User, deck_id: int, items: list, users: list[int], atte
     return len(rows), len(responses)
 
 
+def _analyze() -> None:
+    # Fresh planner statistics after a bulk load, as one would after any restore: without them
+    # PostgreSQL plans the first minutes of queries (until autovacuum runs) for empty tables.
+    if db.session.connection().dialect.name == "postgresql":
+        db.session.execute(sa.text("ANALYZE"))
+        db.session.commit()
+
+
 def build(
     trainees: int,
     *,
@@ -559,6 +567,7 @@ def build(
     except Exception:
         db.session.rollback()
         raise
+    _analyze()
     return ScaleSummary(
         deck_id=deck.id,
         cohort_id=cohort.id,
