@@ -9,7 +9,7 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
-from quizapp.domain.lexicon import ARGUMENT_CUES
+from quizapp.domain.lexicon import ARGUMENT_CUES, CITIES, COUNTRIES, DEMONYMS, MONTHS
 from quizapp.domain.nlp import Analysis, Entity, SentenceInfo, form_of, identity
 from quizapp.domain.textnorm import norm_key
 
@@ -405,12 +405,33 @@ def _lowercase_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\b[a-z][a-z'-]*\b", text))
 
 
+_PROPER_WORDS = frozenset(
+    [*DEMONYMS, *MONTHS, *(w for name in [*COUNTRIES, *CITIES] for w in name.split())]
+    + ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "I"]
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _capitalised_inside(text: str) -> frozenset[str]:
+    """Capitalised words that also occur inside a sentence (names, not sentence starts)."""
+    return frozenset(re.findall(r"(?<=[\w,;:)] )[A-Z][\w'-]*", text))
+
+
 def _lower_first(phrase: str, text: str = "") -> str:
     phrase = re.sub(r"^(?:But|And|Yet|So|Or)\s+", "", phrase)
     first = phrase.split()[0] if phrase.split() else ""
     common = ("The", "A", "An", "This", "These", "Its", "Their", "It", "They", "Some", "Such")
     if first in common or (text and first.istitle() and first.lower() in _lowercase_words(text)):
         return phrase[0].lower() + phrase[1:]
+    if (
+        text
+        and first.istitle()
+        and len(first) > 1
+        and first not in _capitalised_inside(text)
+        and first not in _PROPER_WORDS
+        and not (len(phrase.split()) > 1 and phrase.split()[1][:1].isupper())  # "Duke Henry"
+    ):
+        return phrase[0].lower() + phrase[1:]  # only ever capitalised at a sentence start
     return phrase
 
 

@@ -265,7 +265,12 @@ def argument_candidates(
                 and o.sentence != argument.sentence
                 and len(text[o.quote_start : o.quote_end].split()) <= 22
             ]
-        others = [o for o in dict.fromkeys(others) if norm_key(o) != norm_key(argument.answer)]
+        others = [
+            o
+            for o in dict.fromkeys(others)
+            if norm_key(o) != norm_key(argument.answer)
+            and not re.match(r"(?i)(because|since|although|while|if|when)\b", o)
+        ]  # an option that opens with "because" reads as a fragment of another sentence
         if len(others) >= 3:
             distractors = rng.sample(others, 3)
             choices = [argument.answer, *distractors]

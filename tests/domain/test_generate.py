@@ -201,3 +201,14 @@ def test_cli_bad_input_exits_2_with_one_line(runner, tmp_path, content, message)
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
+
+
+def test_argument_questions_lowercase_only_common_sentence_openers():
+    from quizapp.domain.facts import lower_first
+
+    text = (DATA / "history_hansa.txt").read_text(encoding="utf-8")
+    assert lower_first("Salted herring was valuable", text) == "salted herring was valuable"
+    assert lower_first("Historians argue", text) == "historians argue"
+    assert lower_first("German merchants agreed", text) == "German merchants agreed"
+    assert lower_first("Duke Henry the Lion refounded", text) == "Duke Henry the Lion refounded"
+    assert lower_first("Lübeck grew", text) == "Lübeck grew"  # capitalised inside sentences too
