@@ -271,7 +271,8 @@ def build_article(
         headings=headings,
         sentences=sentences,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        words=len(words(text)),
+        words=len(words(text))
+        - sum(len(words(text[lines[i].start : lines[i].end])) for i in header),
     )
 
 

@@ -136,6 +136,8 @@ def test_attribution_header_gives_title_byline_and_venue_but_no_headings_or_sent
     assert article.title == title
     assert article.byline == "Hamidreza Azizi and Hanna Notte"
     assert article.venue == "Foreign Affairs, February 14, 2024"
+    # byline, venue and notice are not article words; the title line is
+    assert article.words == 2109 + len(title.split())
     headings = _texts(article, article.headings)
     assert headings[0] == title
     assert headings[1] == "How Moscow Is Partnering With the Axis of Resistance"
