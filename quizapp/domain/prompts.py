@@ -123,10 +123,12 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
 def finish(fragment: str, question: bool) -> str:
     """Capitalised first letter, no dangling punctuation, and a closing '?' or '.'."""
     body = re.sub(r"^[\s,;:—-]+", "", fragment)
-    body = re.sub(r"[\s,;:—-]+$", "", body)
+    if question:
+        body = re.sub(r"[.!?]+$", "", body)
+    body = re.sub(r"(?:[\s,;:—-]|\b(?:and|or|but|while|which|that)\b)+$", "", body)
     body = body[:1].upper() + body[1:]
     if question:
-        return re.sub(r"[.!?]+$", "", body) + "?"
+        return body + "?"
     return body if body.endswith((".", "!", "?", '"')) else body + "."
 
 

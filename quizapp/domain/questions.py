@@ -183,6 +183,8 @@ def _wh_question(quote: str, rel_start: int, rel_end: int, form: str) -> str:
         return ""
     if before and (before[-1] in NAMING_VERBS or before[-2:] == ["known", "as"]):
         return ""  # "a film called what?" reads badly; the cloze asks it better
+    if quote[:rel_start].endswith(("-", "/")):
+        return ""  # "Russian-what cooperation"
     if before and before[-1].lower() in AUXILIARIES:
         return ""  # "…, but should which place engage…"
     if len(before) == 1 and before[0].lower() in PREPOSITIONS:
@@ -202,7 +204,7 @@ def _wh_question(quote: str, rel_start: int, rel_end: int, form: str) -> str:
     if after.startswith(("'s", "'")):
         if wh.lower() != "who":
             return ""  # "than what's mirror?" has no good wording
-        wh, after = wh[:-1] + "se", after[2:]
+        wh, after = wh + "se", after[2:]  # who's → whose
     return _ends_question(quote[:rel_start] + wh + after)
 
 

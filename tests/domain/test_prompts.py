@@ -80,6 +80,9 @@ def test_finish_capitalises_and_closes_without_dangling_punctuation():
     assert finish("it left Earth in which year,", question=True) == "It left Earth in which year?"
     assert finish(", the towns gained ____;", question=False) == "The towns gained ____."
     assert finish("____ was founded in 1159.", question=False) == "____ was founded in 1159."
+    assert finish("they looked to Moscow for what, hoping for an advantage and?", True) == (
+        "They looked to Moscow for what, hoping for an advantage?"
+    )
 
 
 def test_long_prompts_cost_rank_and_over_40_words_are_gated():
