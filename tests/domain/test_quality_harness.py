@@ -67,3 +67,14 @@ def test_every_item_type_and_argument_items_appear(results):
     assert {"cloze", "mcq", "true_false", "short_answer"} <= types
     arguments = [item for item in result.items if item.kind == "argument"]
     assert any(item.prompt.startswith("According to the author") for item in arguments)
+
+
+@pytest.mark.parametrize(("gold_name", "target"), ARTICLES)
+def test_every_paragraph_asked_and_sentences_rarely_repeated(results, gold_name, target):
+    _gold, article, result = results[gold_name]
+    asked = {article.paragraph_index(item.source_start) for item in result.items}
+    assert asked == {article.paragraph_index(s.start) for s in article.sentences}
+    per_sentence = Counter(item.source_start for item in result.items)
+    # a second item on a sentence only when it asks about content the first one left out
+    assert sum(1 for n in per_sentence.values() if n > 1) <= 0.05 * len(result.items)
+    assert max(per_sentence.values()) <= 2
