@@ -280,6 +280,8 @@ def argument_candidates(
             verb = "recommends" if argument.kind == "recommendation" else "argues"
             body = _quote_body(quote, text)
             explanation = f"The author {verb} this directly: {body} — answer: {argument.answer}."
+            if argument.kind == "recommendation":
+                explanation += _owners_note(distractors, pool)
             add("mcq", argument.question, argument.answer, explanation, 1.6, choices=choices)
     if argument.kind == "claim" and argument.negated:
         trimmed = _trimmed_claim(analysis, argument, quote)
@@ -316,6 +318,20 @@ def _trimmed_claim(analysis: Analysis, argument: Argument, quote: str) -> tuple[
     negated = argument.negated[: len(argument.negated) - cut] if cut else argument.negated
     tidy = re.compile(r"[\s,;:—-]+$")
     return tidy.sub("", negated), tidy.sub("", quote[:end])
+
+
+def _owners_note(distractors: list[str], pool: list[Argument]) -> str:
+    """Whose aims or recommendations the wrong options are, so the feedback teaches them too."""
+    owners: dict[str, str] = {}
+    for other in pool:
+        if other.kind in ("recommendation", "action") and other.subject:
+            owners.setdefault(other.answer, re.sub(r"^The ", "the ", other.subject))
+    by_identity = {identity(owners[d]): owners[d] for d in reversed(distractors) if d in owners}
+    names = list(reversed(by_identity.values()))  # "Russia" and "the Kremlin" are one owner
+    if not names:
+        return ""
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f" The other options come from what {joined} {'wants' if len(names) == 1 else 'want'}."
 
 
 def _claim_clause(sentence: str, text: str) -> str:

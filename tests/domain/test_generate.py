@@ -75,6 +75,10 @@ def test_recommendation_questions_are_distinct_and_options_are_whole_phrases(see
     follow_up = [p for p in prompts if "what else must the United States do, besides" in p]
     assert follow_up
     for item in recommendations:
+        # the wrong options are Russia's aims, and the feedback says so
+        assert item.explanation.endswith(
+            ("come from what Russia wants.", "come from what the Kremlin wants.")
+        )
         assert "cut down to size" not in item.choices  # object lost in "…which both want to…"
         assert all(len(choice.split()) >= 3 for choice in item.choices)
 
