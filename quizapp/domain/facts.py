@@ -411,6 +411,12 @@ _PROPER_WORDS = frozenset(
 )
 
 
+_OPENER = re.compile(
+    r"^(?:Finally|However|Instead|Still|Meanwhile|Moreover|Furthermore|Indeed|Thus|Therefore|"
+    r"Otherwise|Initially|In turn|In particular|For example|For instance|After all),\s+"
+)
+
+
 @functools.lru_cache(maxsize=8)
 def _capitalised_inside(text: str) -> frozenset[str]:
     """Capitalised words that also occur inside a sentence (names, not sentence starts)."""
@@ -419,6 +425,7 @@ def _capitalised_inside(text: str) -> frozenset[str]:
 
 def _lower_first(phrase: str, text: str = "") -> str:
     phrase = re.sub(r"^(?:But|And|Yet|So|Or)\s+", "", phrase)
+    phrase = _OPENER.sub("", phrase)
     first = phrase.split()[0] if phrase.split() else ""
     common = ("The", "A", "An", "This", "These", "Its", "Their", "It", "They", "Some", "Such")
     if first in common or (text and first.istitle() and first.lower() in _lowercase_words(text)):

@@ -216,3 +216,5 @@ def test_argument_questions_lowercase_only_common_sentence_openers():
     assert lower_first("German merchants agreed", text) == "German merchants agreed"
     assert lower_first("Duke Henry the Lion refounded", text) == "Duke Henry the Lion refounded"
     assert lower_first("Lübeck grew", text) == "Lübeck grew"  # capitalised inside sentences too
+    assert lower_first("Finally, Washington should act", text) == "Washington should act"
+    assert lower_first("However, the league acted slowly", text) == "the league acted slowly"
