@@ -166,6 +166,7 @@ def test_item_page_shows_figures_flags_and_edit_links(app, client, auth, world):
     assert "−0.17" in page  # item 1
     assert "too few responses (n=2)" in page  # item 2
     assert "Iran: 33%" in page  # item 0: 2 of 6 picked Iran
+    assert '<span class="badge">Multiple choice</span>' in page  # type in words, not "mcq"
     if "author.item_edit" in app.view_functions:
         with app.test_request_context():
             edit = url_for("author.item_edit", item_id=deck.items[1].id)
