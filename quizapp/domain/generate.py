@@ -21,15 +21,15 @@ CONTRACT_FORMAT = "quizapp-items/1"
 WORDS_PER_ITEM = 25
 MIN_ITEMS, MAX_ITEMS = 10, 150
 MAX_PER_SENTENCE = 3
-MAX_PROMPT_WORDS = 40  # soft gate: longer prompts are rejected (prompts.TARGET_WORDS ranks)
+MAX_PROMPT_WORDS = 40  # soft gate; prompts over prompts.TARGET_WORDS also rank lower
 GAIN_WEIGHT = 1.25  # value of asking about entities, numbers and terms not asked about yet
 MAX_GAIN = 3.0
 PARAGRAPH_BONUS = 0.6  # the first item of a paragraph not asked about yet
-ARGUMENT_UNIT = 1.0
-TERM_UNIT_SHARE = 0.6
-FALSE_FIRST_PENALTY = 0.5
+ARGUMENT_UNIT = 1.0  # an argument (reason, recommendation, claim) not asked about yet
+TERM_UNIT_SHARE = 0.6  # rare common nouns count less than names, numbers and dates
+FALSE_FIRST_PENALTY = 0.5  # a false statement hides the fact it swaps out
 REPEAT_PENALTY = 1.0  # a further item on an already asked sentence
-NUMBER_UNIT_BOOST = 1.5
+NUMBER_UNIT_BOOST = 1.5  # facts with numbers and dates first
 STRONG_CUES = {"must", "should", "need", "needs", "because", "therefore", "wants", "aims", "so"}
 TYPE_ORDER = {"cloze": 0, "short_answer": 1, "mcq": 2, "true_false": 3, "basic": 4}
 
@@ -56,7 +56,7 @@ def generate(
     seed: int = 0,
     progress: Progress | None = None,
 ) -> GenerationResult:
-    """Over-generate candidates, gate them, rank with per-paragraph coverage, keep the best N."""
+    """Over-generate candidates, gate them, pick the best N by new content and paragraph."""
     report = progress or (lambda _fraction, _message: None)
     report(0.0, "parsing the article")
     analysis = analyse(article)
