@@ -38,6 +38,13 @@
     });
   }
 
+  // "Finish now" sits under "Check answer": ask before an early finish marks the rest wrong.
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  });
+
   var timer = document.querySelector(".timer[data-seconds]");
   if (timer) startTimer(timer);
   numberKeys();

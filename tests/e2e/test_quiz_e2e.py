@@ -83,3 +83,37 @@ def test_trainee_takes_a_three_question_quiz(live_server, page):
     page.get_by_role("button", name="Retry my mistakes (1)").click()
     page.get_by_text("Question 1 of 1").wait_for()
     assert quiz_id
+
+
+def test_finish_now_asks_before_marking_the_rest_wrong(live_server, page):
+    with live_server.app.app_context():
+        world = build_world(_make_user_factory(), per_type=2)
+        quiz = quizzes.create_quiz(
+            world.instructor,
+            world.deck,
+            "Early finish",
+            QuizSettings(item_ids=[item.id for item in world.items[:3]]),
+        )
+        email, quiz_id = world.trainee.email, quiz.id
+
+    page.goto(live_server.url + "/auth/login")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{live_server.url}/quiz/q/{quiz_id}")
+    page.get_by_role("button", name="Start the quiz").click()
+    page.get_by_text("Question 1 of 3").wait_for()
+
+    messages = []
+    page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Finish now").click()
+    page.wait_for_timeout(300)
+    assert messages == [
+        "Finish the quiz now? The 3 questions you have not answered count as wrong."
+    ]
+    assert page.get_by_text("Question 1 of 3").is_visible()  # cancelled: still answering
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Finish now").click()
+    page.wait_for_url(re.compile(r"/quiz/attempt/\d+/result$"))
+    assert "0 of 3" in page.locator(".score").inner_text()
