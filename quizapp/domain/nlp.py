@@ -283,7 +283,7 @@ def _context_label(doc: Any, first: int, last: int, label: str) -> str | None:
     if re.search(r"\d", span.text):
         # "At L2" is a place; elsewhere the document decides (see _retype_across_document)
         return "LOC" if prev is not None and prev.lower_ in _PLACE_PREPS else None
-    if label == "PERSON" and prev is not None:
+    if label == "PERSON" and prev is not None and not (nxt is not None and nxt.tag_ == "POS"):
         if prev.lower_ == "the":
             return "MISC"  # "the Steelyard" names a place or thing, not a person
         if prev.lower_ in ("in", "near") or (

@@ -82,3 +82,13 @@ def test_wh_word_follows_the_corrected_type():
     assert any(" what " in p for p in questions["Webb"])
     assert any("which place" in p for p in questions["Visby"])
     assert any("which place" in p for p in questions["L2"])
+
+
+def test_a_person_after_in_keeps_person_when_possessive():
+    text = (
+        "The plan was first set out in Putin's speech to the generals last spring. "
+        "Critics in Moscow later called the plan reckless and costly."
+    )
+    labels = {e.text: e.label for e in analyse(parse_article(text, "x.txt")).entities}
+    assert labels["Putin"] == "PERSON"  # "in Putin's speech" is not a place
+    assert labels["Moscow"] == "GPE"
