@@ -440,7 +440,8 @@ def _retype_across_document(text: str, sentences: list[SentenceInfo]) -> None:
     for key, counts in labels.items():
         if "PERSON" not in counts and "ORG" not in counts:
             continue
-        if len(key.split()) == 1 and key not in _COUNTRY_KEYS and key not in _CITY_KEYS:
+        mostly_person = counts["PERSON"] * 2 > sum(counts.values())  # "Goodall" in a biography
+        if len(key.split()) == 1 and key not in _COUNTRY_KEYS | _CITY_KEYS and not mostly_person:
             # "Webb", "Hubble" inside "the … Space Telescope" name the telescope
             for name in names:
                 tail = _NAME_TAIL.match(name)

@@ -92,3 +92,16 @@ def test_a_person_after_in_keeps_person_when_possessive():
     labels = {e.text: e.label for e in analyse(parse_article(text, "x.txt")).entities}
     assert labels["Putin"] == "PERSON"  # "in Putin's speech" is not a place
     assert labels["Moscow"] == "GPE"
+
+
+def test_a_person_whose_name_is_also_an_institutes_name_stays_a_person():
+    text = (
+        "Jane Goodall studied chimpanzees in Tanzania for decades. Goodall arrived at Gombe in "
+        "1960 with her mother. Goodall later founded the Jane Goodall Institute to protect the "
+        "forests. Critics praised Goodall for her patience. Goodall wrote many books."
+    )
+    labels: dict[str, set[str]] = {}
+    for ent in analyse(parse_article(text, "x.txt")).entities:
+        labels.setdefault(ent.text, set()).add(ent.label)
+    assert labels["Goodall"] == {"PERSON"}  # mostly a person here, unlike "Webb"
+    assert labels["Jane Goodall Institute"] == {"ORG"}
