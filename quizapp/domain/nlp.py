@@ -336,7 +336,7 @@ def _make_entity(
         return None
     if key in _TYPE_KEYS:
         label = _TYPE_KEYS[key]
-    elif key in _COUNTRY_KEYS or key in _CITY_KEYS:
+    elif key in _COUNTRY_KEYS:  # a city name may be a surname ("Washington crossed…")
         label = "GPE"
     else:
         label = _context_label(doc, first, last, label) or label
