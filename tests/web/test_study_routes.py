@@ -194,6 +194,7 @@ def test_done_screen_shows_next_due_time(client, db, setup):
     html = client.get(f"/study/{deck.id}").get_data(as_text=True)
     assert "All done for now" in html and "Next card due" in html and " UTC" in html
     assert "You reviewed 3 cards" in html
+    assert f'href="/quiz/deck/{deck.id}">Test yourself with a quiz</a>' in html  # a next step
 
 
 def test_progress_pages(client, db, setup):
