@@ -250,8 +250,14 @@ def _extend_name(doc: Any, first: int, last: int) -> tuple[int, int]:
             and doc[last + 1].tag_ == "NNP"
             and doc[last + 1].text[:1].isupper()
             and doc[last + 1].lower_ not in TYPE_NOUNS
+            and doc[last + 1].dep_ == "appos"
+            and first <= doc[last + 1].head.i < last
+            and not (
+                last + 2 < len(doc)
+                and (doc[last + 2].lower_ == "of" or doc[last + 2].pos_ == "PROPN")
+            )
         ):
-            last += 2  # "Henry the Lion"
+            last += 2  # "Henry the Lion", but not "awarded Jones the Medal of Honor"
         else:
             break
     return first, last
