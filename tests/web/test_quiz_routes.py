@@ -80,6 +80,9 @@ def test_practice_one_question_per_page_with_immediate_feedback(client, auth, wo
     assert result.text.count("is run by Russia.") == 5
     assert "Retry my mistakes (1)" in result.text
     assert [log.rating for log in db.session.scalars(sa.select(ReviewLog))].count(1) == 1
+    # History: the score and its result link share the second column (visible on a phone).
+    history = client.get("/quiz/").text
+    assert f'<td>80% · <a href="/quiz/attempt/{attempt_id}/result">Result' in history
 
 
 def test_refresh_or_double_click_records_once(client, auth, world, db):
