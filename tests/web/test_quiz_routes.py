@@ -269,6 +269,7 @@ def test_instructor_defines_and_edits_quizzes(client, auth, world, db, make_user
     assert quiz.settings["opens_at"].startswith("2026-03-01T08:00:00")
     listing = client.get(f"/quiz/manage/{world.deck.id}")
     assert "Week 1" in listing.text and "2 fixed" in listing.text
+    assert f'<a href="/quiz/edit/{quiz.id}">Week 1<' in listing.text  # the title opens the editor
     edit_page = client.get(f"/quiz/edit/{quiz.id}")
     assert 'value="2026-03-01T08:00"' in edit_page.text
     edited = client.post(
