@@ -52,6 +52,9 @@ DECK_MARKER = "MARKERDECK owned deck"
 
 @pytest.fixture
 def world(app, make_user):
+    # Generation jobs started by allowed requests must finish inside them: a background thread
+    # writing job progress later would show up as a change made by an unrelated refused request.
+    app.config["GENERATION_SYNC"] = True
     now = datetime.now(UTC)
     owner = make_user("instructor", email="owner@example.com")
     other_instructor = make_user("instructor", email="other.instructor@example.com")
