@@ -247,10 +247,23 @@ def deck_assignments(deck: Deck) -> list[Assignment]:
     )
 
 
-def assign(user: User, deck: Deck, cohort_id: int, due_date: date | None = None) -> Assignment:
+def assign(
+    user: User,
+    deck: Deck,
+    cohort_id: int,
+    due_date: date | None = None,
+    *,
+    today: date | None = None,
+) -> Assignment:
     """Assign the deck to one of the user's cohorts (updates the due date when already assigned)."""
     if deck.status == "archived":
         raise AuthoringError("An archived deck cannot be assigned.")
+    today = today or utcnow().date()
+    if due_date is not None and due_date < today:
+        # A past due date would mark every trainee "behind" the moment the deck is assigned.
+        raise AuthoringError(
+            f"The due date {due_date:%d %b %Y} has already passed; choose today or a later day."
+        )
     cohort = db.session.get(Cohort, cohort_id)
     if cohort is None or not (user.is_admin or cohort.instructor_id == user.id):
         raise AuthoringError("Choose one of your own cohorts.")

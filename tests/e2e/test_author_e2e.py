@@ -4,6 +4,7 @@ assigns to a cohort; a trainee of that cohort then sees the deck."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -121,10 +122,11 @@ def test_instructor_article_to_assigned_deck(live_server, page):
     # Assign to the cohort with a due date.
     page.get_by_role("link", name="Assign to a cohort").click()
     page.get_by_label("Cohort").select_option(label="Analysts 2026")
-    page.get_by_label("Due date (optional)").fill("2026-06-30")
+    due = (datetime.now(UTC).date() + timedelta(days=30)).isoformat()
+    page.get_by_label("Due date (optional)").fill(due)
     page.get_by_role("button", name="Assign").click()
-    page.get_by_text("Deck assigned.").wait_for()
-    assert page.get_by_text("due 2026-06-30").is_visible()
+    page.get_by_text("Deck assigned to Analysts 2026.").wait_for()
+    assert page.get_by_text(f"due {due}").is_visible()
 
     with app.app_context():
         deck = db.session.get(Deck, deck_id)

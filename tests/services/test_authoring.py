@@ -480,7 +480,9 @@ def test_assign_to_own_cohort_only(deck, instructor, make_user, db):
     db.session.add_all([mine, theirs])
     db.session.commit()
     assert authoring.assignable_cohorts(instructor) == [mine]
-    assignment = authoring.assign(instructor, deck, mine.id, date(2026, 4, 1))
+    assignment = authoring.assign(
+        instructor, deck, mine.id, date(2026, 4, 1), today=date(2026, 3, 2)
+    )
     assert assignment.due_date == date(2026, 4, 1)
     again = authoring.assign(instructor, deck, mine.id, None)
     assert again.id == assignment.id and again.due_date is None
@@ -494,6 +496,17 @@ def test_assign_to_own_cohort_only(deck, instructor, make_user, db):
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Assignment)) == 1
     with pytest.raises(authoring.AuthoringError):
         authoring.unassign(deck, assignment.id)
+
+
+def test_a_due_date_in_the_past_is_refused(deck, instructor, db):
+    cohort = Cohort(name="Late crew", instructor_id=instructor.id)
+    db.session.add(cohort)
+    db.session.commit()
+    with pytest.raises(authoring.AuthoringError, match="already passed"):
+        authoring.assign(instructor, deck, cohort.id, date(2026, 3, 1), today=date(2026, 3, 2))
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Assignment)) == 0
+    today = authoring.assign(instructor, deck, cohort.id, date(2026, 3, 2), today=date(2026, 3, 2))
+    assert today.due_date == date(2026, 3, 2)
 
 
 def test_settings_validate_ranges(deck):

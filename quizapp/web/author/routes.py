@@ -416,13 +416,15 @@ def assign(deck_id: int):
     status = 200
     if form.validate_on_submit():
         try:
-            authoring.assign(current_user, row, form.cohort_id.data, form.due_date.data)
+            assignment = authoring.assign(
+                current_user, row, form.cohort_id.data, form.due_date.data
+            )
         except authoring.AuthoringError as error:
             form.cohort_id.errors.append(str(error))
             status = 400
         else:
             note = "" if row.status == "published" else " Trainees will see it once you publish."
-            flash("Deck assigned." + note, "success")
+            flash(f"Deck assigned to {assignment.cohort.name}." + note, "success")
             return redirect(url_for("author.assign", deck_id=row.id))
     elif request.method == "POST":
         status = 400
