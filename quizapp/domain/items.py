@@ -9,6 +9,14 @@ from typing import Any
 ITEM_TYPES = ("cloze", "mcq", "true_false", "short_answer", "basic")
 ITEM_KINDS = ("fact", "argument")
 CLOZE_BLANK = "____"
+# What each type is called on every page (one wording across study, quizzes and authoring).
+TYPE_LABELS = {
+    "mcq": "Multiple choice",
+    "true_false": "True or false",
+    "cloze": "Fill in the blank",
+    "short_answer": "Short answer",
+    "basic": "Question and answer",
+}
 
 
 @dataclass

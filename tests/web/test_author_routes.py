@@ -311,8 +311,8 @@ def test_deck_page_highlights_source_sentence_in_paragraph(client, instructor, d
     assert "The Tower of Hercules at A Coruña" in page
     for label in (
         "Multiple choice",
-        "Cloze",
-        "True / false",
+        "Fill in the blank",
+        "True or false",
         "Roman and Medieval Towers",
         "score 2.00",
         "argument",

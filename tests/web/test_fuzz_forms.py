@@ -140,3 +140,14 @@ def test_huge_and_malformed_bodies_on_auth_forms(client):
         headers={"Content-Type": "application/json", "Authorization": "Bearer qz_x"},
     )
     assert response.status_code == 401
+
+
+def test_quiz_answer_with_huge_or_unicode_digit_ids_is_refused_politely(app, world):  # noqa: F811
+    client = app.test_client()
+    member = world["users"]["member"]
+    client.post("/auth/login", data={"email": member.email, "password": PASSWORD})
+    url = f"/quiz/attempt/{world['params']['attempt_id']}"
+    for raw in ("9223372036854775808", "²", "١٢", "-1"):
+        response = client.post(url, data={"item_id": raw, "answer": "99999999999999999999"})
+        assert response.status_code == 302
+        assert client.get(f"{url}?fb={raw}").status_code in (200, 302)

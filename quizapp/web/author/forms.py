@@ -36,13 +36,6 @@ KIND_CHOICES = [
     SelectChoice("fact", "Fact"),
     SelectChoice("argument", "Argument (the author's claim or reasoning)"),
 ]
-TYPE_LABELS = {
-    "mcq": "Multiple choice",
-    "true_false": "True / false",
-    "cloze": "Cloze (fill the blank)",
-    "short_answer": "Short answer",
-    "basic": "Basic flashcard",
-}
 
 
 class ImportForm(FlaskForm):

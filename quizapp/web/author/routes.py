@@ -10,13 +10,13 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms.fields.choices import SelectChoice
 
 from quizapp.domain.authoring import paragraphs
+from quizapp.domain.items import TYPE_LABELS
 from quizapp.extensions import db
 from quizapp.models import ITEM_KINDS, ITEM_STATUSES, ITEM_TYPES, Deck, GenerationJob, Item, Source
 from quizapp.services import authoring, authoring_items, generation
 from quizapp.web.auth_support import instructor_required, wants_json
 from quizapp.web.author.forms import (
     ITEM_FORMS,
-    TYPE_LABELS,
     ApproveAboveForm,
     AssignForm,
     ImportForm,

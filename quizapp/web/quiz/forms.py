@@ -21,13 +21,6 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from quizapp.domain.quizmaker import MAX_ITEMS, MIN_ITEMS
 from quizapp.services.quizzes import MAX_TIME_LIMIT_MIN
 
-TYPE_LABELS = {
-    "mcq": "Multiple choice",
-    "true_false": "True / false",
-    "cloze": "Fill in the blank",
-    "short_answer": "Short answer",
-    "basic": "Question and answer",
-}
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
 CLIENT_ID = [Optional(), Length(max=64), Regexp(r"^[A-Za-z0-9_-]+$")]
 

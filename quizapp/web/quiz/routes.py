@@ -8,12 +8,13 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from quizapp.domain.items import TYPE_LABELS
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Item, Quiz, utcnow
 from quizapp.services import quizzes, study
 from quizapp.services.quizzes import QuizSettings
 from quizapp.web.auth_support import instructor_required, login_required
-from quizapp.web.quiz.forms import TYPE_LABELS, ActionForm, PracticeForm, QuizForm, new_client_id
+from quizapp.web.quiz.forms import ActionForm, PracticeForm, QuizForm, new_client_id
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
 
@@ -119,18 +120,26 @@ def start(quiz_id: int):
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
 
 
+def _small_int(raw: str) -> int | None:
+    """A form value as a non-negative int that fits a database column, else None."""
+    # str.isdigit() also accepts "²" and Arabic-Indic digits, and ids can be arbitrarily long.
+    if raw.isascii() and raw.isdigit() and len(raw) <= 9:
+        return int(raw)
+    return None
+
+
 def _parse_response(item: Item, raw: str | None) -> str | int | None:
     if raw is None:
         return None
     raw = raw.strip()
-    if item.type == "mcq" and raw.isdigit():
-        return int(raw)
+    if item.type == "mcq" and _small_int(raw) is not None:
+        return _small_int(raw)
     return raw
 
 
 def _time_ms(now: datetime) -> int | None:
     shown = request.form.get("shown_at", "")
-    if not shown.isdigit():
+    if not (shown.isascii() and shown.isdigit()) or len(shown) > 15:
         return None
     elapsed = int(now.timestamp() * 1000) - int(shown)
     return elapsed if 0 <= elapsed <= MAX_TIME_MS else None
@@ -146,7 +155,8 @@ def _after_error(attempt: Attempt, error: quizzes.QuizError):
 
 def _submit_one(attempt: Attempt):
     raw_id = request.form.get("item_id", "")
-    if not raw_id.isdigit():
+    # Only ids of this attempt's questions go further (no lookup of arbitrary or huge ids).
+    if _small_int(raw_id) not in attempt.item_ids:
         flash("That answer did not say which question it was for. Please answer again.", "error")
         return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
     item = db.session.get(Item, int(raw_id))
@@ -199,7 +209,7 @@ def attempt(attempt_id: int):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     feedback = None
     fb = request.args.get("fb", "")
-    if fb.isdigit() and mode == "immediate":
+    if _small_int(fb) in attempt.item_ids and mode == "immediate":
         feedback = quizzes.response_for(attempt, int(fb))
     pending = quizzes.pending_items(attempt)
     if attempt.finished_at is not None and feedback is None:

@@ -10,14 +10,14 @@ CLIENT_ID = r"^[0-9a-f]{32}$"
 class RateForm(FlaskForm):
     """One rating; the page renders `rating` as four submit buttons (Again, Hard, Good, Easy)."""
 
-    item_id = HiddenField(validators=[InputRequired(), Regexp(r"^\d{1,12}$")])
+    item_id = HiddenField(validators=[InputRequired(), Regexp(r"^[0-9]{1,9}$")])
     # Generated when the card is shown, so a double click or a resent form records once.
     client_id = HiddenField(validators=[InputRequired(), Regexp(CLIENT_ID)])
     rating = IntegerField("Rating", validators=[InputRequired(), NumberRange(min=1, max=4)])
-    duration_ms = HiddenField(validators=[Optional(), Regexp(r"^\d{1,9}$")])
+    duration_ms = HiddenField(validators=[Optional(), Regexp(r"^[0-9]{1,9}$")])
 
 
 class UndoForm(FlaskForm):
     """Undo exactly the review the page showed as the last one."""
 
-    review_id = HiddenField(validators=[InputRequired(), Regexp(r"^\d{1,12}$")])
+    review_id = HiddenField(validators=[InputRequired(), Regexp(r"^[0-9]{1,9}$")])
