@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -164,5 +165,6 @@ def post_json(url: str, body: dict, token: str, timeout: float = 30) -> tuple[in
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as error:
         return error.code, None
-    except (urllib.error.URLError, ConnectionError, OSError):
+    except (urllib.error.URLError, http.client.HTTPException, ConnectionError, OSError):
+        # The server died mid-request (the SIGKILL test): nothing was acknowledged.
         return 0, None
