@@ -46,33 +46,25 @@ def too_large(error):
 
 
 def _deck_or_abort(deck_id: int) -> Deck:
-    deck = db.session.get(Deck, deck_id)
-    if deck is None:
-        abort(404)
+    deck = db.get_or_404(Deck, deck_id)
     if not authoring.can_manage(current_user, deck):
         abort(403)
     return deck
 
 
 def _item_or_abort(item_id: int) -> Item:
-    item = db.session.get(Item, item_id)
-    if item is None:
-        abort(404)
+    item = db.get_or_404(Item, item_id)
     _deck_or_abort(item.deck_id)
     return item
 
 
 def _source_or_404(source_id: int) -> Source:
-    source = db.session.get(Source, source_id)
-    if source is None:
-        abort(404)
+    source = db.get_or_404(Source, source_id)
     return source
 
 
 def _job_or_abort(job_id: int) -> GenerationJob:
-    job = db.session.get(GenerationJob, job_id)
-    if job is None:
-        abort(404)
+    job = db.get_or_404(GenerationJob, job_id)
     _deck_or_abort(job.deck_id)
     return job
 
