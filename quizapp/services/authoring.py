@@ -230,14 +230,6 @@ def delete_deck(deck: Deck, now: datetime | None = None) -> str:
     return "deleted"
 
 
-def assignable_cohorts(user: User) -> list[Cohort]:
-    """Cohorts the user may assign decks to: their own (every cohort for an admin)."""
-    query = sa.select(Cohort).order_by(Cohort.name, Cohort.id)
-    if not user.is_admin:
-        query = query.where(Cohort.instructor_id == user.id)
-    return list(db.session.scalars(query))
-
-
 def deck_assignments(deck: Deck) -> list[Assignment]:
     """The cohorts this deck is assigned to."""
     return list(

@@ -20,7 +20,7 @@ from quizapp.domain.items import QuizItem
 from quizapp.extensions import db
 from quizapp.models import CardState, Deck, Item, Response, ReviewLog, utcnow
 from quizapp.services.authoring import AuthoringError, touch
-from quizapp.services.deck_rows import item_to_domain
+from quizapp.services.deck_rows import copy_content, item_to_domain
 
 EDITED_TAG = "edited"
 EDITABLE_FIELDS = (
@@ -258,23 +258,8 @@ def merge_generated(
 
 
 def _row_from_domain(item: QuizItem, now: datetime) -> Item:
-    return Item(
-        key=item.key,
-        type=item.type,
-        kind=item.kind,
-        prompt=item.prompt,
-        answer=item.answer,
-        choices=list(item.choices),
-        accepted=list(item.accepted),
-        explanation=item.explanation,
-        source_start=item.source_start,
-        source_end=item.source_end,
-        quote=item.quote,
-        topic=item.topic[:200],
-        tags=list(item.tags),
-        status="draft",
-        origin="generated",
-        score=float(item.score),
-        created_at=now,
-        updated_at=now,
-    )
+    row = Item(key=item.key, status="draft", origin="generated", created_at=now, updated_at=now)
+    copy_content(item, row)
+    row.topic = row.topic[:200]
+    row.score = float(row.score)
+    return row

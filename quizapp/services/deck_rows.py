@@ -29,6 +29,30 @@ def item_to_domain(row: ItemRow) -> QuizItem:
     )
 
 
+CONTENT_FIELDS = (
+    "type",
+    "kind",
+    "prompt",
+    "answer",
+    "choices",
+    "accepted",
+    "explanation",
+    "source_start",
+    "source_end",
+    "quote",
+    "topic",
+    "tags",
+    "score",
+)
+
+
+def copy_content(item: QuizItem, row: ItemRow) -> None:
+    """Write a domain item's content onto a database row (the inverse of item_to_domain)."""
+    for name in CONTENT_FIELDS:
+        value = getattr(item, name)
+        setattr(row, name, list(value) if isinstance(value, list) else value)
+
+
 def deck_to_domain(row: DeckRow, items: Iterable[ItemRow] | None = None) -> Deck:
     """A database deck (with the given items, default: its live items) as a domain Deck."""
     if items is None:

@@ -13,26 +13,11 @@ from quizapp.domain.items import Deck as DomainDeck
 from quizapp.domain.items import DeckSource, QuizItem
 from quizapp.extensions import db
 from quizapp.models import Deck, Item, Source, User, utcnow
-from quizapp.services.deck_rows import deck_to_domain
+from quizapp.services.deck_rows import CONTENT_FIELDS, copy_content, deck_to_domain
 
 # Anki keeps note modification times in whole seconds and skips an update whose time is not newer,
 # so every content change moves the deck's clock on by at least one second (DESIGN §7).
 MIN_CLOCK_STEP = timedelta(seconds=1)
-ITEM_FIELDS = (
-    "type",
-    "kind",
-    "prompt",
-    "answer",
-    "choices",
-    "accepted",
-    "explanation",
-    "source_start",
-    "source_end",
-    "quote",
-    "topic",
-    "tags",
-    "score",
-)
 
 
 class DeckImportError(Exception):
@@ -111,13 +96,13 @@ def _apply(parsed: DomainDeck, owner: User | None, now: datetime) -> ImportRepor
         row = existing.pop(parsed_item.key, None)
         if row is None:
             row = Item(deck_id=deck.id, key=parsed_item.key, origin="imported", created_at=now)
-            _copy_item(parsed_item, row)
+            copy_content(parsed_item, row)
             row.status = "approved"
             row.updated_at = stamp
             db.session.add(row)
             report.created += 1
         elif _item_differs(parsed_item, row):
-            _copy_item(parsed_item, row)
+            copy_content(parsed_item, row)
             row.status = "approved"
             row.retired_at = None
             row.updated_at = stamp
@@ -150,17 +135,11 @@ def _upsert_source(parsed: DeckSource, owner: User | None) -> Source:
     return source
 
 
-def _copy_item(parsed: QuizItem, row: Item) -> None:
-    for name in ITEM_FIELDS:
-        value = getattr(parsed, name)
-        setattr(row, name, list(value) if isinstance(value, list) else value)
-
-
 def _item_differs(parsed: QuizItem, row: Item) -> bool:
     """True when the file's item differs from the stored one (content, status or retirement)."""
     if row.status != "approved" or row.retired_at is not None:
         return True
-    for name in ITEM_FIELDS:
+    for name in CONTENT_FIELDS:
         stored = getattr(row, name)
         wanted = getattr(parsed, name)
         if name in ("choices", "accepted", "tags"):

@@ -20,7 +20,7 @@ from quizapp.models import (
     Item,
     Source,
 )
-from quizapp.services import authoring, authoring_items, generation
+from quizapp.services import accounts, authoring, authoring_items, generation
 
 ARTICLE = (Path(__file__).resolve().parent.parent / "data" / "author_new_article.txt").read_text()
 
@@ -479,7 +479,7 @@ def test_assign_to_own_cohort_only(deck, instructor, make_user, db):
     theirs = Cohort(name="Theirs", instructor_id=other.id)
     db.session.add_all([mine, theirs])
     db.session.commit()
-    assert authoring.assignable_cohorts(instructor) == [mine]
+    assert accounts.cohorts_for(instructor) == [mine]
     assignment = authoring.assign(
         instructor, deck, mine.id, date(2026, 4, 1), today=date(2026, 3, 2)
     )

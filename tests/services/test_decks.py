@@ -237,7 +237,7 @@ def test_invalid_deck_changes_nothing(db, tmp_path, now):
 def test_failure_while_storing_rolls_back_everything(db, tmp_path, now, monkeypatch):
     path = write_deck(tmp_path, make_items())
     calls = {"n": 0}
-    real_copy = decks._copy_item
+    real_copy = decks.copy_content
 
     def failing_copy(parsed, row):
         calls["n"] += 1
@@ -245,7 +245,7 @@ def test_failure_while_storing_rolls_back_everything(db, tmp_path, now, monkeypa
             raise RuntimeError("disk on fire")
         real_copy(parsed, row)
 
-    monkeypatch.setattr(decks, "_copy_item", failing_copy)
+    monkeypatch.setattr(decks, "copy_content", failing_copy)
     with pytest.raises(RuntimeError):
         decks.import_deck_file(path, now=now)
     db.session.expire_all()

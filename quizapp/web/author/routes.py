@@ -13,7 +13,7 @@ from quizapp.domain.authoring import paragraphs
 from quizapp.domain.items import TYPE_LABELS
 from quizapp.extensions import db
 from quizapp.models import ITEM_KINDS, ITEM_STATUSES, ITEM_TYPES, Deck, GenerationJob, Item, Source
-from quizapp.services import authoring, authoring_items, generation
+from quizapp.services import accounts, authoring, authoring_items, generation
 from quizapp.web.auth_support import instructor_required, wants_json
 from quizapp.web.author.forms import (
     ITEM_FORMS,
@@ -394,7 +394,7 @@ def delete(deck_id: int):
 def _assign_form(deck: Deck) -> AssignForm:
     form = AssignForm()
     form.cohort_id.choices = [
-        SelectChoice(c.id, c.name) for c in authoring.assignable_cohorts(current_user)
+        SelectChoice(c.id, c.name) for c in accounts.cohorts_for(current_user)
     ]
     return form
 
