@@ -21,7 +21,7 @@ BLUEPRINTS = (
     "api",
     "tokens",
 )
-COMMAND_MODULES = ("accounts", "generate", "decks", "export", "demo")
+COMMAND_MODULES = ("accounts", "generate", "extract", "decks", "export", "demo")
 
 
 def create_app(config: object | dict | None = None) -> Flask:

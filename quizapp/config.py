@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from quizapp.reading.limits import MAX_ARTICLE_BYTES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -24,7 +26,9 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
-    MAX_CONTENT_LENGTH = 5 * 1024 * 1024
+    MAX_CONTENT_LENGTH = MAX_ARTICLE_BYTES
+    # Hosts a link import may reach although they are private or local (comma-separated).
+    FETCH_ALLOWED_HOSTS: tuple[str, ...] = ()
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -41,6 +45,11 @@ class Config:
         self.SECRET_KEY = os.environ.get("SECRET_KEY")
         self.SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
         self.DEBUG = os.environ.get("FLASK_DEBUG", "") in {"1", "true", "True"}
+        self.FETCH_ALLOWED_HOSTS = tuple(
+            host.strip().lower()
+            for host in os.environ.get("QUIZAPP_FETCH_ALLOWED_HOSTS", "").split(",")
+            if host.strip()
+        )
         # Plain-http local serving (make run) needs cookies without the Secure flag.
         insecure = os.environ.get("QUIZAPP_INSECURE_COOKIES", "") in {"1", "true", "True"}
         if self.DEBUG or insecure:

@@ -122,6 +122,7 @@ class Source(db.Model):
     title: Mapped[str] = mapped_column(sa.String(300))
     author: Mapped[str] = mapped_column(sa.String(300), default="")
     publication: Mapped[str] = mapped_column(sa.String(300), default="")
+    url: Mapped[str] = mapped_column(sa.String(2000), default="", server_default="")
     text: Mapped[str] = mapped_column(sa.Text)
     sha256: Mapped[str] = mapped_column(sa.String(64), unique=True)
     created_by: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import io
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from quizapp.domain.textnorm import normalize_text, words
+from quizapp.reading.errors import ArticleError
+from quizapp.reading.language import UNKNOWN, Language, detect_language
+from quizapp.reading.limits import MAX_ARTICLE_BYTES
+from quizapp.reading.source import read_upload
 
-MAX_BYTES = 2_000_000  # an article of 2 MB or more is refused
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "Article",
+    "ArticleError",
+    "Span",
+    "build_article",
+    "parse_article",
+    "require_generation_language",
+]
 MIN_SENTENCE_WORDS = 3
-
-
-class ArticleError(ValueError):
-    """The upload cannot be read as an article; the message is one line naming the problem."""
 
 
 @dataclass
@@ -36,8 +43,12 @@ class Article:
     sentences: list[Span] = field(default_factory=list)
     sha256: str = ""
     words: int = 0
-    byline: str = ""  # "By X and Y" from an attribution header, without "By"
+    byline: str = ""  # "By X and Y" from an attribution header (without "By"), or the page's author
     venue: str = ""  # "Foreign Affairs, February 14, 2024" from an attribution header
+    published: str = ""  # the page's publication date (ISO), when it gave one
+    site: str = ""  # the web site's name, when the article came from a page
+    url: str = ""
+    language: Language = UNKNOWN
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph containing (or nearest before) a char offset."""
@@ -54,102 +65,21 @@ class Article:
 
 
 def parse_article(
-    data: bytes | str, filename: str = "article.txt", *, title: str | None = None
+    data: bytes | str, filename: str = "article.txt", *, title: str | None = None, url: str = ""
 ) -> Article:
     """Read an upload by its extension into an Article; raise ArticleError on unusable input."""
-    suffix = PurePath(filename or "article.txt").suffix.lower()
-    size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
-    if size >= MAX_BYTES:
-        raise ArticleError(f"article is too large: {size / 1_000_000:.1f} MB (the limit is 2 MB)")
-    if suffix == ".pdf":
-        raw = _pdf_text(data if isinstance(data, bytes) else data.encode("utf-8", "replace"))
-    else:
-        raw = _decode(data)
-        if suffix in (".html", ".htm"):
-            raw = _html_to_markdown(raw)
-    markdown = suffix in (".md", ".markdown", ".html", ".htm")
-    return build_article(raw, markdown=markdown, title=title, filename=filename)
-
-
-def _decode(data: bytes | str) -> str:
-    if isinstance(data, str):
-        text = data
-    else:
-        if b"\x00" in data[:8192]:
-            raise ArticleError("file looks binary (it contains NUL bytes), not text")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ArticleError(
-                f"file is not UTF-8 text (invalid byte at position {error.start})"
-            ) from None
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
-        raise ArticleError("text contains invalid Unicode (lone surrogates)")
-    if "\x00" in text:
-        raise ArticleError("file looks binary (it contains NUL bytes), not text")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    if text and controls / len(text) > 0.05:
-        raise ArticleError("file looks binary (too many control characters), not text")
-    return text
-
-
-def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
-        raise ArticleError(f"not a readable PDF ({type(error).__name__})") from None
-    text = "\n\n".join(page.strip() for page in pages)
-    if not text.strip():
-        raise ArticleError("PDF has no text layer (scanned image?); paste the text instead")
-    return text
-
-
-_DROP_TAGS = [
-    "script",
-    "style",
-    "noscript",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "iframe",
-    "svg",
-    "button",
-    "figure",
-    "template",
-]
-_BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "dd", "dt"]
-
-
-def _html_to_markdown(html: str) -> str:
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup(_DROP_TAGS):
-        tag.decompose()
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    lines: list[str] = []
-    for block in root.find_all(_BLOCK_TAGS):
-        if block.find_parent(_BLOCK_TAGS):
-            continue  # nested blocks are read through their outermost block
-        text = " ".join(block.get_text(" ", strip=True).split())
-        if not text:
-            continue
-        if block.name and block.name[0] == "h" and block.name[1:].isdigit():
-            lines.append("#" * int(block.name[1:]) + " " + text)
-        else:
-            lines.append(text)
-    if not lines:
-        lines = [line for line in root.get_text("\n").splitlines() if line.strip()]
-    if page_title and not (lines and lines[0].startswith("# ")):
-        lines.insert(0, "# " + page_title)
-    return "\n\n".join(lines)
+    read = read_upload(data, filename, url=url)
+    article = build_article(
+        read.text,
+        markdown=read.markdown,
+        heading_texts=read.headings,
+        title=title or read.title or None,
+    )
+    article.byline = article.byline or read.author
+    article.published = read.date
+    article.site = read.site
+    article.url = read.url or url
+    return article
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -197,19 +127,24 @@ def _looks_like_heading(line: str) -> bool:
 
 
 def build_article(
-    raw: str, *, markdown: bool = False, title: str | None = None, filename: str = ""
+    raw: str,
+    *,
+    markdown: bool = False,
+    heading_texts: Collection[str] | None = None,
+    title: str | None = None,
 ) -> Article:
-    """Normalise text and find headings, paragraphs and sentences (char offsets into `text`)."""
-    heading_lines: set[int] = set()
+    """Normalise text and find headings, paragraphs and sentences (char offsets into `text`).
+
+    `heading_texts`, when given, are the lines a structured reader (HTML) knew to be headings;
+    then no other line is guessed to be one.
+    """
+    structured = markdown or heading_texts is not None
+    known_headings = {normalize_text(h).strip() for h in heading_texts or ()}
     if markdown:
         raw, heading_lines = _clean_markdown(raw)
-        raw = "\n".join(raw.split("\n"))
-    text = normalize_text(raw)
-    if markdown:
         # normalize_text strips leading blank lines; recompute heading lines on the result.
-        heading_texts = {normalize_text(raw.split("\n")[i]) for i in heading_lines}
-    else:
-        heading_texts = set()
+        known_headings |= {normalize_text(raw.split("\n")[i]).strip() for i in heading_lines}
+    text = normalize_text(raw)
     if not text.strip():
         raise ArticleError("article is empty (no text found)")
     lines = _line_spans(text)
@@ -236,8 +171,10 @@ def build_article(
             continue
         is_heading = (
             (header and index == 0)
-            or line.strip() in heading_texts
-            or (not markdown and _looks_like_heading(line) and _isolated(text, span, one_per_line))
+            or line.strip() in known_headings
+            or (
+                not structured and _looks_like_heading(line) and _isolated(text, span, one_per_line)
+            )
         )
         if is_heading:
             flush()
@@ -254,10 +191,8 @@ def build_article(
     sentences = [s for p in paragraphs for s in split_sentences(text, p.start, p.end)]
     if not sentences:
         raise ArticleError("no sentences found (need at least one sentence of three words)")
-    if title is None:
-        title = text[headings[0].start : headings[0].end].strip() if headings else ""
-        if not title:
-            title = PurePath(filename).stem.replace("-", " ").replace("_", " ").strip() or "Article"
+    if not title:
+        title = _title_from_text(text, headings, sentences)
     byline = next(
         (text[lines[i].start : lines[i].end] for i in header if header[i] == "byline"), ""
     )
@@ -273,7 +208,35 @@ def build_article(
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         words=len(words(text))
         - sum(len(words(text[lines[i].start : lines[i].end])) for i in header),
+        language=detect_language(" ".join(text[s.start : s.end] for s in sentences)),
     )
+
+
+TITLE_CHARS = 90
+GENERATION_LANGUAGE = "en"
+
+
+def require_generation_language(article: Article) -> None:
+    """Refuse an article the English question generator cannot read (a one-line ArticleError)."""
+    language = article.language
+    if language.known and language.code != GENERATION_LANGUAGE:
+        raise ArticleError(
+            f"the article is in {language.name}; quizapp writes questions for English articles only"
+        )
+
+
+def _title_from_text(text: str, headings: list[Span], sentences: list[Span]) -> str:
+    """The first heading that is not a credit, else the first sentence cut at a word boundary."""
+    from quizapp.reading.furniture import is_credit
+
+    for span in headings:
+        heading = text[span.start : span.end].strip()
+        if not is_credit(heading):
+            return heading
+    first = text[sentences[0].start : sentences[0].end].strip().rstrip(".!?:;")
+    if len(first) <= TITLE_CHARS:
+        return first
+    return first[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:–—-") + "…"
 
 
 _BYLINE = re.compile(r"^By\s+[A-Z][^.!?]{1,150}$")
@@ -356,15 +319,14 @@ def _drop_pull_quotes(text: str, paragraphs: list[Span]) -> list[Span]:
     """Drop one-sentence paragraphs that repeat a sentence from the body (magazine pull-quotes)."""
     if len(paragraphs) < 3:
         return paragraphs
+    lowered = [text[p.start : p.end].lower() for p in paragraphs]
     kept: list[Span] = []
     for index, para in enumerate(paragraphs):
-        body = text[para.start : para.end].strip()
-        if len(split_sentences(text, para.start, para.end)) == 1 and len(body.split()) <= 40:
-            others = (text[o.start : o.end] for i, o in enumerate(paragraphs) if i != index)
-            if any(
-                fuzz.partial_ratio(body.lower(), other.lower(), score_cutoff=88)
-                for other in others
-                if len(other) > len(body)
+        body = lowered[index].strip()
+        if len(body.split()) <= 40 and len(split_sentences(text, para.start, para.end)) == 1:
+            longer = [other for other in lowered if len(other) > len(body)]
+            if longer and process.extractOne(
+                body, longer, scorer=fuzz.partial_ratio, score_cutoff=88
             ):
                 continue
         kept.append(para)

@@ -34,7 +34,7 @@ TRUE_FALSE = ("True", "False")
 
 _TOP_FIELDS = {"format": True, "slug": True, "title": True, "description": False}
 _TOP_FIELDS.update(source=True, items=True)
-_SOURCE_FIELDS = {"file": True, "title": True, "author": False, "publication": False}
+_SOURCE_FIELDS = {"file": True, "title": True, "author": False, "publication": False, "url": False}
 _SOURCE_FIELDS["sha256"] = True
 _ITEM_FIELDS = {
     "key": True,
@@ -221,6 +221,7 @@ class _DeckReader:
         title = self.string(fields.get("title"), "source title", nonempty=True)
         author = self.string(fields.get("author"), "source author") or ""
         publication = self.string(fields.get("publication"), "source publication") or ""
+        url = self.string(fields.get("url"), "source url") or ""
         sha256 = self.string(fields.get("sha256"), "source sha256", nonempty=True)
         if sha256 is not None and not SHA256_RE.match(sha256):
             self.error(fields["sha256"], "source sha256 must be 64 lowercase hex digits")
@@ -232,6 +233,7 @@ class _DeckReader:
             title=title,
             author=author,
             publication=publication,
+            url=url,
             sha256=sha256 or "",
             file=file,
             text=text if text is not None else "",
@@ -486,6 +488,8 @@ def dump_deck(deck: Deck) -> str:
             source["author"] = deck.source.author
         if deck.source.publication:
             source["publication"] = deck.source.publication
+        if deck.source.url:
+            source["url"] = deck.source.url
         source["sha256"] = deck.source.sha256
         head["source"] = source
     parts = [_yaml(head), "items:\n"]

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from quizapp.domain.article import Article
+from quizapp.domain.article import Article, require_generation_language
 from quizapp.domain.distractors import surface_forms
 from quizapp.domain.facts import answers, arguments, sentence_score
 from quizapp.domain.items import QuizItem
@@ -57,6 +57,7 @@ def generate(
     progress: Progress | None = None,
 ) -> GenerationResult:
     """Over-generate candidates, gate them, pick the best N by new content and paragraph."""
+    require_generation_language(article)
     report = progress or (lambda _fraction, _message: None)
     report(0.0, "parsing the article")
     analysis = analyse(article)

@@ -93,6 +93,7 @@ class DeckSource:
     text: str = ""
     author: str = ""
     publication: str = ""
+    url: str = ""  # the page the article was imported from
     sha256: str = ""
     file: str = ""
 

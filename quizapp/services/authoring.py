@@ -55,21 +55,26 @@ def import_source(
     title: str = "",
     author: str = "",
     publication: str = "",
+    url: str = "",
 ) -> ImportOutcome:
     """Parse an article and store it as a Source; an identical earlier import is returned instead.
 
-    Raises the generator's ArticleError when the file holds no usable article.
+    Raises the reader's ArticleError when the file holds no usable article or one the generator
+    cannot read (another language); nothing is stored then. Details the instructor leaves empty
+    come from the page's own metadata.
     """
-    from quizapp.domain.article import parse_article
+    from quizapp.domain.article import parse_article, require_generation_language
 
-    article = parse_article(data, filename, title=title.strip() or None)
+    article = parse_article(data, filename, title=title.strip() or None, url=url)
+    require_generation_language(article)
     existing = source_by_sha(article.sha256)
     if existing is not None:
         return ImportOutcome(existing, created=False)
     source = Source(
         title=(title.strip() or article.title or "Untitled article")[:300],
-        author=author.strip()[:300],
-        publication=publication.strip()[:300],
+        author=(author.strip() or article.byline)[:300],
+        publication=(publication.strip() or attribution_of(article))[:300],
+        url=article.url[:2000],
         text=article.text,
         sha256=article.sha256,
         created_by=user.id,
@@ -82,6 +87,24 @@ def import_source(
         db.session.rollback()
         return ImportOutcome(source_by_sha(article.sha256), created=False)
     return ImportOutcome(source, created=True)
+
+
+def import_link(user: User, url: str, **details: str) -> ImportOutcome:
+    """Fetch an article from a link (SSRF-guarded, time- and size-capped) and import it."""
+    from flask import current_app
+
+    from quizapp.reading.fetch import fetch_article
+
+    fetched = fetch_article(
+        url.strip(), allowed_hosts=current_app.config.get("FETCH_ALLOWED_HOSTS", ())
+    )
+    return import_source(user, fetched.data, fetched.filename, url=fetched.url, **details)
+
+
+def attribution_of(article) -> str:
+    """The site and date of a page's metadata, or the venue line of a text's attribution header."""
+    parts = [part for part in (article.site or article.venue, article.published) if part]
+    return ", ".join(parts)
 
 
 def source_by_sha(sha256: str) -> Source | None:

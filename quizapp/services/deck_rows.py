@@ -64,6 +64,7 @@ def deck_to_domain(row: DeckRow, items: Iterable[ItemRow] | None = None) -> Deck
             text=row.source.text,
             author=row.source.author,
             publication=row.source.publication,
+            url=row.source.url,
             sha256=row.source.sha256,
         )
     return Deck(

@@ -131,6 +131,7 @@ def _upsert_source(parsed: DeckSource, owner: User | None) -> Source:
     source.title = parsed.title
     source.author = parsed.author
     source.publication = parsed.publication
+    source.url = parsed.url
     db.session.flush()
     return source
 

@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from quizapp.extensions import db
+from quizapp.reading.limits import MAX_ARTICLE_MB
 from quizapp.web.auth_support import json_error, wants_json
 
 MESSAGES = {
@@ -16,7 +17,7 @@ MESSAGES = {
     403: "You do not have permission to see this page.",
     404: "There is nothing at this address.",
     405: "That action is not allowed here.",
-    413: "The upload is too large: the limit is 5 MB.",
+    413: f"The upload is too large: the limit is {MAX_ARTICLE_MB} MB.",
     429: "Too many attempts. Please wait a minute and try again.",
     500: "Something went wrong on our side. Your data is safe; please try again.",
 }

@@ -28,6 +28,8 @@ def _value(value: float | None, unit: str) -> str:
         return "—"
     if unit == "s":
         return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+    if unit == "F1":
+        return f"{value:.4f}"
     return f"{value:,.0f} {unit}"
 
 

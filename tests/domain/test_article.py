@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from quizapp.domain.article import MAX_BYTES, ArticleError, parse_article
+from quizapp.domain.article import MAX_ARTICLE_BYTES, ArticleError, parse_article
 from tests.domain.gold import DATA
 
 SEED = DATA / "seed_article.txt"
@@ -111,7 +111,7 @@ def test_broken_pdf():
         ("Hello\n\nWorld", "no sentences"),
         (b"\x00\x01\x02\x03binary", "binary"),
         (b"caf\xe9 au lait is nice", "not UTF-8"),
-        (b"a " * (MAX_BYTES // 2), "too large"),
+        (b"a " * (MAX_ARTICLE_BYTES // 2 + 1), "larger than 5 MB"),
     ],
 )
 def test_bad_input_gives_one_line_errors(data, message):

@@ -209,7 +209,9 @@ def test_import_rejects_other_extensions(client, instructor, db):
 def test_import_needs_text_or_file(client, instructor, db):
     response = client.post("/author/import", data={"text": "  "})
     assert response.status_code == 400
-    assert "Paste the article text or choose a file" in response.get_data(as_text=True)
+    assert "Paste the article text, choose a file or paste a link" in response.get_data(
+        as_text=True
+    )
 
 
 def test_field_hint_and_error_are_announced_with_the_field(client, instructor, db):
@@ -224,7 +226,7 @@ def test_article_error_is_a_form_error_and_keeps_the_text(client, instructor, db
     response = client.post("/author/import", data={"text": "Too short", "title": "Mine"})
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "no sentences found" in page
+    assert "No sentences found" in page
     assert "Too short</textarea>" in page and 'value="Mine"' in page
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Source)) == 0
 

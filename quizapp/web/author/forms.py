@@ -16,6 +16,7 @@ from wtforms import (
     StringField,
     SubmitField,
     TextAreaField,
+    URLField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
@@ -28,8 +29,9 @@ from wtforms.validators import (
 )
 
 from quizapp.domain.items import CLOZE_BLANK
+from quizapp.reading.errors import as_sentence
+from quizapp.reading.limits import MAX_ARTICLE_BYTES, MAX_ARTICLE_MB, too_large_message
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 UPLOAD_EXTENSIONS = ["txt", "md", "html", "htm", "pdf"]
 MAX_CHOICES = 6
 KIND_CHOICES = [
@@ -43,8 +45,12 @@ class ImportForm(FlaskForm):
 
     text = TextAreaField("Paste the article text", validators=[Optional()])
     file = FileField(
-        "…or upload a file (.txt, .md, .html or .pdf, up to 5 MB)",
+        f"…or upload a file (.txt, .md, .html or .pdf, up to {MAX_ARTICLE_MB} MB)",
         validators=[FileAllowed(UPLOAD_EXTENSIONS, "Upload a .txt, .md, .html or .pdf file.")],
+    )
+    link = URLField(
+        "…or paste a link to a web page or PDF",
+        validators=[Optional(), Length(max=2000)],
     )
     title = StringField("Title", validators=[Optional(), Length(max=300)])
     author = StringField("Author", validators=[Optional(), Length(max=300)])
@@ -61,20 +67,35 @@ class ImportForm(FlaskForm):
             return self.text.data, "pasted.txt"
         return None
 
+    def link_url(self) -> str:
+        """The pasted link, or "" when the article comes as text or a file."""
+        return (self.link.data or "").strip()
+
+    def error_field(self):
+        """The field an error about the article belongs to: the one the instructor used."""
+        if self.file.data and getattr(self.file.data, "filename", ""):
+            return self.file
+        if self.text.data and self.text.data.strip():
+            return self.text
+        return self.link if self.link_url() else self.text
+
     def validate(self, extra_validators: Any = None) -> bool:
-        """Require a file or pasted text; enforce the 5 MB limit on either."""
+        """Require exactly one of text, file or link; enforce the size limit on text and file."""
         if not super().validate(extra_validators):
             return False
         upload = self.upload()
-        if upload is None:
-            self.text.errors.append("Paste the article text or choose a file to upload.")
+        if upload is None and not self.link_url():
+            self.text.errors.append("Paste the article text, choose a file or paste a link.")
             return False
-        data, _ = upload
-        size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
-        if size > MAX_UPLOAD_BYTES:
-            target = self.file if self.file.data else self.text
-            target.errors.append("The article is larger than 5 MB; shorten it or split it.")
+        if upload is not None and self.link_url():
+            self.link.errors.append("Give either a link or the article itself, not both.")
             return False
+        if upload is not None:
+            data, _ = upload
+            size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+            if size > MAX_ARTICLE_BYTES:
+                self.error_field().errors.append(as_sentence(too_large_message(size)))
+                return False
         return True
 
 

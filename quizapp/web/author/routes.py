@@ -13,6 +13,8 @@ from quizapp.domain.authoring import paragraphs
 from quizapp.domain.items import TYPE_LABELS
 from quizapp.extensions import db
 from quizapp.models import ITEM_KINDS, ITEM_STATUSES, ITEM_TYPES, Deck, GenerationJob, Item, Source
+from quizapp.reading.errors import as_sentence
+from quizapp.reading.limits import MAX_ARTICLE_MB
 from quizapp.services import accounts, authoring, authoring_items, generation
 from quizapp.web.auth_support import instructor_required, wants_json
 from quizapp.web.author.forms import (
@@ -37,7 +39,10 @@ def _highlighted_paragraph(text, start, end):
 @bp.errorhandler(RequestEntityTooLarge)
 def too_large(error):
     """An upload over MAX_CONTENT_LENGTH: say so on the import form instead of a bare error."""
-    message = "The upload is larger than 5 MB. Shorten the article or upload a smaller file."
+    message = (
+        f"The upload is larger than {MAX_ARTICLE_MB} MB. "
+        "Shorten the article or upload a smaller file."
+    )
     if wants_json():
         return jsonify({"error": {"code": "too_large", "message": message}}), 413
     form = ImportForm(formdata=None)
@@ -110,19 +115,19 @@ def import_article():
         return render_template("author/import.html", form=form), 400 if form.errors else 200
     from quizapp.domain.article import ArticleError
 
-    data, filename = form.upload()
+    details = {
+        "title": form.title.data or "",
+        "author": form.author.data or "",
+        "publication": form.publication.data or "",
+    }
     try:
-        outcome = authoring.import_source(
-            current_user,
-            data,
-            filename,
-            title=form.title.data or "",
-            author=form.author.data or "",
-            publication=form.publication.data or "",
-        )
+        if form.link_url():
+            outcome = authoring.import_link(current_user, form.link_url(), **details)
+        else:
+            data, filename = form.upload()
+            outcome = authoring.import_source(current_user, data, filename, **details)
     except ArticleError as error:
-        target = form.file if form.file.data else form.text
-        target.errors.append(str(error))
+        form.error_field().errors.append(as_sentence(str(error)))
         return render_template("author/import.html", form=form), 400
     if not outcome.created:
         flash("You imported this article before: reuse it instead of making a copy.", "info")

@@ -1,0 +1,1 @@
+"""Reading: uploads and links (HTML, PDF, text) → plain article text and its metadata (pure)."""
