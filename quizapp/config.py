@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quizapp.reading.limits import MAX_ARTICLE_BYTES
+from quizapp.generation.read.limits import MAX_ARTICLE_BYTES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

@@ -34,11 +34,11 @@ def _fail(message: str) -> None:
 )
 def extract_command(source: str, output: str, allowed_hosts: tuple[str, ...]) -> None:
     """Print the article text quizapp reads from SOURCE (a file or an http(s) link)."""
-    from quizapp.domain.article import ArticleError, parse_article
+    from quizapp.generation.segment import ArticleError, parse_article
 
     try:
         if source.lower().startswith(URL_PREFIXES):
-            from quizapp.reading.fetch import fetch_article
+            from quizapp.generation.read.fetch import fetch_article
 
             fetched = fetch_article(source, allowed_hosts=[h.lower() for h in allowed_hosts])
             data, filename, url = fetched.data, fetched.filename, fetched.url

@@ -32,13 +32,17 @@ def _fail(message: str) -> None:
     help="Number of items (default scales with the article's length).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
-@click.option("--report", is_flag=True, help="Also print candidates rejected per gate (stderr).")
+@click.option(
+    "--report",
+    is_flag=True,
+    help="Also print, per sentence, which stage made or dropped each candidate and why (stderr).",
+)
 def generate_command(
     article: Path, out: Path | None, count: int | None, seed: int, report: bool
 ) -> None:
     """Generate a question bank from ARTICLE (.txt, .md, .html or .pdf)."""
-    from quizapp.domain.article import ArticleError, parse_article
-    from quizapp.domain.generate import generate, result_to_contract
+    from quizapp.generation.pipeline import generate, result_to_contract
+    from quizapp.generation.segment import ArticleError, parse_article
 
     try:
         data = article.read_bytes()
@@ -68,11 +72,27 @@ def generate_command(
             _fail(f"cannot write {out}: {error.strerror or error}")
         click.echo(f"Wrote {len(result.items)} items to {out}.", err=True)
     if report:
-        click.echo(
-            f"{result.candidates} candidates, {len(result.items)} kept; rejected by gate:", err=True
-        )
-        for reason, number in sorted(result.rejected.items()):
-            click.echo(f"  {reason}: {number}", err=True)
+        _print_report(result)
+
+
+def _print_report(result) -> None:
+    """Every decision of the pipeline, sentence by sentence, then the totals per reason."""
+    article = result.article
+    by_sentence: dict[int, list] = {}
+    for decision in result.trace:
+        by_sentence.setdefault(decision.sentence, []).append(decision)
+    for index in sorted(by_sentence):
+        span = article.sentences[index] if index < len(article.sentences) else None
+        quote = article.text[span.start : span.end] if span else ""
+        click.echo(f"\nsentence {index + 1}: {quote[:100]}", err=True)
+        for d in by_sentence[index]:
+            subject = f" — {d.subject[:90]}" if d.subject else ""
+            click.echo(f"  [{d.stage}] {d.outcome}: {d.reason}{subject}", err=True)
+    click.echo(
+        f"\n{result.candidates} candidates, {len(result.items)} kept; dropped by reason:", err=True
+    )
+    for reason, number in sorted(result.rejected.items()):
+        click.echo(f"  {reason}: {number}", err=True)
 
 
 COMMANDS = [generate_command]

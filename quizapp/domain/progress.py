@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from quizapp.domain import scheduling
-from quizapp.domain.article import one_paragraph_per_line
+from quizapp.generation.segment import one_paragraph_per_line
 
 RECALLED_MIN_RATING = 2
 NO_TOPIC = "(no topic)"

@@ -63,7 +63,7 @@ def import_source(
     cannot read (another language); nothing is stored then. Details the instructor leaves empty
     come from the page's own metadata.
     """
-    from quizapp.domain.article import parse_article, require_generation_language
+    from quizapp.generation.segment import parse_article, require_generation_language
 
     article = parse_article(data, filename, title=title.strip() or None, url=url)
     require_generation_language(article)
@@ -93,7 +93,7 @@ def import_link(user: User, url: str, **details: str) -> ImportOutcome:
     """Fetch an article from a link (SSRF-guarded, time- and size-capped) and import it."""
     from flask import current_app
 
-    from quizapp.reading.fetch import fetch_article
+    from quizapp.generation.read.fetch import fetch_article
 
     fetched = fetch_article(
         url.strip(), allowed_hosts=current_app.config.get("FETCH_ALLOWED_HOSTS", ())

@@ -24,8 +24,8 @@ def produce_items(
     source: Source, *, seed: int, progress: Callable[[float, str], None]
 ) -> list[QuizItem]:
     """Run the domain generator over the source text (tests replace this function)."""
-    from quizapp.domain.article import parse_article
-    from quizapp.domain.generate import generate
+    from quizapp.generation.pipeline import generate
+    from quizapp.generation.segment import parse_article
 
     article = parse_article(source.text, "source.txt", title=source.title)
     return generate(article, seed=seed, progress=progress).items
@@ -104,7 +104,7 @@ def run_job(app: Flask, job_id: int) -> None:
 
 def failure_message(error: Exception) -> str:
     """A reason an instructor can act on."""
-    from quizapp.domain.article import ArticleError
+    from quizapp.generation.segment import ArticleError
 
     if isinstance(error, ArticleError):
         return f"The article could not be read: {error}"

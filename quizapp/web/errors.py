@@ -8,7 +8,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from quizapp.extensions import db
-from quizapp.reading.limits import MAX_ARTICLE_MB
+from quizapp.generation.read.limits import MAX_ARTICLE_MB
 from quizapp.web.auth_support import json_error, wants_json
 
 MESSAGES = {

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.domain.article import ArticleError, parse_article
-from quizapp.reading.source import read_upload
+from quizapp.generation.read.source import read_upload
+from quizapp.generation.segment import ArticleError, parse_article
 from tests.bench.extraction_metric import score
 
 PROJECT = Path(__file__).resolve().parents[2]

@@ -6,9 +6,9 @@ import random
 import statistics
 import time
 
-from quizapp.domain.article import parse_article
-from quizapp.domain.generate import generate
-from quizapp.domain.nlp import get_nlp
+from quizapp.generation.analyse import get_nlp
+from quizapp.generation.pipeline import generate
+from quizapp.generation.segment import parse_article
 from tests.domain.gold import DATA
 
 RUNS = 5

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from quizapp.domain.article import MAX_ARTICLE_BYTES, ArticleError, parse_article
+from quizapp.generation.segment import MAX_ARTICLE_BYTES, ArticleError, parse_article
 from tests.domain.gold import DATA
 
 SEED = DATA / "seed_article.txt"

@@ -17,8 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import urllib3.util.connection
 
-from quizapp.reading.errors import ArticleError
-from quizapp.reading.fetch import check_address, fetch_article, is_public_address
+from quizapp.generation.read.errors import ArticleError
+from quizapp.generation.read.fetch import check_address, fetch_article, is_public_address
 from tests.conftest import skip_or_fail
 
 MB = 1024 * 1024

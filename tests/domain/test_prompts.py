@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from quizapp.domain.article import parse_article
-from quizapp.domain.generate import MAX_PROMPT_WORDS, _soft_failures, generate
 from quizapp.domain.items import CLOZE_BLANK, QuizItem
-from quizapp.domain.nlp import analyse
-from quizapp.domain.prompts import (
+from quizapp.generation.analyse import analyse
+from quizapp.generation.pipeline import MAX_PROMPT_WORDS, _soft_failures, generate
+from quizapp.generation.segment import parse_article
+from quizapp.generation.wording import (
     TARGET_WORDS,
     clause_span,
     drop_asides,
@@ -85,16 +85,17 @@ def test_finish_capitalises_and_closes_without_dangling_punctuation():
     )
 
 
-def test_long_prompts_cost_rank_and_over_40_words_are_gated():
+def test_long_prompts_cost_rank_and_over_30_words_are_gated():
     assert length_penalty(" ".join(["word"] * TARGET_WORDS)) == 0
     assert length_penalty(" ".join(["word"] * (TARGET_WORDS + 5))) > 0
-    assert MAX_PROMPT_WORDS == 40
+    assert MAX_PROMPT_WORDS == 30  # blind raters rejected most prompts longer than this
 
     def item(words: int) -> QuizItem:
         return QuizItem(key="k", type="cloze", prompt=" ".join(["word"] * words), answer="x")
 
-    assert "prompt_too_long" in _soft_failures(item(41))
-    assert "prompt_too_long" not in _soft_failures(item(40))
+    assert "prompt_too_long" in _soft_failures(item(31))
+    assert "prompt_too_long" not in _soft_failures(item(30))
+    assert "prompt_too_short" in _soft_failures(item(4))
 
 
 @pytest.mark.parametrize("name", ARTICLES)

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.domain.article import ArticleError, parse_article
-from quizapp.reading.furniture import drop_furniture
-from quizapp.reading.html import Block
+from quizapp.generation.read.furniture import drop_furniture
+from quizapp.generation.read.html import Block
+from quizapp.generation.segment import ArticleError, parse_article
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "pages"
 NEWS = (PAGES / "news_with_furniture.html").read_bytes()

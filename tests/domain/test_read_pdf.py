@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NameObject, NumberObject
 
-from quizapp.reading.errors import ArticleError
-from quizapp.reading.pdf import PdfText, read_pdf
+from quizapp.generation.read.errors import ArticleError
+from quizapp.generation.read.pdf import PdfText, read_pdf
 
 HEADER = "Journal of Tests — 2024"
 

@@ -113,7 +113,7 @@ def test_instructor_article_to_assigned_deck(live_server, page):
         assert edited.status == "draft"
 
     # Approve all above a score, then publish.
-    page.get_by_label("Approve all drafts with score at least").fill("1.5")
+    page.get_by_label("Approve all drafts with score at least").fill("0.5")
     page.get_by_role("button", name="Approve all above score").click()
     page.get_by_text(re.compile(r"Approved \d+ draft item")).wait_for()
     page.get_by_role("button", name="Publish", exact=True).click()

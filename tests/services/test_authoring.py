@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from quizapp.domain.article import ArticleError
 from quizapp.domain.items import QuizItem
+from quizapp.generation.segment import ArticleError
 from quizapp.models import (
     Assignment,
     CardState,

@@ -29,8 +29,8 @@ from wtforms.validators import (
 )
 
 from quizapp.domain.items import CLOZE_BLANK
-from quizapp.reading.errors import as_sentence
-from quizapp.reading.limits import MAX_ARTICLE_BYTES, MAX_ARTICLE_MB, too_large_message
+from quizapp.generation.read.errors import as_sentence
+from quizapp.generation.read.limits import MAX_ARTICLE_BYTES, MAX_ARTICLE_MB, too_large_message
 
 UPLOAD_EXTENSIONS = ["txt", "md", "html", "htm", "pdf"]
 MAX_CHOICES = 6

@@ -12,9 +12,9 @@ from wtforms.fields.choices import SelectChoice
 from quizapp.domain.authoring import paragraphs
 from quizapp.domain.items import TYPE_LABELS
 from quizapp.extensions import db
+from quizapp.generation.read.errors import as_sentence
+from quizapp.generation.read.limits import MAX_ARTICLE_MB
 from quizapp.models import ITEM_KINDS, ITEM_STATUSES, ITEM_TYPES, Deck, GenerationJob, Item, Source
-from quizapp.reading.errors import as_sentence
-from quizapp.reading.limits import MAX_ARTICLE_MB
 from quizapp.services import accounts, authoring, authoring_items, generation
 from quizapp.web.auth_support import instructor_required, wants_json
 from quizapp.web.author.forms import (
@@ -113,7 +113,7 @@ def import_article():
     form = ImportForm()
     if not form.validate_on_submit():
         return render_template("author/import.html", form=form), 400 if form.errors else 200
-    from quizapp.domain.article import ArticleError
+    from quizapp.generation.segment import ArticleError
 
     details = {
         "title": form.title.data or "",

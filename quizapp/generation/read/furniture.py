@@ -6,7 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from quizapp.reading.html import Block
+from quizapp.generation.read.html import Block
 
 _CREDIT = re.compile(
     r"©|\((?:photo|image|credit|illustration)s?\b|\b(?:photo(?:graph)?s?|image|picture|video|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from quizapp.domain.nlp import SentenceInfo
+from quizapp.generation.analyse import SentenceInfo
 
 TARGET_WORDS = 30  # prompts longer than this are trimmed where the parse allows
 MIN_WORDS = 6
@@ -120,9 +120,14 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
     return sorted(set(starts)), sorted(set(ends))
 
 
+CITATION = re.compile(r"\s*(?:\((?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)|\[\d{1,3}\])(?=[\s.,;:!?]|$)")
+
+
 def finish(fragment: str, question: bool) -> str:
     """Capitalised first letter, no dangling punctuation, and a closing '?' or '.'."""
     body = re.sub(r"^[\s,;:—-]+", "", fragment)
+    body = CITATION.sub("", body)
+    body = re.sub(r"(?<=[a-z]),(?=[A-Z][a-z])", ", ", body)  # "Colorado,Washington"
     if question:
         body = re.sub(r"[.!?]+$", "", body)
     body = re.sub(r"(?:[\s,;:—-]|\b(?:and|or|but|while|which|that)\b)+$", "", body)
@@ -151,6 +156,7 @@ def drop_asides(prompt: str, keep: str) -> str:
             break
         if keep in match.group():
             continue
-        joiner = " " if match.group().endswith("—") else ""
-        prompt = prompt[: match.start()] + joiner + prompt[match.end() :].lstrip(" ")
+        after = prompt[match.end() :].lstrip(" ")
+        joiner = " " if match.group().endswith("—") or after[:1].isalnum() else ""
+        prompt = prompt[: match.start()] + joiner + after
     return re.sub(r"\s+([,.;:?])", r"\1", prompt)

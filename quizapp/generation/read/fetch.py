@@ -21,8 +21,8 @@ from urllib3.exceptions import SSLError as Urllib3SSLError
 from urllib3.exceptions import TimeoutError as Urllib3TimeoutError
 from urllib3.util.ssl_match_hostname import CertificateError
 
-from quizapp.reading.errors import ArticleError
-from quizapp.reading.limits import FETCH_SECONDS, MAX_ARTICLE_BYTES, too_large_message
+from quizapp.generation.read.errors import ArticleError
+from quizapp.generation.read.limits import FETCH_SECONDS, MAX_ARTICLE_BYTES, too_large_message
 
 HEADERS = {
     "User-Agent": "quizapp/0.1 (+article import)",

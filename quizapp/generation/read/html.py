@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quizapp.reading.errors import ArticleError
+from quizapp.generation.read.errors import ArticleError
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,26 @@ from __future__ import annotations
 import random
 import re
 
-from quizapp.domain.lexicon import CITIES, COUNTRIES, DEMONYMS, MONTHS, NUMBER_WORDS
-from quizapp.domain.nlp import Analysis, identity
+from wordfreq import zipf_frequency
+
 from quizapp.domain.textnorm import norm_key
+from quizapp.generation.analyse import Analysis, identity
+from quizapp.generation.lexicon import (
+    ALIASES,
+    CITIES,
+    COUNTRIES,
+    DEMONYMS,
+    MONTHS,
+    NUMBER_WORDS,
+)
 
 _COUNTRY_KEYS = {norm_key(c) for c in COUNTRIES}
 _CITY_KEYS = {norm_key(c) for c in CITIES}
 _DEMONYM_KEYS = {d.lower() for d in DEMONYMS}
 _MONTH_KEYS = {m.lower() for m in MONTHS}
+METONYMS = {
+    alias for alias, target in ALIASES.items() if alias in CITIES or alias.startswith("the ")
+}
 
 
 def surface_forms(analysis: Analysis) -> dict[str, str]:
@@ -53,6 +65,43 @@ def classify(option: str, forms: dict[str, str]) -> str:
     return "UNKNOWN"
 
 
+ORG_WORDS = {
+    "federation", "association", "company", "inc", "corp", "corporation", "university",
+    "agency", "council", "party", "ministry", "department", "bank", "group", "institute",
+    "committee", "commission", "union", "league", "club", "fund", "foundation", "organization",
+    "organisation", "service", "authority", "court", "congress", "parliament", "senate",
+    "office", "board", "airlines", "motors", "society", "school", "college", "hospital",
+    "church", "army", "navy", "police", "network", "studios", "records", "trust", "holdings",
+    "systems", "administration", "bureau", "laboratory", "observatory", "museum", "guard",
+}  # fmt: skip
+COMMON_NAME_ZIPF = 4.5  # a word this frequent in lower case is rarely part of a person's name
+
+
+def plausible(form: str, option: str) -> bool:
+    """Whether an option looks like its form: a person's name, an organisation's name.
+
+    The parser's entity types are wrong often enough ("Magic Box" as a person, a player as
+    an organisation) that options of these forms are checked by their shape as well."""
+    words = re.findall(r"[\w'’.-]+", option)
+    if form == "PERSON:n":
+        common = sum(1 for w in words if zipf_frequency(w.lower(), "en") >= COMMON_NAME_ZIPF)
+        return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and common <= 1
+    if form == "GPE:place":
+        return norm_key(re.sub(r"^the\s+", "", option, flags=re.IGNORECASE)) in _CITY_KEYS
+    if form == "ORG":
+        return bool(org_kind(option))
+    return True
+
+
+def org_kind(option: str) -> str:
+    """What kind of organisation a name says it is ("university", "acronym"), "" when unknown."""
+    plain = re.sub(r"^the\s+", "", option, flags=re.IGNORECASE)
+    if re.fullmatch(r"[A-Z][A-Z&.]{1,6}", plain):
+        return "acronym"
+    kinds = [w.lower() for w in re.findall(r"[A-Za-z]+", plain) if w.lower() in ORG_WORDS]
+    return kinds[-1] if kinds else ""
+
+
 def pick(
     answer: str,
     form: str,
@@ -68,12 +117,18 @@ def pick(
     seen = {answer_id} | (exclude or set())
     pool: list[str] = []
     answer_form = classify(answer, forms)
+    if not plausible(form, answer):
+        return []
     for candidate in _article_pool(analysis, form) + _builtin_pool(answer, form):
         cid, ckey = identity(candidate), norm_key(candidate)
         if not ckey or cid in seen or ckey in answer_key or answer_key in ckey:
             continue
-        if classify(candidate, forms) != answer_form:
+        if classify(candidate, forms) != answer_form or not plausible(form, candidate):
             continue
+        if candidate in METONYMS:
+            continue  # "Washington" names a city, a state and a government at once
+        if form == "ORG" and org_kind(candidate) != org_kind(answer):
+            continue  # a university's options are universities, an army's are armies
         seen.add(cid)
         pool.append(candidate)
         if len(pool) >= max(n, 6):

@@ -7,12 +7,16 @@ import random
 import re
 from dataclasses import dataclass
 
-from quizapp.domain.article import Article
-from quizapp.domain.distractors import pick
-from quizapp.domain.facts import Answer, Argument, lower_first
 from quizapp.domain.items import CLOZE_BLANK, QuizItem
-from quizapp.domain.nlp import Analysis, SentenceInfo, aliases_of, identity
-from quizapp.domain.prompts import (
+from quizapp.domain.textnorm import norm_key
+from quizapp.generation.analyse import Analysis, SentenceInfo, identity
+from quizapp.generation.context import Frame, connector_length
+from quizapp.generation.distractors import pick
+from quizapp.generation.feedback import accepted_answers, explain
+from quizapp.generation.segment import Article
+from quizapp.generation.select import Answer, Argument, lower_first
+from quizapp.generation.wh import wh_question
+from quizapp.generation.wording import (
     PRONOUN_SUBJECTS,
     TARGET_WORDS,
     clause_span,
@@ -20,34 +24,27 @@ from quizapp.domain.prompts import (
     finish,
     length_penalty,
 )
-from quizapp.domain.quality import ARGUMENT_PREFIX
-from quizapp.domain.textnorm import norm_key
 
-WH = {
-    "PERSON:1": "who",
-    "PERSON:n": "who",
-    "GPE:country": "which country",
-    "GPE:place": "which place",
-    "LOC": "which place",
-    "FAC": "which facility",
-    "ORG": "which organization",
-    "DATE:year": "what year",
-    "DATE:decade": "which decade",
-    "DATE:month": "which month",
-    "DATE:monthday": "what date",
-    "EVENT": "which event",
-    "LAW": "which law",
-    "PRODUCT": "what",
-    "WORK_OF_ART": "which work",
-    "MISC": "what",
-    "TERM:single": "what",
-    "TERM:plural": "what",
-}
-NAMING_VERBS = {"called", "named", "dubbed", "termed"}
-PREPOSITIONS = {"in", "at", "on", "from", "to", "for", "by", "with", "under", "after", "before"}
-AUXILIARIES = {"should", "would", "could", "did", "does", "do", "had", "has", "have", "were", "was"}
-WH_WORDS = {"what", "which", "who", "whom", "whose", "where", "when", "why", "how"}
-BLOCKING_BEFORE = {"its", "their", "his", "her", "our", "my", "your", "a", "an", "the", "this"}
+# Forms whose options the parse types reliably; other answers are asked as cloze or wh-questions.
+MCQ_FORMS = {
+    "PERSON:n", "GPE:country", "GPE:place", "DATE:year", "DATE:monthday", "DATE:decade",
+    "ORG", "EVENT", "LAW",
+}  # fmt: skip
+TAG_WORDS = {
+    "PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation", "DATE": "date",
+    "NUM": "number", "TERM": "key term", "NORP": "nationality or group", "FAC": "building or site",
+    "EVENT": "event", "LAW": "law or treaty", "PRODUCT": "product", "WORK_OF_ART": "title",
+    "MISC": "name", "LANGUAGE": "language",
+}  # fmt: skip
+ARGUMENT_PREFIX = "According to the author, "
+
+
+def tag_of(form: str) -> str:
+    """A tag a person understands for an answer's form ("person", "date", "key term")."""
+    label = form.split(":")[0]
+    if form == "GPE:country":
+        return "country"
+    return TAG_WORDS.get(label, "fact")
 
 
 @dataclass
@@ -67,11 +64,6 @@ def item_key(kind: str, answer: str, *parts: object) -> str:
     return f"{kind}-{slug[:28]}-{digest}"
 
 
-def _ends_question(sentence: str) -> str:
-    body = re.sub(r"[\s.!?:;,]+$", "", sentence)
-    return body + "?"
-
-
 def _topic(article: Article, offset: int) -> str:
     heading = article.heading_before(offset) or article.title
     return heading.capitalize() if heading.isupper() else heading
@@ -89,8 +81,9 @@ def fact_candidates(
     rng: random.Random,
     base_score: float,
     kind: str,
+    view: Frame,
 ) -> list[Candidate]:
-    """Cloze, short-answer, multiple-choice and true/false candidates for one answer span."""
+    """Cloze, wh-question, multiple-choice and true/false candidates for one answer span."""
     article = analysis.article
     text = article.text
     quote = text[info.start : info.end]
@@ -99,12 +92,24 @@ def fact_candidates(
     ent = answer.entity
     topic = _topic(article, info.start)
     score = base_score + answer.weight
-    accepted = aliases_of(display)
-    if ent.label == "PERSON" and len(ent.text.split()) > 1:
-        accepted.append(ent.text.split()[-1])
-    explanation = f"The article states that {_quote_body(quote, text)} — answer: {display}."
-    tags = [kind, ent.form.split(":")[0].lower()]
+    accepted = accepted_answers(analysis, display, ent)
+    tags = [kind, tag_of(ent.form)]
     out: list[Candidate] = []
+
+    # long sentences are trimmed to the clause holding the answer; the quote stays whole
+    cut_start, cut_end = clause_span(info, quote, rel_start, rel_end)
+    cut_start, cut_end = max(cut_start, view.cut), min(cut_end, view.end)
+    if not (cut_start <= rel_start and rel_end <= cut_end):
+        return out
+    if cut_start > view.cut:
+        cut_start += min(connector_length(quote[cut_start:]), rel_start - cut_start)
+    lead = quote[cut_start:rel_start]
+    if cut_start == view.cut and view.replaced:
+        lead = view.replacement + quote[view.cut + view.replaced : rel_start]
+    marked = drop_asides(lead + "\x00" + quote[rel_end:cut_end], "\x00")
+    head, tail = marked.split("\x00")
+    statement = finish(head + display + tail, question=False)
+    explanation = explain(article, info, statement)
 
     def add(type_: str, prompt: str, bonus: float, **extra: object) -> None:
         item = QuizItem(
@@ -124,22 +129,17 @@ def fact_candidates(
         )
         out.append(Candidate(item, info.index, ent.key, item.score))
 
-    # long sentences are trimmed to the clause holding the answer; the quote stays whole
-    cut_start, cut_end = clause_span(info, quote, rel_start, rel_end)
-    marked = drop_asides(quote[cut_start:rel_start] + "\x00" + quote[rel_end:cut_end], "\x00")
-    head, tail = marked.split("\x00")
     blanked = finish(head + CLOZE_BLANK + tail, question=False)
+    if answer.in_list:
+        return out  # "Blue Origin, ____ and SpaceX": other members of the list fit the blank
     add("cloze", blanked, 0.0, accepted=list(accepted))
-    free = not (answer.modifier or answer.embedded or answer.in_list)
     wh = ""
-    if free:
-        span_text = quote[rel_start:rel_end]
-        wh = _wh_question(head + span_text + tail, len(head), len(head) + len(span_text), ent.form)
-        wh = finish(wh, question=True) if wh else ""
+    if not (answer.modifier or answer.in_list):
+        wh = wh_question(info, quote, view, rel_start, rel_end, ent.form)
     if wh:
-        add("short_answer", wh, 0.05, accepted=list(accepted))
-    if answer.modifier and ent.label not in ("NORP", "DATE", "TERM"):
-        return out  # swapping a noun modifier ("U.S. troops") makes ungrammatical options
+        add("short_answer", wh, 0.15, accepted=list(accepted))
+    if answer.modifier or ent.form not in MCQ_FORMS or _options_given_away(quote, rel_end, ent):
+        return out  # options of an unreliable type teach nothing; the cloze asks it better
     in_sentence = {e.key for e in info.entities}
     distractors = pick(display, ent.form, analysis, forms, rng, exclude=in_sentence)
     if answer.embedded and not display.lower().startswith("the "):
@@ -147,65 +147,77 @@ def fact_candidates(
         distractors = [re.sub(r"^the\s+", "", d, flags=re.IGNORECASE) for d in distractors]
         if len({norm_key(d) for d in distractors} | {norm_key(display)}) < 4:
             distractors = []
-    if distractors:
-        choices = [display, *distractors]
-        rng.shuffle(choices)
-        add("mcq", wh or blanked, 0.1, choices=choices, accepted=list(accepted))
-        false_statement = finish(head + distractors[0] + tail, question=False)
-        if rng.random() < 0.5:
-            add(
-                "true_false",
-                false_statement,
-                -0.05,
-                answer="False",
-                explanation=(
-                    f"The article states that {_quote_body(quote, text)}; it names {display}, "
-                    f"not {distractors[0]} — answer: False."
-                ),
-            )
-        else:
-            add(
-                "true_false",
-                finish(quote[cut_start:cut_end], question=False),
-                -0.1,
-                answer="True",
-                explanation=f"The article states exactly this — answer: True ({display}).",
-            )
+    if not distractors:
+        return out
+    choices = [display, *distractors]
+    rng.shuffle(choices)
+    add("mcq", wh or blanked, 0.1, choices=choices, accepted=list(accepted))
+    if view.hedged or view.attributed or view.replaced or cut_start != view.cut:
+        return out  # no true/false about a hedge, a report of speech or a trimmed clause
+    from_article = [d for d in distractors if norm_key(d) in forms]
+    if from_article and rng.random() < 0.5:
+        # the false statement swaps in something the article itself names, never a far-fetched
+        # lexicon entry ("Since invading the United States in 2022")
+        distractors = [from_article[0], *[d for d in distractors if d != from_article[0]]]
+        add(
+            "true_false",
+            finish(head + distractors[0] + tail, question=False),
+            -0.05,
+            answer="False",
+            explanation=f"False: the article names {display}, not {distractors[0]}. {statement}",
+        )
+    else:
+        add("true_false", statement, -0.1, answer="True", explanation=f"True. {explanation}")
     return out
 
 
-def _wh_question(quote: str, rel_start: int, rel_end: int, form: str) -> str:
-    wh = WH.get(form)
-    if not wh:
-        return ""
-    before = quote[:rel_start].split()
-    if before and before[-1].lower().strip(",") in BLOCKING_BEFORE:
-        return ""
-    if before and (before[-1] in NAMING_VERBS or before[-2:] == ["known", "as"]):
-        return ""  # "a film called what?" reads badly; the cloze asks it better
-    if quote[:rel_start].endswith(("-", "/")):
-        return ""  # "Russian-what cooperation"
-    if before and before[-1].lower() in AUXILIARIES:
-        return ""  # "…, but should which place engage…"
-    if len(before) == 1 and before[0].lower() in PREPOSITIONS:
-        return ""  # "In which place they controlled…" would need inversion
-    following = re.findall(r"[A-Za-z]+", quote[rel_end : rel_end + 12])[:1]  # ", who led…"
-    if (before and before[-1].lower() in WH_WORDS) or (
-        following and following[0].lower() in WH_WORDS
-    ):
-        return ""  # "changed what what know"
-    after = quote[rel_end:]
-    if after[:1].isalpha() or after.startswith("-"):
-        return ""
-    if re.match(r"\s+[A-Z]", after) and form.startswith(("TERM", "MISC", "ORG")):
-        return ""  # the span is part of a longer name
-    if rel_start == 0:
-        wh = wh[0].upper() + wh[1:]
-    if after.startswith(("'s", "'")):
-        if wh.lower() != "who":
-            return ""  # "than what's mirror?" has no good wording
-        wh, after = wh + "se", after[2:]  # who's → whose
-    return _ends_question(quote[:rel_start] + wh + after)
+STATEMENT_WORDS = 26  # a true statement longer than this is hard to judge at a glance
+
+
+def statement_candidate(
+    analysis: Analysis, info: SentenceInfo, view: Frame, base_score: float, kind: str
+) -> list[Candidate]:
+    """A true statement of a sentence that stands alone (no hedge, no reported speech): the
+    fact as the article gives it, to check at a glance; ranked below items with a blank."""
+    article = analysis.article
+    quote = article.text[info.start : info.end]
+    if view.hedged or view.attributed:
+        return []
+    body = quote[view.cut : view.end]
+    if view.replaced:
+        body = view.replacement + body[view.replaced :]
+    statement = finish(body, question=False)
+    if not (MIN_STATEMENT_WORDS <= len(statement.split()) <= STATEMENT_WORDS):
+        return []
+    item = QuizItem(
+        key=item_key("true_false", "True", article.sha256[:12], info.start, "statement"),
+        type="true_false",
+        kind=kind,
+        prompt=statement,
+        answer="True",
+        explanation=f"True. {explain(article, info, statement)}",
+        source_start=info.start,
+        source_end=info.end,
+        quote=quote,
+        topic=_topic(article, info.start),
+        tags=[kind, "statement"],
+        score=round(base_score - STATEMENT_COST, 4),
+    )
+    return [Candidate(item, info.index, f"stmt:{info.index}", item.score)]
+
+
+MIN_STATEMENT_WORDS = 8
+STATEMENT_COST = 0.5  # a statement asks less of the learner than a blank
+
+
+GENDERED = re.compile(r"\b(?:he|she|his|her|him|hers)\b", re.IGNORECASE)
+
+
+def _options_given_away(quote: str, end: int, entity) -> bool:
+    """ "____, Germany" rules out cities elsewhere; "she" rules out the men among the options."""
+    if re.match(r",\s+[A-Z]", quote[end:]):
+        return True
+    return entity.label == "PERSON" and bool(GENDERED.search(quote))
 
 
 def argument_candidates(
@@ -243,7 +255,9 @@ def argument_candidates(
         # one id per kind: the per-answer cost keeps argument items from crowding out facts
         out.append(Candidate(item, argument.sentence, f"arg:{argument.kind}", item.score))
 
-    if argument.kind in ("recommendation", "reason"):
+    # "Why" questions whose options are other sentences' reasons were rejected in every blind
+    # rating (they read as unrelated clauses); only recommendations are asked as choices.
+    if argument.kind == "recommendation":
         if argument.kind == "recommendation":
             subject = identity(argument.subject)
             others = [
@@ -279,7 +293,7 @@ def argument_candidates(
             rng.shuffle(choices)
             verb = "recommends" if argument.kind == "recommendation" else "argues"
             body = _quote_body(quote, text)
-            explanation = f"The author {verb} this directly: {body} — answer: {argument.answer}."
+            explanation = f"The author {verb} this directly: {body}."
             if argument.kind == "recommendation":
                 explanation += _owners_note(distractors, pool)
             add("mcq", argument.question, argument.answer, explanation, 1.6, choices=choices)
@@ -287,17 +301,11 @@ def argument_candidates(
         trimmed = _trimmed_claim(analysis, argument, quote)
         if trimmed is None:
             return out
-        negated, stated = trimmed
-        if rng.random() < 0.6:
-            explanation = (
-                f"The author argues the opposite: {_quote_body(quote, text)} — answer: False."
-            )
-            statement = ARGUMENT_PREFIX + lower_first(negated, text)
-            add("true_false", _end_period(statement), "False", explanation, 0.6)
-        else:
-            explanation = f"The author argues that {_quote_body(quote, text)} — answer: True."
-            statement = ARGUMENT_PREFIX + lower_first(stated, text)
-            add("true_false", _end_period(statement), "True", explanation, 0.5)
+        # only the claim as stated: a negated "must" reads as absurd, not as a fair test
+        _negated, stated = trimmed
+        explanation = f"True: the author argues that {_quote_body(quote, text)}."
+        statement = ARGUMENT_PREFIX + lower_first(stated, text)
+        add("true_false", _end_period(statement), "True", explanation, 0.5)
     return out
 
 

@@ -7,11 +7,12 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from quizapp.domain.article import Article
-from quizapp.domain.distractors import classify
 from quizapp.domain.items import CLOZE_BLANK, QuizItem
-from quizapp.domain.nlp import aliases_of, identity
 from quizapp.domain.textnorm import contains_phrase, norm_key
+from quizapp.generation.analyse import aliases_of, identity
+from quizapp.generation.distractors import classify
+from quizapp.generation.realise import ARGUMENT_PREFIX
+from quizapp.generation.segment import Article
 
 HARD_GATES = (
     "quote_mismatch",
@@ -26,7 +27,6 @@ HARD_GATES = (
     "cloze_without_blank",
     "article_agreement",
 )
-ARGUMENT_PREFIX = "According to the author, "
 DUPLICATE_RATIO = 90
 
 
@@ -51,7 +51,7 @@ def hard_failures(item: QuizItem, article: Article, forms: dict[str, str]) -> li
         statement = statement_of(item)
         if item.answer == "False" and contains_phrase(text, statement):
             failures.append("false_statement_stated")
-        if item.answer == "True" and not contains_phrase(item.quote, statement):
+        if item.answer == "True" and not _stated_in(item.quote, statement):
             failures.append("true_statement_not_in_quote")
         if item.answer not in ("True", "False"):
             failures.append("answer_not_in_quote")
@@ -67,6 +67,20 @@ def hard_failures(item: QuizItem, article: Article, forms: dict[str, str]) -> li
     if not _articles_agree(item):
         failures.append("article_agreement")
     return failures
+
+
+RESOLVED_WORDS = 4  # a true statement may name what the quote's opening pronoun refers to
+
+
+def _stated_in(quote: str, statement: str) -> bool:
+    """The quote states it: word for word, or with only its opening pronoun written out."""
+    if contains_phrase(quote, statement):
+        return True
+    opening = re.match(r"\W*(?:It|They|He|She|Its|Their|His|Her)\b", quote)
+    words = statement.split()
+    return bool(opening) and any(
+        contains_phrase(quote, " ".join(words[k:])) for k in range(1, RESOLVED_WORDS + 1)
+    )
 
 
 def _prompt_has_answer(item: QuizItem) -> bool:

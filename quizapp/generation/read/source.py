@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from quizapp.reading.errors import ArticleError
-from quizapp.reading.limits import MAX_ARTICLE_BYTES, too_large_message
+from quizapp.generation.read.errors import ArticleError
+from quizapp.generation.read.limits import MAX_ARTICLE_BYTES, too_large_message
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -44,15 +44,15 @@ def read_upload(data: bytes | str, filename: str = "article.txt", *, url: str = 
 
 
 def _read_pdf(data: bytes) -> ReadText:
-    from quizapp.reading.pdf import read_pdf
+    from quizapp.generation.read.pdf import read_pdf
 
     document = read_pdf(data)
     return ReadText(text=document.text, title=document.title, author=document.author)
 
 
 def _read_html(data: bytes | str, url: str) -> ReadText:
-    from quizapp.reading.furniture import drop_furniture
-    from quizapp.reading.html import has_article_text, read_html
+    from quizapp.generation.read.furniture import drop_furniture
+    from quizapp.generation.read.html import has_article_text, read_html
 
     if isinstance(data, bytes) and b"\x00" in data[:8192] and b"<" not in data[:1024]:
         raise ArticleError("the file looks binary (it contains NUL bytes), not a web page")

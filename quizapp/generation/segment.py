@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from quizapp.domain.textnorm import normalize_text, words
-from quizapp.reading.errors import ArticleError
-from quizapp.reading.language import UNKNOWN, Language, detect_language
-from quizapp.reading.limits import MAX_ARTICLE_BYTES
-from quizapp.reading.source import read_upload
+from quizapp.generation.read.errors import ArticleError
+from quizapp.generation.read.language import UNKNOWN, Language, detect_language
+from quizapp.generation.read.limits import MAX_ARTICLE_BYTES
+from quizapp.generation.read.source import read_upload
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
@@ -227,7 +227,7 @@ def require_generation_language(article: Article) -> None:
 
 def _title_from_text(text: str, headings: list[Span], sentences: list[Span]) -> str:
     """The first heading that is not a credit, else the first sentence cut at a word boundary."""
-    from quizapp.reading.furniture import is_credit
+    from quizapp.generation.read.furniture import is_credit
 
     for span in headings:
         heading = text[span.start : span.end].strip()

@@ -1,0 +1,267 @@
+"""Select, part two: whether a sentence can stand alone as a question, and how to make it.
+
+A sentence that opens with a discourse connector ("However, …", "But …") is asked without it;
+one that opens with a pronoun gets its antecedent written in when the previous sentence names
+exactly one compatible thing; rhetorical questions, direct speech, first-person asides and
+unresolved references are not asked about. Trailing attributions (", police said") are cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizapp.generation.analyse import Analysis, SentenceInfo
+
+CONNECTORS = {
+    "but", "and", "so", "yet", "however", "also", "first", "second", "third", "then",
+    "meanwhile", "still", "instead", "indeed", "moreover", "besides", "thus", "therefore",
+    "finally", "furthermore", "additionally", "nevertheless", "nonetheless", "now", "plus",
+    "or", "similarly", "likewise", "overall", "hence", "accordingly", "consequently", "later",
+    "today", "again", "fortunately", "unfortunately", "importantly", "notably", "ultimately",
+    "summary",
+}  # fmt: skip
+BARE_CONNECTORS = {"but", "and", "so", "yet", "or", "plus", "then", "still", "also", "summary"}
+# a bare number before these is a sample size or a list's length, not a fact worth asking
+COUNT_NOUNS = {
+    "people", "adults", "women", "men", "girls", "boys", "children", "participants", "patients",
+    "studies", "tips", "ways", "things", "reasons", "steps", "subjects", "volunteers", "mice",
+}  # fmt: skip
+# "MADRID — ", "Washington, DC (CNN) — "
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .,'’()-]{2,40}|[A-Z][\w.]+(?:,? [A-Z][\w.]+){0,3}(?: \([\w ]+\))?)"
+    r"\s+[—–-]+\s+(?=[A-Z])"
+)
+CONNECTOR_PHRASES = (
+    "in addition", "for example", "for instance", "in fact", "as a result", "at the same time",
+    "on the other hand", "after all", "of course", "in other words", "even so", "by contrast",
+    "in contrast", "in turn", "to be sure", "that said", "what's more", "above all",
+)  # fmt: skip
+PERSON_PRONOUNS = {"he": "", "she": "", "his": "'s", "her": "'s"}
+THING_PRONOUNS = {"it": "", "its": "'s", "they": "", "their": "'s"}
+DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
+RESOLVABLE = set(PERSON_PRONOUNS) | set(THING_PRONOUNS)
+SPEAKER_WORDS = {"i", "we", "you", "my", "our", "your", "us", "me", "ours", "yours", "myself"}
+HEDGES = {
+    "may", "might", "could", "possibly", "perhaps", "reportedly", "allegedly", "likely",
+    "probably", "suggest", "suggests", "suggested", "seem", "seems", "appear", "appears",
+    "believe", "believes", "think", "thinks", "expect", "expects", "estimate", "estimated",
+}  # fmt: skip
+ATTRIBUTION_VERBS = {"said", "says", "say", "told", "added", "noted", "wrote", "according"}
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s*(?:according to [^,]+|(?:[\w.'’-]+\s+){1,5}(?:said|says|told [^,]+|added|noted|"
+    r"wrote|explained|argued)(?:\s+(?:on|in|last|this)\s+[\w ]+)?|(?:said|says|added|noted)"
+    r"\s+(?:[\w.'’-]+\s*){1,6})\s*[.!]?$"
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How a sentence reads alone: `cut` chars dropped at the start (a connector), the next
+    `replaced` chars written as `replacement` (a resolved pronoun), the text ending at `end`
+    (before a trailing attribution); `problem` names why it cannot stand alone."""
+
+    cut: int = 0
+    replaced: int = 0
+    replacement: str = ""
+    end: int = 0
+    hedged: bool = False
+    attributed: bool = False
+    problem: str = ""
+
+
+def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
+    """The frame of one sentence (offsets relative to the sentence's own text)."""
+    text = analysis.article.text
+    quote = text[info.start : info.end]
+    tokens = [t for t in info.tokens if not t.is_space]
+    if not tokens:
+        return Frame(end=len(quote), problem="no_parse")
+    words = {t.lower_ for t in tokens}
+    hedged = bool(words & HEDGES)
+    attributed = bool(words & ATTRIBUTION_VERBS)
+    if quote.rstrip().endswith("?"):
+        return Frame(end=len(quote), problem="rhetorical_question")
+    if _is_direct_speech(quote):
+        return Frame(end=len(quote), problem="direct_speech")
+    if any(_speaks(t) for t in tokens):
+        return Frame(end=len(quote), problem="speaker_aside")
+    roots = [t for t in tokens if t.dep_ == "ROOT"]
+    if not roots or roots[0].pos_ not in ("VERB", "AUX"):
+        return Frame(end=len(quote), problem="no_main_verb")
+    if tokens[0].lower_ in ("said", "says", "added"):
+        return Frame(end=len(quote), problem="attribution_only")
+    end = len(quote)
+    trailing = _TRAILING_ATTRIBUTION.search(quote)
+    if trailing and trailing.start() > len(quote) // 3:
+        end = trailing.start()
+    cut = connector_length(quote)
+    rest = quote[cut:]
+    first = re.match(r"[A-Za-z’']+", rest)
+    opening = first.group().lower() if first else ""
+    after_opening = cut + (len(first.group()) if opening in RESOLVABLE else 0)
+    if _dangling_reference(tokens, info.offset - info.start, after_opening):
+        return Frame(end=len(quote), problem="unresolved_reference")
+    if first is None:
+        return Frame(cut, end=end, hedged=hedged, attributed=attributed)
+    word = re.sub(r"['’]s$", "", first.group().lower())
+    if word in DEMONSTRATIVES:
+        return Frame(end=len(quote), problem="unresolved_reference")
+    if word in PERSON_PRONOUNS or word in THING_PRONOUNS:
+        antecedent = _antecedent(analysis, info, word)
+        if not antecedent:
+            return Frame(end=len(quote), problem="unresolved_reference")
+        suffix = PERSON_PRONOUNS.get(word, THING_PRONOUNS.get(word, ""))
+        return Frame(cut, len(first.group()), antecedent + suffix, end, hedged, attributed)
+    return Frame(cut, end=end, hedged=hedged, attributed=attributed)
+
+
+QUOTED = re.compile(r"[\"“]([^\"”]*)[\"”]?")
+SCARE_QUOTE_WORDS = 4  # "axis of resistance", "closing": a term in quotes, not speech
+
+
+def _speaks(token) -> bool:
+    """A first- or second-person pronoun (not the numeral of "Elizabeth I")."""
+    if token.lower_ not in SPEAKER_WORDS or token.pos_ != "PRON":
+        return False
+    return not (token.text == "I" and token.i > 0 and token.nbor(-1).pos_ == "PROPN")
+
+
+def _is_direct_speech(quote: str) -> bool:
+    """Someone's words in quotation marks (not a short term in scare quotes)."""
+    if quote.count('"') % 2 or quote.count("“") != quote.count("”"):
+        return True  # a quotation that runs over from another sentence
+    return any(len(span.split()) > SCARE_QUOTE_WORDS for span in QUOTED.findall(quote))
+
+
+def _dangling_reference(tokens: list, base: int, start: int) -> bool:
+    """A demonstrative ("this caution", "that money") or a pronoun with nothing before it in the
+    sentence that it could refer to ("they" with no plural noun, "she" with no person)."""
+    seen_plural = seen_singular = seen_person = False
+    for token in tokens:
+        if token.idx + base < start:
+            continue
+        word = token.lower_
+        if word in ("this", "these", "those") or (word == "that" and token.tag_ == "DT"):
+            return True
+        if word in ("they", "them", "their") and not seen_plural:
+            return True
+        if word in ("it", "its") and not seen_singular and token.dep_ != "expl":
+            return True
+        if word in ("he", "she", "his", "her", "him") and not seen_person:
+            return True
+        seen_plural |= token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj"
+        seen_singular |= token.tag_ in ("NN", "NNP")
+        seen_person |= token.ent_type_ == "PERSON"
+    return False
+
+
+def connector_length(quote: str) -> int:
+    """Characters of a leading connector and its comma ("However, ", "But ")."""
+    dateline = _DATELINE.match(quote)
+    if dateline:
+        return dateline.end()
+    lowered = quote.lower()
+    for phrase in CONNECTOR_PHRASES:
+        if lowered.startswith(phrase + ","):
+            after = quote[len(phrase) + 1 :]
+            return len(quote) - len(after.lstrip())
+    match = re.match(r"([A-Za-z]+)(,?)\s+", quote)
+    word = match.group(1).lower() if match else ""
+    if word in CONNECTORS and (match.group(2) or word in BARE_CONNECTORS):
+        return match.end()
+    return 0
+
+
+def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
+    """The one thing of the previous sentence (same paragraph) a pronoun can refer to."""
+    if info.index == 0:
+        return ""
+    article = analysis.article
+    previous = analysis.sentences[info.index - 1]
+    if article.paragraph_index(previous.start) != article.paragraph_index(info.start):
+        return ""
+    if pronoun in PERSON_PRONOUNS:
+        people = {e.key: e for e in previous.entities if e.label == "PERSON"}
+        if len(people) != 1:
+            return ""
+        person = next(iter(people.values()))
+        return person.text.split()[-1] if len(person.text.split()) > 1 else person.text
+    # "it"/"they": the subject of the previous sentence when it is a named thing or "the X"
+    subject = next(
+        (t for t in previous.tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
+        None,
+    )
+    if subject is None or subject.pos_ == "PRON":
+        return ""
+    plural = subject.tag_ in ("NNS", "NNPS")
+    if (pronoun in ("they", "their")) != plural:
+        return ""
+    start = previous.offset + subject.left_edge.idx
+    span = analysis.article.text[start : previous.offset + subject.idx + len(subject.text)]
+    if len(span.split()) > 5 or not re.match(r"(?:the\s+|The\s+)?[A-Za-z]", span):
+        return ""
+    if span.startswith("The "):
+        span = "the " + span[4:]
+    return span
+
+
+MONTH_PATTERN = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+ATTRIBUTION_NEAR = re.compile(
+    r"(?:\b(?:said|says|told|reported|explained|wrote|according to|as)\s*\|)|"
+    r"(?:\|\s*,?\s*(?:said|says|told|reported|explained|wrote|has previously|added)\b)"
+)
+GIVEAWAY_PREFIX = 5  # an answer word sharing this many first letters with a prompt word
+MIN_TERM_LETTERS = 3
+NAME_JOINERS = {"of", "de", "the", "and", "&", "von", "van", "du", "la", "le", "del", "da"}
+
+
+def blank_problem(
+    quote: str, view: Frame, start: int, end: int, title_keys: set[str], key: str, label: str
+) -> str:
+    """Why quote[start:end] is not worth a blank ("" when it is): outside the readable frame,
+    the article's own topic, given away by the rest of the sentence, a cut name, uninformative."""
+    if start < view.cut + view.replaced or end > view.end:
+        return "answer_outside_frame"
+    answer = quote[start:end]
+    if quote[:start].count("(") > quote[:start].count(")"):
+        return "in_brackets"  # "Binge eating disorder (____)" gives the acronym away
+    if quote[start - 1 : start] in ("-", "/") or quote[end : end + 1] in ("-", "/"):
+        return "part_of_a_word"  # "high-____", "tech-____"
+    following = set(re.findall(r"[a-z]+", quote[end : end + 40].lower())[:3])
+    if re.fullmatch(r"\d[\d,]*", answer) and following & COUNT_NOUNS:
+        return "sample_size"  # "One study in ____ women", "Here are ____ tips"
+    if label in ("CARDINAL", "QUANTITY") and not re.search(r"\d", answer):
+        return "vague_number"  # "the hundreds", "dozens"
+    if re.search(r"\b[a-z]+ly\s*$", quote[:start]) and label == "TERM":
+        return "split_phrase"  # "computationally ____" (heavy simulations)
+    if label == "NORP":
+        return "nationality_blank"
+    if label == "DATE" and not re.search(r"\d|" + MONTH_PATTERN, answer, re.IGNORECASE):
+        return "vague_date"  # "Tuesday", "last week", "recent decades"
+    if label == "DATE" and len(re.findall(r"\b[a-z]{3,}\b", answer)) > 1:
+        return "ragged_date"  # "March 2018 after years"
+    if re.search(r",\s+[A-Z]", answer) and label != "DATE":
+        return "spans_a_list"  # "CBS All Access, Disney"
+    near = (quote[max(0, start - 25) : start] + " | " + quote[end : end + 25]).lower()
+    if label in ("PERSON", "ORG") and ATTRIBUTION_NEAR.search(near):
+        return "attribution_blank"  # "…, ____ said", "as ____ reported"
+    if key in title_keys and label not in ("DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        return "article_topic"
+    letters = re.sub(r"[^A-Za-z0-9]", "", answer)
+    if len(letters) < MIN_TERM_LETTERS and not letters.isdigit():
+        return "uninformative"
+    rest = (quote[view.cut : start] + " " + quote[end : view.end]).lower()
+    long_word = re.compile(rf"[a-z]{{{GIVEAWAY_PREFIX},}}")
+    rest_words = set(long_word.findall(rest))
+    for word in long_word.findall(" ".join(w for w in answer.split() if w.islower())):
+        if any(other[:GIVEAWAY_PREFIX] == word[:GIVEAWAY_PREFIX] for other in rest_words):
+            return "answer_given_away"
+    before = quote[:start].split()[-2:]
+    after = quote[end:].split()[:2]
+    if after and after[0][:1].isupper() and re.fullmatch(r"[A-Z][\w'’-]*", after[0]):
+        return "part_of_a_name"
+    joined = len(before) == 2 and before[1].lower() in NAME_JOINERS and before[0][:1].isupper()
+    if joined and (before[1].lower() != "the" or before[0] not in ("In", "On", "At", "By")):
+        return "part_of_a_name"  # "Fate of ____" (Macy)
+    return ""

@@ -1,0 +1,127 @@
+"""Realise, part two: the answers a learner may type, and explanations that teach (pure)."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.domain.textnorm import norm_key
+from quizapp.generation.analyse import Analysis, Entity, SentenceInfo, aliases_of
+from quizapp.generation.segment import Article
+from quizapp.generation.select import zipf
+
+NUMBER_NAMES = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+}  # fmt: skip
+MAX_CONTEXT_WORDS = 40
+QUALIFIERS = re.compile(
+    r"^(?:more than|less than|fewer than|about|nearly|almost|over|under|some|around|roughly|"
+    r"at least|up to|just over|just under|approximately|an estimated)\s+",
+    re.IGNORECASE,
+)
+CONTENT_ZIPF = 5.5  # words more frequent than this carry no topic ("the", "said", "year")
+
+
+def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[str]:
+    """Other answers to accept: aliases, surnames, short forms, acronyms the article gives,
+    digits for number words, and the other number of a key term."""
+    out = [alias for alias in aliases_of(display) if _same_name(alias, display)]
+    words = display.split()
+    # a short first word is often a family name written first (Xi Jinping, Tsai Ing-wen)
+    if (
+        entity.label == "PERSON"
+        and len(words) > 1
+        and len(words[0]) > 3
+        and _surname_like(words[-1])
+    ):
+        out.append(words[-1])
+    short = re.sub(r"^(?:the\s+)?(?:\d{4}|\d+(?:st|nd|rd|th))\s+", "", display, flags=re.I)
+    if short != display and len(short) > 3:
+        out.append(short)  # "the 1967 Six-Day War" → "Six-Day War"
+    out.extend(_acronyms(analysis.article.text, display))
+    bare = QUALIFIERS.sub("", display)
+    if bare != display and re.search(r"\d", bare):
+        out.append(bare)  # "more than 10 million" → "10 million"
+    lowered = display.lower()
+    if lowered in NUMBER_NAMES:
+        out.append(NUMBER_NAMES[lowered])
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", display):
+        out.append(display.replace(",", ""))
+    if entity.label == "TERM" and entity.form.endswith("plural"):
+        out.append(singular(display))  # a singular's plural may not exist ("vapors")
+    seen = {norm_key(display)}
+    unique = []
+    for alias in out:
+        key = norm_key(alias)
+        if key and key not in seen:
+            seen.add(key)
+            unique.append(alias)
+    return unique
+
+
+def singular(phrase: str) -> str:
+    """The singular of an English plural noun phrase's last word (rallies → rally)."""
+    head, _, last = phrase.rpartition(" ")
+    if re.search(r"[^aeiou]ies$", last):
+        last = last[:-3] + "y"
+    elif re.search(r"(?:ss|x|ch|sh|zz)es$", last):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return f"{head} {last}".strip()
+
+
+def _surname_like(word: str) -> bool:
+    """A last name a learner may give alone: not a numeral (IV) or half a hyphenated name."""
+    return len(word) > 2 and not re.fullmatch(r"[IVXLC]+|[A-Z][a-z]+-[a-z]+", word)
+
+
+def _same_name(alias: str, display: str) -> bool:
+    """An alias a learner may type for the same name: it shares a word or is its acronym
+    ("U.S." for "the United States"), never a metonym ("the Pentagon" for the country)."""
+    words = lambda text: {w for w in re.findall(r"[a-z]+", text.lower()) if w != "the"}  # noqa: E731
+    if words(alias) & words(display):
+        return True
+
+    def initials(text: str) -> str:
+        return "".join(w[0] for w in re.findall(r"[A-Za-z]+", text) if w[0].isupper())
+
+    squeezed = lambda text: re.sub(r"[^A-Z]", "", text)  # noqa: E731
+    return squeezed(alias) == initials(display) or squeezed(display) == initials(alias)
+
+
+def _acronyms(text: str, display: str) -> list[str]:
+    """ "International Tennis Federation (ITF)" gives ITF, and "ITF (International …)" the name."""
+    name = re.sub(r"^the\s+", "", display, flags=re.I)
+    found = re.findall(rf"{re.escape(name)}\s*\(([A-Z][A-Za-z0-9&.-]{{1,9}})\)", text)
+    found += re.findall(rf"\b([A-Z][A-Za-z0-9&.-]{{1,9}})\s*\({re.escape(name)}\)", text)
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return [a for a in found if a.replace(".", "") == initials or len(found) == 1]
+
+
+def explain(article: Article, info: SentenceInfo, statement: str) -> str:
+    """The fact in full, then the sentence around it that says more about the same thing."""
+    context = _context_sentence(article, info, statement)
+    return f"{statement} {context}".strip()
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'-]{3,}", text.lower()) if zipf(w) < CONTENT_ZIPF}
+
+
+def _context_sentence(article: Article, info: SentenceInfo, statement: str) -> str:
+    """The next (else previous) sentence of the paragraph that shares a content word."""
+    paragraph = article.paragraph_index(info.start)
+    words = _content_words(statement)
+    for index in (info.index + 1, info.index - 1):
+        if not 0 <= index < len(article.sentences):
+            continue
+        span = article.sentences[index]
+        if article.paragraph_index(span.start) != paragraph:
+            continue
+        sentence = article.text[span.start : span.end].strip()
+        if len(sentence.split()) > MAX_CONTEXT_WORDS or re.match(r"[\"“]", sentence):
+            continue
+        if words & _content_words(sentence):
+            return sentence
+    return ""

@@ -1,0 +1,258 @@
+"""Article → ranked, gated bank of quiz items; the quizapp-items/1 JSON contract (pure)."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from quizapp.domain.items import QuizItem
+from quizapp.domain.textnorm import norm_key
+from quizapp.generation.analyse import analyse
+from quizapp.generation.context import Frame, blank_problem, frame
+from quizapp.generation.distractors import surface_forms
+from quizapp.generation.gate import hard_failures
+from quizapp.generation.rank import MIN_ACCEPTABILITY, rescore, select_bank
+from quizapp.generation.realise import (
+    Candidate,
+    argument_candidates,
+    fact_candidates,
+    statement_candidate,
+)
+from quizapp.generation.segment import Article, require_generation_language
+from quizapp.generation.select import Argument, answers, arguments, sentence_score
+
+CONTRACT_FORMAT = "quizapp-items/1"
+WORDS_PER_ITEM = 20
+MIN_ITEMS, MAX_ITEMS = 10, 150
+MAX_PROMPT_WORDS = 30
+MIN_PROMPT_WORDS = 5  # soft gate; prompts over wording.TARGET_WORDS also rank lower
+ARGUMENT_UNIT = 1.0  # an argument (reason, recommendation, claim) not asked about yet
+TERM_UNIT_SHARE = 0.6  # rare common nouns count less than names, numbers and dates
+NUMBER_UNIT_BOOST = 1.5  # facts with numbers and dates first
+STRONG_CUES = {"must", "should", "need", "needs", "because", "therefore", "wants", "aims", "so"}
+TYPE_ORDER = {"cloze": 0, "short_answer": 1, "mcq": 2, "true_false": 3, "basic": 4}
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What one stage did with a sentence, a blank or a candidate item, and why."""
+
+    stage: str  # select | realise | gate | rank
+    sentence: int
+    subject: str  # the blank's text or the item's prompt ("" for a whole sentence)
+    outcome: str  # made | dropped | kept
+    reason: str
+
+
+@dataclass
+class GenerationResult:
+    article: Article
+    items: list[QuizItem]
+    rejected: dict[str, int] = field(default_factory=dict)
+    candidates: int = 0
+    trace: list[Decision] = field(default_factory=list)
+
+
+CLAIM_CUES = {"should", "must", "ought", "need", "needs"}
+
+
+def _argument_problem(
+    statement: Argument, frames: list[Frame], analysis, rejected: Counter
+) -> bool:
+    """Drop an argument whose sentence cannot stand alone, or a claim that is not the
+    author's own recommendation (a hedge, a report of speech, a plain statement of fact)."""
+    view = frames[statement.sentence] if statement.sentence < len(frames) else None
+    reason = ""
+    if view is None or view.problem:
+        reason = view.problem if view else "no_sentence"
+    elif statement.kind == "claim":
+        words = {t.lower_ for t in analysis.sentences[statement.sentence].tokens}
+        if view.hedged or view.attributed:
+            reason = "claim_hedged_or_reported"
+        elif not words & CLAIM_CUES:
+            reason = "claim_not_the_authors"
+    if reason:
+        rejected[reason] += 1
+    return bool(reason)
+
+
+def _in_title(article: Article, name: str) -> bool:
+    """True when a name (not a date or number) appears in the article's title."""
+    return len(name) > 2 and f" {norm_key(name)} " in f" {norm_key(article.title)} "
+
+
+def default_count(words: int) -> int:
+    """Default bank size: at most one item per 20 words, between 10 and 150."""
+    return max(MIN_ITEMS, min(MAX_ITEMS, round(words / WORDS_PER_ITEM)))
+
+
+def generate(
+    article: Article,
+    *,
+    count: int | None = None,
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> GenerationResult:
+    """Over-generate candidates, gate them, pick the best N by new content and paragraph."""
+    require_generation_language(article)
+    report = progress or (lambda _fraction, _message: None)
+    report(0.0, "parsing the article")
+    analysis = analyse(article)
+    report(0.6, "finding facts and arguments")
+    rng = random.Random(seed)
+    forms = surface_forms(analysis)
+    text = article.text
+    paragraph_of = [article.paragraph_index(s.start) for s in analysis.sentences]
+    total = max(len(analysis.sentences), 1)
+    scores: list[float] = []
+    units: list[
+        dict[str, tuple[float, str]]
+    ] = []  # what each sentence is about, for coverage-aware ranking
+    pool: list[Candidate] = []
+    rejected: Counter = Counter()
+    trace: list[Decision] = []
+    frames: list[Frame] = []
+    title_keys = {e.key for e in analysis.entities if _in_title(article, e.text)}
+    for info in analysis.sentences:
+        first = info.index == 0 or paragraph_of[info.index - 1] != paragraph_of[info.index]
+        score = sentence_score(info, info.index / total, first)
+        scores.append(score)
+        strong = any(t.lower_ in STRONG_CUES for t in info.tokens)
+        kind = "argument" if strong else "fact"
+        found = answers(text, info)
+        units.append(
+            {
+                a.entity.key: (_unit_weight(a.entity.label, a.weight), norm_key(a.entity.text))
+                for a in found
+            }
+        )
+        view = frame(analysis, info)
+        frames.append(view)
+        if view.problem:
+            rejected[view.problem] += 1
+            trace.append(Decision("select", info.index, "", "dropped", view.problem))
+            continue
+        quote = text[info.start : info.end]
+        pool.extend(statement_candidate(analysis, info, view, score, kind))
+        for answer in found:
+            problem = blank_problem(
+                quote,
+                view,
+                answer.blank_start - info.start,
+                answer.blank_end - info.start,
+                title_keys,
+                answer.entity.key,
+                answer.entity.label,
+            )
+            if problem:
+                rejected[problem] += 1
+                trace.append(Decision("select", info.index, answer.display, "dropped", problem))
+                continue
+            made = fact_candidates(analysis, info, answer, forms, rng, score, kind, view)
+            trace.extend(
+                Decision("realise", info.index, c.item.prompt, "made", c.item.type) for c in made
+            )
+            pool.extend(made)
+        if info.index % 50 == 49:
+            report(0.6 + 0.25 * info.index / total, "building questions")
+    statements = [
+        s for s in arguments(analysis) if not _argument_problem(s, frames, analysis, rejected)
+    ]
+    for statement in statements:
+        base = scores[statement.sentence] if statement.sentence < len(scores) else 0.0
+        made = argument_candidates(analysis, statement, statements, rng, base)
+        if made and statement.sentence < len(units):
+            units[statement.sentence][f"arg:{statement.sentence}"] = (ARGUMENT_UNIT, "")
+        pool.extend(made)
+    report(0.85, "checking quality gates")
+    passed: list[Candidate] = []
+    for candidate in pool:
+        reasons = hard_failures(candidate.item, article, forms) + _soft_failures(candidate.item)
+        if reasons:
+            rejected.update(set(reasons))
+            trace.append(
+                Decision(
+                    "gate",
+                    candidate.sentence,
+                    candidate.item.prompt,
+                    "dropped",
+                    ", ".join(sorted(set(reasons))),
+                )
+            )
+        else:
+            rescore(candidate)
+            if candidate.item.score < MIN_ACCEPTABILITY:
+                rejected["below_acceptability_floor"] += 1
+                trace.append(
+                    Decision(
+                        "rank",
+                        candidate.sentence,
+                        candidate.item.prompt,
+                        "dropped",
+                        f"predicted acceptability {candidate.item.score:.2f}",
+                    )
+                )
+                continue
+            passed.append(candidate)
+    target = default_count(article.words) if count is None else max(0, int(count))
+    if count is None:
+        # one item per sentence that has a good candidate, before any second helping
+        target = min(target, len({c.sentence for c in passed}))
+    chosen = select_bank(passed, scores, units, paragraph_of, target, rejected)
+    kept = {c.item.key for c in chosen}
+    trace.extend(
+        Decision(
+            "rank",
+            c.sentence,
+            c.item.prompt,
+            "kept" if c.item.key in kept else "dropped",
+            f"score {c.score:.2f}" + ("" if c.item.key in kept else ", outranked"),
+        )
+        for c in passed
+    )
+    # the bank in rank order: what the model rates most acceptable first
+    chosen.sort(
+        key=lambda c: (-c.item.score, c.item.source_start or 0, TYPE_ORDER.get(c.item.type, 9))
+    )
+    report(1.0, "done")
+    return GenerationResult(
+        article, [c.item for c in chosen], dict(sorted(rejected.items())), len(pool), trace
+    )
+
+
+def _soft_failures(item: QuizItem) -> list[str]:
+    failures = []
+    if len(item.prompt.split()) > MAX_PROMPT_WORDS:
+        failures.append("prompt_too_long")
+    if len(item.prompt.split()) < MIN_PROMPT_WORDS:
+        failures.append("prompt_too_short")
+    if re.match(r"(?:Said|Says|Added|Told|According)\b", item.prompt) and item.type == "cloze":
+        failures.append("attribution_fragment")
+    if any(item.prompt.count(a) != item.prompt.count(b) for a, b in ("()", "[]", "“”")):
+        failures.append("unbalanced_brackets")
+    if item.type == "short_answer" and len(item.answer.split()) > 6:
+        failures.append("answer_too_long")
+    if item.answer and len(item.answer.strip()) < 2:
+        failures.append("answer_too_short")
+    return failures
+
+
+def _unit_weight(label: str, weight: float) -> float:
+    if label in ("DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        return weight * NUMBER_UNIT_BOOST
+    return weight * TERM_UNIT_SHARE if label == "TERM" else weight
+
+
+def result_to_contract(result: GenerationResult) -> dict:
+    """The `quizapp-items/1` JSON document of DESIGN §4."""
+    article = result.article
+    return {
+        "format": CONTRACT_FORMAT,
+        "article": {"title": article.title, "sha256": article.sha256, "words": article.words},
+        "items": [item.to_contract() for item in result.items],
+    }

@@ -1,0 +1,221 @@
+"""Rank: a model fitted to blind A/E/R/W ratings scores every gated candidate; the bank is
+the best-scoring items that cover the article, one per sentence first (pure).
+
+The model is a logistic regression over features of the item alone (`features`), fitted by
+`python -m tests.quality.fit` to the ratings in tests/data/ratings/dev-*.json, stored beside this
+module as rank_model.json.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from functools import cache
+from pathlib import Path
+
+from quizapp.domain.items import QuizItem
+from quizapp.domain.textnorm import norm_key
+from quizapp.generation.gate import near_duplicate
+from quizapp.generation.realise import ARGUMENT_PREFIX, Candidate
+from quizapp.generation.select import zipf
+
+MODEL_FILE = Path(__file__).with_name("rank_model.json")
+MAX_PER_SENTENCE = 3
+FIRST_PASS_PER_SENTENCE = 1  # a second item on a sentence only when the bank is still short
+GAIN_WEIGHT = 1.25  # value of asking about entities, numbers and terms not asked about yet
+MAX_GAIN = 3.0
+PARAGRAPH_BONUS = 0.6  # the first item of a paragraph not asked about yet
+FALSE_FIRST_PENALTY = 0.5  # a false statement hides the fact it swaps out
+REPEAT_PENALTY = 1.0  # a further item on an already asked sentence
+MIN_ACCEPTABILITY = 0.35  # candidates the model rates below this are not offered at all
+MODEL_WEIGHT = 4.0  # how much one unit of predicted acceptability weighs against coverage
+TYPES = ("cloze", "short_answer", "mcq", "true_false")
+TAGS = ("person", "place", "country", "organisation", "date", "number", "key term")
+FEATURES = (
+    "bias", *(f"type:{t}" for t in TYPES), "argument", *(f"tag:{t}" for t in TAGS),
+    "prompt_words", "long_prompt", "answer_words", "answer_rarity", "digits_in_prompt",
+    "scores_in_prompt", "capitals_share", "question_mark", "author_frame", "listed_blank",
+    "trimmed", "context_in_explanation", "quote_words", "reference_in_prompt", "bare_number",
+    "blank_first", "answer_capitalised",
+)  # fmt: skip
+REFERENCES = re.compile(r"\b(?:it|they|them|this|that|these|those|their|its|such)\b", re.I)
+
+
+def features(item: QuizItem) -> list[float]:
+    """The item's feature vector, in FEATURES order (computed from the item alone)."""
+    prompt, answer = item.prompt, item.answer
+    words = prompt.split()
+    answer_words = re.findall(r"[A-Za-z]+", answer)
+    rarity = min((zipf(w.lower()) for w in answer_words), default=3.0)
+    capitals = sum(1 for w in words if w[:1].isupper()) / max(1, len(words))
+    listed = bool(re.search(r"(?:, | and )____|____(?:,| and )", prompt))
+    statement = item.explanation.split(". ")[0]
+    values = {
+        "bias": 1.0,
+        **{f"type:{t}": float(item.type == t) for t in TYPES},
+        "argument": float(item.kind == "argument"),
+        **{f"tag:{t}": float(t in item.tags) for t in TAGS},
+        "prompt_words": len(words) / 20.0,
+        "long_prompt": float(len(words) > 22),
+        "answer_words": min(len(answer.split()), 8) / 4.0,
+        "answer_rarity": (7.0 - rarity) / 7.0,
+        "digits_in_prompt": float(bool(re.search(r"\d", prompt))),
+        "scores_in_prompt": float(bool(re.search(r"\b\d+-\d+\b", prompt))),
+        "capitals_share": capitals,
+        "question_mark": float(prompt.endswith("?")),
+        "author_frame": float(prompt.startswith(ARGUMENT_PREFIX)),
+        "listed_blank": float(listed),
+        "trimmed": float(len(item.quote.split()) > len(words) + 4),
+        "context_in_explanation": float(len(item.explanation) > len(statement) + 40),
+        "quote_words": min(len(item.quote.split()), 60) / 30.0,
+        "reference_in_prompt": float(bool(REFERENCES.search(prompt))),
+        "bare_number": float(bool(re.fullmatch(r"[\d.,]+", answer.strip()))),
+        "blank_first": float(prompt.startswith("____")),
+        "answer_capitalised": float(answer[:1].isupper()),
+    }
+    return [values[name] for name in FEATURES]
+
+
+@cache
+def _weights() -> tuple[float, ...]:
+    model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    if tuple(model["features"]) != FEATURES:
+        raise ValueError("rank_model.json was fitted on other features; refit it")
+    return tuple(model["weights"])
+
+
+def acceptability(item: QuizItem) -> float:
+    """The fitted probability that a teacher accepts the item as it is or after a small edit."""
+    z = sum(w * x for w, x in zip(_weights(), features(item), strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def rescore(candidate: Candidate) -> Candidate:
+    """The candidate scored by the model: the item keeps the probability, the ranking adds it
+    (weighted) to the sentence's key-sentence score."""
+    probability = acceptability(candidate.item)
+    candidate.item.score = round(probability, 4)
+    candidate.score += MODEL_WEIGHT * probability
+    return candidate
+
+
+def _covered_units(candidate: Candidate, found: dict[str, tuple[float, str]]) -> frozenset[str]:
+    """The units of its sentence an item asks about: its answer and what its prompt names."""
+    prompt = f" {norm_key(candidate.item.prompt)} "
+    out = set()
+    for unit, (_weight, surface) in found.items():
+        if unit == candidate.answer_id:
+            out.add(unit)
+        elif unit.startswith("arg:"):
+            if candidate.answer_id.startswith("arg:"):
+                out.add(unit)
+        elif surface and f" {surface} " in prompt:
+            out.add(unit)
+    return frozenset(out)
+
+
+def select_bank(
+    passed: list[Candidate],
+    scores: list[float],
+    units: list[dict[str, tuple[float, str]]],
+    paragraph_of: list[int],
+    target: int,
+    rejected: Counter,
+) -> list[Candidate]:
+    """The bank: greedily the best-scored item whose sentence and content (entities, numbers,
+    terms) are least asked about yet; a second item on a sentence must bring new content."""
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    for candidate in passed:
+        by_sentence[candidate.sentence].append(candidate)
+    for group in by_sentence.values():
+        group.sort(key=lambda c: (-c.score, c.item.key))
+    covers = {
+        c.item.key: _covered_units(c, units[c.sentence] if c.sentence < len(units) else {})
+        for c in passed
+    }
+    weights = {u: w for found in units for u, (w, _s) in found.items()}
+    chosen: list[Candidate] = []
+    prompts: list[str] = []
+    per_sentence: Counter = Counter()
+    per_answer: Counter = Counter()
+    per_type: Counter = Counter()
+    dropped: set[str] = set()  # chosen or near-duplicate
+    asked: set[str] = set()
+    seen_paragraphs: set[int] = set()
+
+    def candidate_value(candidate: Candidate, sentence: int) -> float:
+        share = per_type[candidate.item.type] / max(1, len(chosen))
+        value = candidate.score - 0.8 * share - 0.25 * min(per_answer[candidate.answer_id], 4)
+        if candidate.item.answer == "False" and candidate.answer_id not in asked:
+            value -= FALSE_FIRST_PENALTY  # a false statement hides the fact it swaps
+        gain = sum(weights[u] for u in covers[candidate.item.key] if u not in asked)
+        value += GAIN_WEIGHT * min(gain, MAX_GAIN)
+        if per_sentence[sentence]:
+            value -= REPEAT_PENALTY * per_sentence[sentence]
+            if not gain:
+                return float("-inf")  # nothing new: leave it to the fill rounds
+        return value
+
+    def best(sentence: int) -> tuple[float, Candidate | None]:
+        top, top_value = None, float("-inf")
+        for candidate in by_sentence[sentence]:
+            if candidate.item.key in dropped:
+                continue
+            value = candidate_value(candidate, sentence)
+            if value > top_value:
+                top, top_value = candidate, value
+        paragraph = paragraph_of[sentence] if sentence < len(paragraph_of) else -1
+        if top is not None and paragraph not in seen_paragraphs:
+            top_value += PARAGRAPH_BONUS
+        return top_value, top
+
+    def take(candidate: Candidate) -> None:
+        sentence = candidate.sentence
+        chosen.append(candidate)
+        dropped.add(candidate.item.key)
+        prompts.append(candidate.item.prompt)
+        per_sentence[sentence] += 1
+        per_answer[candidate.answer_id] += 1
+        per_type[candidate.item.type] += 1
+        asked.update(covers[candidate.item.key])
+        if sentence < len(paragraph_of):
+            seen_paragraphs.add(paragraph_of[sentence])
+
+    # lazy greedy: a sentence's value only changes when it is looked at again
+    heap = [(-best(s)[0], s) for s in sorted(by_sentence)]
+    heapq.heapify(heap)
+    while heap and len(chosen) < target:
+        _neg, sentence = heapq.heappop(heap)
+        value, candidate = best(sentence)
+        if candidate is None or value == float("-inf"):
+            continue
+        if heap and value < -heap[0][0] - 1e-9:
+            heapq.heappush(heap, (-value, sentence))
+            continue
+        if near_duplicate(candidate.item.prompt, prompts):
+            dropped.add(candidate.item.key)
+            rejected["near_duplicate"] += 1
+        elif per_sentence[sentence] < FIRST_PASS_PER_SENTENCE:
+            take(candidate)
+        if per_sentence[sentence] < FIRST_PASS_PER_SENTENCE:
+            heapq.heappush(heap, (-best(sentence)[0], sentence))
+    order = sorted(by_sentence, key=lambda s: (-scores[s] if s < len(scores) else 0.0, s))
+    for level in range(1, MAX_PER_SENTENCE + 1):
+        for sentence in order:
+            if len(chosen) >= target:
+                return chosen
+            if per_sentence[sentence] >= level:
+                continue
+            for candidate in by_sentence[sentence]:
+                if candidate.item.key in dropped:
+                    continue
+                if near_duplicate(candidate.item.prompt, prompts):
+                    dropped.add(candidate.item.key)
+                    rejected["near_duplicate"] += 1
+                    continue
+                take(candidate)
+                break
+    return chosen

@@ -1,0 +1,56 @@
+"""Wh-questions from the parse: subject substitution, fronting with do-support, inversion."""
+
+import pytest
+
+from quizapp.generation.analyse import analyse
+from quizapp.generation.context import frame
+from quizapp.generation.segment import build_article
+from quizapp.generation.select import answers
+from quizapp.generation.wh import wh_question
+
+TEXT = (
+    "Gamal Abdel Nasser nationalized the Suez Canal Company in 1956. "
+    "The canal was opened in 1869 by the Khedive. "
+    "Britain sent troops to Egypt. "
+    "The treaty has protected the strait since 1888. "
+    "Nasser, who was then 38, visited Cairo with his ministers. "
+    "Scotland's Andy Murray won the final in London."
+)
+
+
+@pytest.fixture(scope="module")
+def questions() -> dict[str, str]:
+    article = build_article(TEXT)
+    analysis = analyse(article)
+    out = {}
+    for info in analysis.sentences:
+        view = frame(analysis, info)
+        quote = article.text[info.start : info.end]
+        for answer in answers(article.text, info):
+            start, end = answer.blank_start - info.start, answer.blank_end - info.start
+            out[answer.display] = wh_question(info, quote, view, start, end, answer.entity.form)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("answer", "question"),
+    [
+        ("Gamal Abdel Nasser", "Who nationalized the Suez Canal Company in 1956?"),
+        (
+            "the Suez Canal Company",
+            "Which organization did Gamal Abdel Nasser nationalize in 1956?",
+        ),
+        ("1956", "In what year did Gamal Abdel Nasser nationalize the Suez Canal Company?"),
+        ("1869", "In what year was the canal opened by the Khedive?"),
+        ("Britain", "Which country sent troops to Egypt?"),
+        ("Egypt", "To which country did Britain send troops?"),
+        ("1888", "Since what year has the treaty protected the strait?"),
+    ],
+)
+def test_questions_read_as_english(questions, answer, question):
+    assert questions[answer] == question
+
+
+def test_an_answer_that_is_not_a_whole_phrase_of_the_main_clause_gets_no_question(questions):
+    assert questions["Andy Murray"] == ""  # "Scotland's ____" would leave "Scotland's who"
+    assert questions["Cairo"] == "Which city did Nasser, who was then 38, visit with his ministers?"

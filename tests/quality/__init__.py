@@ -1,0 +1,1 @@
+"""Question-quality evaluation: article sets, blind rating sheets, ratings and the ranker fit."""

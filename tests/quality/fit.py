@@ -1,0 +1,131 @@
+"""Fit the rank model to blind ratings: `python -m tests.quality.fit [--collect SHEETS RATINGS]`.
+
+--collect NAME SHEETS RATINGS joins a round's items (SHEETS/items.json) with the raters' JSON
+files (RATINGS/*.json: {article: [{"item": n, "grade": "A|E|R|W", "why": "…"}]}) into
+tests/data/ratings/NAME.json. The model is fitted on every tests/data/ratings/dev-*.json.
+Then a logistic regression (L2, Newton steps, numpy) is fitted on the development ratings:
+acceptable (A or E) against not (R or W). Articles are split into three folds by a fixed rule;
+each fold is scored by a model fitted on the other two (AUC and accuracy), then the model is
+refitted on all and written to quizapp/generation/rank_model.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+
+from quizapp.domain.items import QuizItem
+from quizapp.generation.rank import FEATURES, MODEL_FILE, features
+
+RATINGS = Path(__file__).resolve().parents[1] / "data" / "ratings"
+L2 = 5.0  # chosen by the three-fold article cross-validation below
+ACCEPTABLE = {"A", "E"}
+
+
+def collect(name: str, sheets: Path, ratings: Path) -> Path:
+    """Join a round's items and grades into tests/data/ratings/<name>.json; return its path."""
+    items = json.loads((sheets / "items.json").read_text(encoding="utf-8"))
+    rows = []
+    for path in sorted(ratings.glob("*.json")):
+        for article, grades in json.loads(path.read_text(encoding="utf-8")).items():
+            for grade in grades:
+                item = items[article][int(grade["item"]) - 1]
+                rows.append(
+                    {
+                        "article": article,
+                        "number": int(grade["item"]),
+                        "grade": grade["grade"],
+                        "why": grade.get("why", ""),
+                        "item": item,
+                    }
+                )
+    rows.sort(key=lambda r: (r["article"], r["number"]))
+    RATINGS.mkdir(parents=True, exist_ok=True)
+    out = RATINGS / f"{name}.json"
+    out.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return out
+
+
+def _matrix(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    x = np.array([features(QuizItem.from_contract(r["item"])) for r in rows], dtype=float)
+    y = np.array([1.0 if r["grade"] in ACCEPTABLE else 0.0 for r in rows])
+    return x, y
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
+    """Logistic regression weights by Newton's method (the bias is not penalised)."""
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-6 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def auc(scores: np.ndarray, labels: np.ndarray) -> float:
+    """Probability that a random acceptable item outscores a random rejected one."""
+    pos, neg = scores[labels == 1], scores[labels == 0]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    wins = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(wins / (len(pos) * len(neg)))
+
+
+FOLDS = 3
+
+
+def _part(article: str) -> int:
+    """The article's fold: every item of an article is scored by a model that never saw it."""
+    return int(hashlib.sha256(article.encode()).hexdigest(), 16) % FOLDS
+
+
+def main() -> None:
+    """Collect (optionally), cross-validate by article, fit on all, write the model."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--collect", nargs=3, metavar=("NAME", "SHEETS", "RATINGS"))
+    args = parser.parse_args()
+    if args.collect:
+        print("wrote", collect(args.collect[0], Path(args.collect[1]), Path(args.collect[2])))
+    rows = [
+        row
+        for path in sorted(RATINGS.glob("dev-*.json"))
+        for row in json.loads(path.read_text(encoding="utf-8"))
+    ]
+    aucs = []
+    for fold in range(FOLDS):
+        train = [r for r in rows if _part(r["article"]) != fold]
+        test = [r for r in rows if _part(r["article"]) == fold]
+        x_test, y_test = _matrix(test)
+        scores = 1.0 / (1.0 + np.exp(-x_test @ fit(*_matrix(train))))
+        aucs.append(auc(scores, y_test))
+        accuracy = float(((scores >= 0.5) == (y_test == 1)).mean())
+        print(
+            f"fold {fold}: fitted on {len(train)} items, scored on {len(test)} items of "
+            f"{len({r['article'] for r in test})} other articles: AUC {aucs[-1]:.3f}, "
+            f"accuracy {accuracy:.3f}, acceptable share {y_test.mean():.2f}"
+        )
+    weights = fit(*_matrix(rows))
+    model = {
+        "features": list(FEATURES),
+        "weights": [round(float(v), 5) for v in weights],
+        "fitted_on": f"tests/data/ratings/dev-*.json: {len(rows)} items, "
+        f"{len({r['article'] for r in rows})} articles",
+        "cross_validated_auc": [round(a, 3) for a in aucs],
+    }
+    MODEL_FILE.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    for name, value in sorted(zip(FEATURES, weights, strict=True), key=lambda p: -abs(p[1])):
+        print(f"  {name:24s} {value:+.3f}")
+
+
+if __name__ == "__main__":
+    main()

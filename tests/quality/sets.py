@@ -1,0 +1,60 @@
+"""The development and held-out article sets (corpus keys and files written for the tests).
+
+Corpus pages come from the shared article-extraction corpus (not in this repository); the
+held-out set is only measured on, never tuned on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+DATA = PROJECT / "tests" / "data"
+CORPUS = Path(
+    os.environ.get("QUIZAPP_EXTRACTION_CORPUS", PROJECT.parent / "shared/corpus/article-extraction")
+)
+
+# Development: several genres (sports, business, science, health, politics, explainer,
+# editorial, review, how-to, fact check) plus the three articles of the gold-list harness.
+DEV_PAGES = [
+    "0d46122928", "098bb3e96c", "14cc2a0ca5", "16c30add7e", "1ee91d1fce", "2f42ef1d3e",
+    "3c5bf8db42", "42aad16bde", "5fa3154ec0", "63db31a161", "7bb1ca9035", "7de5241947",
+    "7f93c1944a", "9e8c9f082a", "a1fca19b88", "b0cf2bbf01", "b6906ca016", "c7e39ac49f",
+    "d0382c0d95", "e593d7fe88",
+]  # fmt: skip
+DEV_FILES = ["seed_article.txt", "science_webb.txt", "history_hansa.txt"]
+# Held out: long-form, science, news, music, politics, analysis pages and four clean texts.
+HELDOUT_PAGES = ["3d8f3404cf", "686bb170ef", "c58aa507c4", "9cb8224b66", "82b6d780c7", "5fa5679de5"]
+HELDOUT_FILES = [
+    "heldout/encyclopedia_panama_canal.txt",
+    "heldout/science_tardigrades.txt",
+    "heldout/analysis_four_day_week.txt",
+    "heldout/news_bridge_reopening.txt",
+]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article of a set: its id, the raw bytes and the file name its reader goes by."""
+
+    id: str
+    data: bytes
+    filename: str
+
+
+def load_set(name: str) -> list[Source]:
+    """The articles of the "dev" or "heldout" set (corpus pages need the shared corpus)."""
+    pages, files = (DEV_PAGES, DEV_FILES) if name == "dev" else (HELDOUT_PAGES, HELDOUT_FILES)
+    keys = json.loads((CORPUS / "ground-truth.json").read_text(encoding="utf-8"))
+    out = []
+    for prefix in pages:
+        key = next(k for k in keys if k.startswith(prefix))
+        html = gzip.decompress((CORPUS / "html" / f"{key}.html.gz").read_bytes())
+        out.append(Source(prefix, html, "page.html"))
+    for name_ in files:
+        out.append(Source(Path(name_).stem, (DATA / name_).read_bytes(), Path(name_).name))
+    return out
