@@ -26,6 +26,7 @@ BARE_CONNECTORS = {"but", "and", "so", "yet", "or", "plus", "then", "still", "al
 COUNT_NOUNS = {
     "people", "adults", "women", "men", "girls", "boys", "children", "participants", "patients",
     "studies", "tips", "ways", "things", "reasons", "steps", "subjects", "volunteers", "mice",
+    "staff", "employees", "officers", "guards", "supporters", "members", "workers", "residents",
 }  # fmt: skip
 # "MADRID — ", "Washington, DC (CNN) — "
 _DATELINE = re.compile(
@@ -40,6 +41,7 @@ CONNECTOR_PHRASES = (
 PERSON_PRONOUNS = {"he": "", "she": "", "his": "'s", "her": "'s"}
 THING_PRONOUNS = {"it": "", "its": "'s", "they": "", "their": "'s"}
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
+QUANTIFIERS = {"most", "many", "some", "both", "neither", "another", "others", "each", "all", "few"}
 RESOLVABLE = set(PERSON_PRONOUNS) | set(THING_PRONOUNS)
 SPEAKER_WORDS = {"i", "we", "you", "my", "our", "your", "us", "me", "ours", "yours", "myself"}
 HEDGES = {
@@ -105,6 +107,10 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     if first is None:
         return Frame(cut, end=end, hedged=hedged, attributed=attributed)
     word = re.sub(r"['’]s$", "", first.group().lower())
+    head = next((t for t in tokens if t.idx + info.offset - info.start >= cut), None)
+    quantifier = head is not None and word in QUANTIFIERS and head.dep_ in ("nsubj", "nsubjpass")
+    if quantifier or re.match(r"the (?:same|other|latter|former)\b", rest, re.IGNORECASE):
+        return Frame(end=len(quote), problem="unresolved_reference")  # "Most moved …"
     if word in DEMONSTRATIVES:
         return Frame(end=len(quote), problem="unresolved_reference")
     if word in PERSON_PRONOUNS or word in THING_PRONOUNS:
@@ -194,6 +200,9 @@ def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     )
     if subject is None or subject.pos_ == "PRON":
         return ""
+    at = previous.offset + subject.idx
+    if any(e.start <= at < e.end and e.label in ("PERSON", "NORP") for e in previous.entities):
+        return ""  # "it" and "they" are never a person here (the rule layer's types)
     plural = subject.tag_ in ("NNS", "NNPS")
     if (pronoun in ("they", "their")) != plural:
         return ""
@@ -231,6 +240,8 @@ def blank_problem(
     following = set(re.findall(r"[a-z]+", quote[end : end + 40].lower())[:3])
     if re.fullmatch(r"\d[\d,]*", answer) and following & COUNT_NOUNS:
         return "sample_size"  # "One study in ____ women", "Here are ____ tips"
+    if re.fullmatch(r"\d{1,3}", answer) and re.match(r"-year-old|,? who\b", quote[end:]):
+        return "age_detail"  # "Noel, 31, …", "the 66-year-old"
     if label in ("CARDINAL", "QUANTITY") and not re.search(r"\d", answer):
         return "vague_number"  # "the hundreds", "dozens"
     if re.search(r"\b[a-z]+ly\s*$", quote[:start]) and label == "TERM":

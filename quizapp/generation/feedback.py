@@ -39,6 +39,10 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if short != display and len(short) > 3:
         out.append(short)  # "the 1967 Six-Day War" → "Six-Day War"
     out.extend(_acronyms(analysis.article.text, display))
+    if entity.label == "DATE":
+        out.extend(re.findall(r"\b(?:1[5-9]|20)\d\d\b", display)[:1])  # "early 2020" → 2020
+    if entity.label in ("ORG", "FAC", "PRODUCT", "EVENT", "LOC") and len(words) > 1:
+        out.extend(_short_names(display))
     bare = QUALIFIERS.sub("", display)
     if bare != display and re.search(r"\d", bare):
         out.append(bare)  # "more than 10 million" → "10 million"
@@ -88,6 +92,27 @@ def _same_name(alias: str, display: str) -> bool:
 
     squeezed = lambda text: re.sub(r"[^A-Z]", "", text)  # noqa: E731
     return squeezed(alias) == initials(display) or squeezed(display) == initials(alias)
+
+
+GENERIC_NAME_WORDS = {
+    "space", "telescope", "observatory", "center", "centre", "institute", "university",
+    "company", "corporation", "inc", "ltd", "group", "agency", "council", "district", "county",
+    "lake", "river", "canal", "bridge", "station", "airport", "museum", "party", "foundation",
+}  # fmt: skip
+
+
+def _short_names(name: str) -> list[str]:
+    """ "the W.M. Keck Observatory" → "Keck Observatory"; "Hubble Space Telescope" → "Hubble"."""
+    plain = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    out = []
+    without_initials = re.sub(r"^(?:[A-Z]\.)+\s*", "", plain)
+    if without_initials != plain:
+        out.append(without_initials)
+    words = without_initials.split()
+    distinctive = [w for w in words if w.lower().strip(".,") not in GENERIC_NAME_WORDS]
+    if len(distinctive) == 1 and len(words) > 1 and zipf(distinctive[0].lower()) < 3.5:
+        out.append(distinctive[0])
+    return out
 
 
 def _acronyms(text: str, display: str) -> list[str]:

@@ -81,6 +81,24 @@ def _argument_problem(
     return bool(reason)
 
 
+TOPIC_SHARE = 0.2  # a name this share of all name mentions is what the article is about
+TOPIC_MENTIONS = 4
+
+
+def _topic_keys(article: Article, analysis) -> set[str]:
+    """The article's own topic: names in its title, and a name that dominates its mentions."""
+    keys = {e.key for e in analysis.entities if _in_title(article, e.text)}
+    names = Counter(e.key for e in analysis.entities if e.label not in NUMERIC_LABELS)
+    total = sum(names.values())
+    for key, mentions in names.most_common(2):
+        if mentions >= TOPIC_MENTIONS and mentions >= TOPIC_SHARE * total:
+            keys.add(key)
+    return keys
+
+
+NUMERIC_LABELS = {"DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TERM", "ORDINAL", "TIME"}
+
+
 def _in_title(article: Article, name: str) -> bool:
     """True when a name (not a date or number) appears in the article's title."""
     return len(name) > 2 and f" {norm_key(name)} " in f" {norm_key(article.title)} "
@@ -117,7 +135,7 @@ def generate(
     rejected: Counter = Counter()
     trace: list[Decision] = []
     frames: list[Frame] = []
-    title_keys = {e.key for e in analysis.entities if _in_title(article, e.text)}
+    title_keys = _topic_keys(article, analysis)
     for info in analysis.sentences:
         first = info.index == 0 or paragraph_of[info.index - 1] != paragraph_of[info.index]
         score = sentence_score(info, info.index / total, first)

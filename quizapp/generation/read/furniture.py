@@ -18,7 +18,8 @@ _BOILERPLATE = re.compile(
     r"^(?:share|tweet|email|print|comments?|tags?|related|advertisement|read more|see more|"
     r"more from|recommended|sign up|subscribe|follow us|click here|listen|watch)\b|"
     r"\b(?:newsletter|all rights reserved|sign up for|subscribe to|follow us on|read more:|"
-    r"terms of (?:use|service)|privacy policy|cookie)\b",
+    r"terms of (?:use|service)|privacy policy|cookie|(?:is |are )?now available (?:on|to)|"
+    r"available to (?:stream|buy|rent))\b",
     re.IGNORECASE,
 )
 # "By" then names only (capitalised words, "and", commas), maybe a role after a separator.
@@ -32,6 +33,7 @@ _BACK_MATTER = re.compile(
     r"you (?:may|might) also like|comments?|about the authors?)\s*:?$",
     re.IGNORECASE,
 )
+_ABOUT = re.compile(r"^About (?:[A-Z][\w&.'’-]*\s?){1,3}$")  # a press release's "About Ascom"
 _DATE_ONLY = re.compile(
     r"^[\W\d]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?(?:\d{1,2}\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
@@ -39,6 +41,22 @@ _DATE_ONLY = re.compile(
     re.IGNORECASE,
 )
 SHORT_WORDS = 25
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:can|may) be reached at\b|\bfollow (?:him|her|them|us|@\w+) "
+    r"on\b|\breprints\b|\ban error has occurred\b|\bplease try again\b",
+    re.IGNORECASE,
+)
+_LINK_TAG = re.compile(r"\[(?:[A-Z]{3,}|PICS|VIDEO)\]")  # "… jibe [INSIGHT]| …"
+_LEAD_IN = re.compile(r"^(?:also on\b|also:|related:|see also\b|get access\b|more:)", re.IGNORECASE)
+_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:is|was|writes|covers) "
+    r"(?:a |an |the |[\w-]+['’]s )?[\w -]{0,40}(?:reporter|writer|editor|correspondent|"
+    r"curator|contributor|columnist|journalist|author|producer|analyst)\b|"
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}['’]s (?:new |latest |first )?book\b"
+)
+_KICKER = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: [A-Z]")  # "Internal memo: Guards …"
+HEADLINE_WORDS = 14
+CONTACT_WORDS = 40
 
 
 def drop_furniture(blocks: list[Block], title: str = "") -> list[Block]:
@@ -46,7 +64,9 @@ def drop_furniture(blocks: list[Block], title: str = "") -> list[Block]:
     kept: list[Block] = []
     in_back_matter = False
     for index, block in enumerate(blocks):
-        if block.kind == "heading":
+        if _ABOUT.match(block.text):
+            in_back_matter = True  # a heading or a bold line alike
+        elif block.kind == "heading":
             in_back_matter = bool(_BACK_MATTER.match(block.text))
             if index == 0 and title and fuzz.ratio(block.text.lower(), title.lower()) >= 90:
                 continue
@@ -58,6 +78,19 @@ def drop_furniture(blocks: list[Block], title: str = "") -> list[Block]:
     return kept
 
 
+def headline_like(text: str) -> bool:
+    """A title-case line or a "Kicker: headline" without final punctuation: a title (of the
+    page's sections or of a linked story), read as a heading and never asked about. Measured:
+    dropping such lines outright lost more article text than it removed furniture."""
+    words = text.split()
+    if not 3 <= len(words) <= HEADLINE_WORDS + 6 or re.search(r"[.!?:;\"”)]$", text):
+        return False
+    if _KICKER.match(text):
+        return True
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return len(words) <= HEADLINE_WORDS and capitalised >= 0.75 * len(words)
+
+
 def is_credit(text: str) -> bool:
     """True for a short line that credits a photo, image or illustration."""
     return len(text.split()) <= SHORT_WORDS and bool(_CREDIT.search(text))
@@ -65,10 +98,16 @@ def is_credit(text: str) -> bool:
 
 def _is_furniture(block: Block) -> bool:
     """A short block that is a credit, caption credit, byline, dateline or share/sign-up line."""
-    words = len(block.text.split())
+    text = block.text
+    words = len(text.split())
+    if _LINK_TAG.search(text) or _LEAD_IN.match(text):
+        return True  # link lists and "Also on …" are furniture at any length
+    if _CONTACT.search(text) and words <= CONTACT_WORDS:
+        return True
     if words > SHORT_WORDS:
         return False
-    text = block.text
+    if _BIO.match(text):
+        return True
     return bool(
         _CREDIT.search(text)
         or _BOILERPLATE.search(text)

@@ -51,13 +51,16 @@ def _read_pdf(data: bytes) -> ReadText:
 
 
 def _read_html(data: bytes | str, url: str) -> ReadText:
-    from quizapp.generation.read.furniture import drop_furniture
-    from quizapp.generation.read.html import has_article_text, read_html
+    from quizapp.generation.read.furniture import drop_furniture, headline_like
+    from quizapp.generation.read.html import Block, has_article_text, read_html
 
     if isinstance(data, bytes) and b"\x00" in data[:8192] and b"<" not in data[:1024]:
         raise ArticleError("the file looks binary (it contains NUL bytes), not a web page")
     page = read_html(data, url)
-    blocks = drop_furniture(page.blocks, page.title)
+    blocks = [
+        Block("heading", b.text) if b.kind == "paragraph" and headline_like(b.text) else b
+        for b in drop_furniture(page.blocks, page.title)
+    ]
     if not has_article_text(blocks):
         raise ArticleError("the page has no article text (a login wall or a list of links?)")
     return ReadText(
