@@ -61,15 +61,30 @@ class GenerationResult:
 CLAIM_CUES = {"should", "must", "ought", "need", "needs"}
 
 
+REPORTED_SHARE = 0.12  # a news report: this share of its sentences say who said what
+
+
+def _reported_article(analysis) -> bool:
+    """True for a news report, where "according to the author" misattributes what others say."""
+    said = sum(
+        1
+        for info in analysis.sentences
+        if any(t.lower_ in ("said", "says", "told") for t in info.tokens)
+    )
+    return said >= REPORTED_SHARE * max(1, len(analysis.sentences))
+
+
 def _argument_problem(
-    statement: Argument, frames: list[Frame], analysis, rejected: Counter
+    statement: Argument, frames: list[Frame], analysis, rejected: Counter, reported: bool
 ) -> bool:
-    """Drop an argument whose sentence cannot stand alone, or a claim that is not the
-    author's own recommendation (a hedge, a report of speech, a plain statement of fact)."""
+    """Drop an argument whose sentence cannot stand alone, any argument of a news report, and a
+    claim that is not the author's own recommendation (a hedge, reported speech, a fact)."""
     view = frames[statement.sentence] if statement.sentence < len(frames) else None
     reason = ""
     if view is None or view.problem:
         reason = view.problem if view else "no_sentence"
+    elif reported:
+        reason = "news_report_has_no_authors_argument"
     elif statement.kind == "claim":
         words = {t.lower_ for t in analysis.sentences[statement.sentence].tokens}
         if view.hedged or view.attributed:
@@ -178,8 +193,11 @@ def generate(
             pool.extend(made)
         if info.index % 50 == 49:
             report(0.6 + 0.25 * info.index / total, "building questions")
+    reported = _reported_article(analysis)
     statements = [
-        s for s in arguments(analysis) if not _argument_problem(s, frames, analysis, rejected)
+        s
+        for s in arguments(analysis)
+        if not _argument_problem(s, frames, analysis, rejected, reported)
     ]
     for statement in statements:
         base = scores[statement.sentence] if statement.sentence < len(scores) else 0.0
