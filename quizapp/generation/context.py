@@ -192,6 +192,9 @@ def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         if len(people) != 1:
             return ""
         person = next(iter(people.values()))
+        mentions = sum(1 for e in analysis.entities if e.key == person.key and e.label == "PERSON")
+        if len(person.text.split()) < 2 and mentions < 2:
+            return ""  # a one-word "person" seen once may be a parser's mistake ("Virus")
         return person.text.split()[-1] if len(person.text.split()) > 1 else person.text
     # "it"/"they": the subject of the previous sentence when it is a named thing or "the X"
     subject = next(

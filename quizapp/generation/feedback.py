@@ -14,10 +14,15 @@ NUMBER_NAMES = {
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
 }  # fmt: skip
 MAX_CONTEXT_WORDS = 40
+# Approximations only: "less than 8 hours" is not "8 hours" (a bound changes the fact).
 QUALIFIERS = re.compile(
-    r"^(?:more than|less than|fewer than|about|nearly|almost|over|under|some|around|roughly|"
-    r"at least|up to|just over|just under|approximately|an estimated)\s+",
+    r"^(?:about|nearly|almost|some|around|roughly|approximately|an estimated|close to)\s+",
     re.IGNORECASE,
+)
+TITLES = re.compile(
+    r"^(?:President|Vice President|Prime Minister|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|Dr\.?|"
+    r"Prof\.?|Professor|Chief|Superintendent|Mayor|Judge|Justice|General|Gen\.?|Col\.?|Lt\.?|"
+    r"Capt\.?|Sir|Dame|Lord|Lady|King|Queen|Pope|Councillor|Minister|Secretary)\s+"
 )
 CONTENT_ZIPF = 5.5  # words more frequent than this carry no topic ("the", "said", "year")
 
@@ -27,6 +32,10 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     digits for number words, and the other number of a key term."""
     out = [alias for alias in aliases_of(display) if _same_name(alias, display)]
     words = display.split()
+    untitled = TITLES.sub("", display)
+    if entity.label == "PERSON" and untitled != display:
+        out.append(untitled)  # "President Ashraf Ghani" → "Ashraf Ghani"
+        words = untitled.split()
     # a short first word is often a family name written first (Xi Jinping, Tsai Ing-wen)
     if (
         entity.label == "PERSON"
@@ -88,9 +97,12 @@ def _same_name(alias: str, display: str) -> bool:
         return True
 
     def initials(text: str) -> str:
+        text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
         return "".join(w[0] for w in re.findall(r"[A-Za-z]+", text) if w[0].isupper())
 
-    squeezed = lambda text: re.sub(r"[^A-Z]", "", text)  # noqa: E731
+    def squeezed(text: str) -> str:
+        return re.sub(r"[^A-Z]", "", re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+
     return squeezed(alias) == initials(display) or squeezed(display) == initials(alias)
 
 

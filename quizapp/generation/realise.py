@@ -183,8 +183,9 @@ def statement_candidate(
     fact as the article gives it, to check at a glance; ranked below items with a blank."""
     article = analysis.article
     quote = article.text[info.start : info.end]
-    if view.hedged or view.attributed:
-        return []
+    reasoned = any(t.lower_ in CAUSAL_CUES for t in info.tokens)
+    if view.hedged or view.attributed or (len(info.entities) < STATEMENT_ENTITIES and not reasoned):
+        return []  # a statement without names, numbers or a reason is rarely worth a question
     body = quote[view.cut : view.end]
     if view.replaced:
         body = view.replacement + body[view.replaced :]
@@ -209,6 +210,8 @@ def statement_candidate(
 
 
 MIN_STATEMENT_WORDS = 8
+STATEMENT_ENTITIES = 1
+CAUSAL_CUES = {"because", "therefore", "so", "since", "consequently", "thus", "hence"}
 STATEMENT_COST = 0.5  # a statement asks less of the learner than a blank
 
 

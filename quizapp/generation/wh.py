@@ -13,6 +13,7 @@ from typing import Any
 
 from quizapp.generation.analyse import SentenceInfo
 from quizapp.generation.context import Frame
+from quizapp.generation.distractors import org_kind
 
 SUBJECT_WH = {
     "PERSON:1": "who",
@@ -51,6 +52,8 @@ def wh_question(
     info: SentenceInfo, quote: str, frame: Frame, answer_start: int, answer_end: int, form: str
 ) -> str:
     """A wh-question asking for quote[answer_start:answer_end], or "" when none reads well."""
+    if form == "ORG" and not org_kind(quote[answer_start:answer_end]):
+        return ""  # "Which organization" for what the parser only guessed is one
     tokens = [t for t in info.tokens if not t.is_space]
     if not tokens:
         return ""
@@ -163,6 +166,10 @@ def _fronted(
     shared = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in root.children)
     if clause is None or negated or shared:
         return ""  # "Who did teachers n't see", "had … been shelved but was re-opened"
+    coordinated = any(c.dep_ in ("conj", "cc") for c in moved.children)
+    later_clause = any(c.dep_ in ("advcl", "xcomp") and c.i > moved.i for c in root.children)
+    if coordinated or later_clause:
+        return ""  # "won in 1957 and from 1961 to 1964, becoming the first five-time winner"
     moved_start, moved_end = _span(moved, base)
     subject_end = _span(subject, base)[1]
     auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]

@@ -120,6 +120,11 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
     return sorted(set(starts)), sorted(set(ends))
 
 
+MID_CONNECTOR = re.compile(
+    r",\s+(?:though|however|meanwhile|for instance|for example|in turn|moreover|too|also|"
+    r"in fact|of course|therefore|instead)\s*,\s*",
+    re.IGNORECASE,
+)
 CITATION = re.compile(r"\s*(?:\((?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)|\[\d{1,3}\])(?=[\s.,;:!?]|$)")
 
 
@@ -128,6 +133,7 @@ def finish(fragment: str, question: bool) -> str:
     body = re.sub(r"^[\s,;:—-]+", "", fragment)
     body = CITATION.sub("", body)
     body = re.sub(r"(?<=[a-z]),(?=[A-Z][a-z])", ", ", body)  # "Colorado,Washington"
+    body = MID_CONNECTOR.sub(" ", body)  # "Which country, though, will …"
     if question:
         body = re.sub(r"[.!?]+$", "", body)
     body = re.sub(r"(?:[\s,;:—-]|\b(?:and|or|but|while|which|that)\b)+$", "", body)

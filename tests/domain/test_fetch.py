@@ -505,5 +505,5 @@ def test_trickling_site_is_cut_at_the_deadline(server, path):
 
 def test_deadline_follows_the_injected_clock(server, connections):
     clock = itertools.count(0, 100).__next__  # every reading is 100 s later
-    refused(server.base + "/page", "within 10 s", allowed_hosts=LOCAL, clock=clock)
+    refused(server.base + "/page", "within 8 s", allowed_hosts=LOCAL, clock=clock)
     assert connections == []

@@ -5,7 +5,7 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 MAX_ARTICLE_MB = MAX_ARTICLE_BYTES // (1024 * 1024)
 MAX_TEXT_CHARS = 1_000_000  # extracted text beyond this (≈ 160,000 words) is refused
 PDF_SECONDS = 4.0  # a PDF whose text takes longer than this to extract is refused
-FETCH_SECONDS = 10.0  # a link must answer in full within this time
+FETCH_SECONDS = 8.0  # a link must answer in full within this time (a web worker waits for it)
 
 
 def too_large_message(size: int) -> str:
