@@ -51,10 +51,21 @@ HELDOUT2_FILES = [
     "heldout2/explainer_lithium_batteries.txt",
     "heldout2/feature_tour_de_france.txt",
 ]
+# The third, final held-out set: chosen and written after every change, measured once.
+HELDOUT3_PAGES = [
+    "291a8bf33e", "2c46804d9d", "33fe2471fd", "360c732d1f", "921019755f", "87bf60570e",
+    "d1c57d7821",
+]  # fmt: skip
+HELDOUT3_FILES = [
+    "heldout3/geography_great_barrier_reef.txt",
+    "heldout3/economics_inflation_explainer.txt",
+    "heldout3/history_printing_press.txt",
+]
 SETS = {
     "dev": (DEV_PAGES, DEV_FILES),
     "heldout": (HELDOUT_PAGES, HELDOUT_FILES),
     "heldout2": (HELDOUT2_PAGES, HELDOUT2_FILES),
+    "heldout3": (HELDOUT3_PAGES, HELDOUT3_FILES),
 }
 
 
