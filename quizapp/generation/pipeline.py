@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from quizapp.domain.items import QuizItem
 from quizapp.domain.textnorm import norm_key
 from quizapp.generation.analyse import analyse
+from quizapp.generation.arguments import Argument, arguments
 from quizapp.generation.context import Frame, blank_problem, frame
 from quizapp.generation.distractors import surface_forms
 from quizapp.generation.gate import hard_failures
@@ -22,7 +23,7 @@ from quizapp.generation.realise import (
     statement_candidate,
 )
 from quizapp.generation.segment import Article, require_generation_language
-from quizapp.generation.select import Argument, answers, arguments, sentence_score
+from quizapp.generation.select import answers, sentence_score
 
 CONTRACT_FORMAT = "quizapp-items/1"
 WORDS_PER_ITEM = 20

@@ -216,7 +216,7 @@ def test_cli_bad_input_exits_2_with_one_line(runner, tmp_path, content, message)
 
 
 def test_argument_questions_lowercase_only_common_sentence_openers():
-    from quizapp.generation.select import lower_first
+    from quizapp.generation.arguments import lower_first
 
     text = (DATA / "history_hansa.txt").read_text(encoding="utf-8")
     assert lower_first("Salted herring was valuable", text) == "salted herring was valuable"
