@@ -172,7 +172,7 @@ def connector_length(quote: str) -> int:
         if lowered.startswith(phrase + ","):
             after = quote[len(phrase) + 1 :]
             return len(quote) - len(after.lstrip())
-    match = re.match(r"([A-Za-z]+)(,?)\s+", quote)
+    match = re.match(r"([A-Za-z]+)([,:]?)\s+", quote)
     word = match.group(1).lower() if match else ""
     if word in CONNECTORS and (match.group(2) or word in BARE_CONNECTORS):
         return match.end()
@@ -253,6 +253,8 @@ def blank_problem(
         return "nationality_blank"
     if label == "DATE" and not re.search(r"\d|" + MONTH_PATTERN, answer, re.IGNORECASE):
         return "vague_date"  # "Tuesday", "last week", "recent decades"
+    if label == "DATE" and re.fullmatch(MONTH_PATTERN, answer.strip(), re.IGNORECASE):
+        return "month_only"  # "In ____, NASA awarded …": a month without its year is trivia
     if label == "DATE" and len(re.findall(r"\b[a-z]{3,}\b", answer)) > 1:
         return "ragged_date"  # "March 2018 after years"
     if re.search(r",\s+[A-Z]", answer) and label != "DATE":

@@ -93,6 +93,16 @@ def plausible(form: str, option: str) -> bool:
     return True
 
 
+def person_like(name: str, analysis: Analysis) -> bool:
+    """A person's name by its shape, or the surname of a full name the article gives a person."""
+    if plausible("PERSON:n", name):
+        return True
+    return any(
+        e.label == "PERSON" and len(e.text.split()) > 1 and e.text.split()[-1] == name
+        for e in analysis.entities
+    )
+
+
 def org_kind(option: str) -> str:
     """What kind of organisation a name says it is ("university", "acronym"), "" when unknown."""
     plain = re.sub(r"^the\s+", "", option, flags=re.IGNORECASE)

@@ -14,9 +14,10 @@ NUMBER_NAMES = {
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
 }  # fmt: skip
 MAX_CONTEXT_WORDS = 40
-# Approximations only: "less than 8 hours" is not "8 hours" (a bound changes the fact).
+# Approximations and lower bounds; never an upper bound: "less than 8 hours" is not "8 hours".
 QUALIFIERS = re.compile(
-    r"^(?:about|nearly|almost|some|around|roughly|approximately|an estimated|close to)\s+",
+    r"^(?:about|nearly|almost|some|around|roughly|approximately|an estimated|close to|"
+    r"more than|at least|up to|over|just over)\s+",
     re.IGNORECASE,
 )
 TITLES = re.compile(

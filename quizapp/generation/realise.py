@@ -12,7 +12,7 @@ from quizapp.domain.textnorm import norm_key
 from quizapp.generation.analyse import Analysis, SentenceInfo, identity
 from quizapp.generation.arguments import Argument, lower_first
 from quizapp.generation.context import Frame, connector_length
-from quizapp.generation.distractors import pick
+from quizapp.generation.distractors import person_like, pick
 from quizapp.generation.feedback import accepted_answers, explain
 from quizapp.generation.segment import Article
 from quizapp.generation.select import Answer
@@ -135,7 +135,9 @@ def fact_candidates(
         return out  # "Blue Origin, ____ and SpaceX": other members of the list fit the blank
     add("cloze", blanked, 0.0, accepted=list(accepted))
     wh = ""
-    if not (answer.modifier or answer.in_list):
+    if not (answer.modifier or answer.in_list) and (
+        ent.label != "PERSON" or person_like(display, analysis)
+    ):
         wh = wh_question(info, quote, view, rel_start, rel_end, ent.form)
     if wh:
         add("short_answer", wh, 0.15, accepted=list(accepted))
