@@ -119,6 +119,11 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
             return Frame(end=len(quote), problem="unresolved_reference")
         suffix = PERSON_PRONOUNS.get(word, THING_PRONOUNS.get(word, ""))
         return Frame(cut, len(first.group()), antecedent + suffix, end, hedged, attributed)
+    described = _DESCRIPTION.match(rest)
+    if described:
+        name = _named_in_previous(analysis, info, CLASS_NOUNS[described.group(2).lower()])
+        if name:  # "The company said …" → "SNC said …"
+            return Frame(cut, described.end(), name, end, hedged, attributed)
     return Frame(cut, end=end, hedged=hedged, attributed=attributed)
 
 
@@ -160,6 +165,52 @@ def _dangling_reference(tokens: list, base: int, start: int) -> bool:
         seen_singular |= token.tag_ in ("NN", "NNP")
         seen_person |= token.ent_type_ == "PERSON"
     return False
+
+
+ORG_NOUNS = (
+    "company", "firm", "group", "agency", "bank", "organization", "organisation", "team", "club",
+    "council", "ministry", "party", "airline", "automaker", "carmaker", "university", "band",
+    "startup", "retailer", "manufacturer", "network", "studio", "court", "league",
+)  # fmt: skip
+PERSON_NOUNS = (
+    "president", "minister", "governor", "mayor", "singer", "actor", "actress", "player",
+    "coach", "manager", "scientist", "researcher", "chief", "founder", "director", "author",
+)  # fmt: skip
+CLASS_NOUNS = {
+    **{noun: ("ORG",) for noun in ORG_NOUNS},
+    **{noun: ("PERSON",) for noun in PERSON_NOUNS},
+    "city": ("GPE:place",),
+    "town": ("GPE:place",),
+    "country": ("GPE:country",),
+    "nation": ("GPE:country",),
+}
+_CLASS_PATTERN = "|".join(CLASS_NOUNS)
+_DESCRIPTION = re.compile(rf"(The (?:[A-Za-z-]+ )?)({_CLASS_PATTERN})\b(?!['’])", re.IGNORECASE)
+
+
+def _named_in_previous(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, ...]) -> str:
+    """The one name of a kind in the previous sentence of the paragraph ("" when none or two)."""
+    if info.index == 0:
+        return ""
+    article = analysis.article
+    previous = analysis.sentences[info.index - 1]
+    if article.paragraph_index(previous.start) != article.paragraph_index(info.start):
+        return ""
+    subject = next(
+        (t for t in previous.tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
+        None,
+    )
+    if subject is None:
+        return ""
+    start = previous.offset + subject.left_edge.idx
+    end = previous.offset + subject.idx + len(subject.text)
+    entity = next((e for e in previous.entities if (e.start, e.end) == (start, end)), None)
+    if entity is None or not (entity.label in kinds or entity.form in kinds):
+        return ""  # only a description that continues the previous sentence's named subject
+    name = entity.text
+    if "PERSON" in kinds and len(name.split()) > 1:
+        return name.split()[-1]
+    return name
 
 
 def connector_length(quote: str) -> int:

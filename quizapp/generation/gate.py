@@ -76,7 +76,7 @@ def _stated_in(quote: str, statement: str) -> bool:
     """The quote states it: word for word, or with only its opening pronoun written out."""
     if contains_phrase(quote, statement):
         return True
-    opening = re.match(r"\W*(?:It|They|He|She|Its|Their|His|Her)\b", quote)
+    opening = re.match(r"\W*(?:It|They|He|She|Its|Their|His|Her|The [\w-]+(?: [\w-]+)?)\b", quote)
     words = statement.split()
     return bool(opening) and any(
         contains_phrase(quote, " ".join(words[k:])) for k in range(1, RESOLVED_WORDS + 1)
