@@ -131,6 +131,11 @@ QUOTED = re.compile(r"[\"“]([^\"”]*)[\"”]?")
 SCARE_QUOTE_WORDS = 4  # "axis of resistance", "closing": a term in quotes, not speech
 
 
+def norm_answer(answer: str) -> str:
+    """An answer lower-cased with spaces squeezed, for comparing with fixed lists."""
+    return " ".join(answer.lower().split())
+
+
 def _speaks(token) -> bool:
     """A first- or second-person pronoun (not the numeral of "Elizabeth I")."""
     if token.lower_ not in SPEAKER_WORDS or token.pos_ != "PRON":
@@ -270,8 +275,10 @@ def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
 
 
 MONTH_PATTERN = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+GENERIC_NAMES = {"earth", "the earth", "the world", "the planet", "the sun", "the moon", "internet"}
 ATTRIBUTION_NEAR = re.compile(
-    r"(?:\b(?:said|says|told|reported|explained|wrote|according to|as)\s*\|)|"
+    r"(?:\b(?:said|says|told|reported|explained|wrote|according to|as|"
+    r"comment(?:ed)?(?: on [\w ]+)? to)\s*\|)|"
     r"(?:\|\s*,?\s*(?:said|says|told|reported|explained|wrote|has previously|added)\b)"
 )
 GIVEAWAY_PREFIX = 5  # an answer word sharing this many first letters with a prompt word
@@ -296,8 +303,12 @@ def blank_problem(
         return "sample_size"  # "One study in ____ women", "Here are ____ tips"
     if re.fullmatch(r"\d{1,3}", answer) and re.match(r"-year-old|,? who\b", quote[end:]):
         return "age_detail"  # "Noel, 31, …", "the 66-year-old"
-    if label in ("CARDINAL", "QUANTITY") and not re.search(r"\d", answer):
-        return "vague_number"  # "the hundreds", "dozens"
+    if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and not re.search(r"\d", answer):
+        return "vague_number"  # "the hundreds", "billions of dollars"
+    if label == "TIME":
+        return "time_of_day"  # "6:30 a.m.", "Tuesday night": trivia
+    if norm_answer(answer) in GENERIC_NAMES:
+        return "generic_name"  # "the largest reef system on ____" (Earth)
     if re.search(r"\b[a-z]+ly\s*$", quote[:start]) and label == "TERM":
         return "split_phrase"  # "computationally ____" (heavy simulations)
     if label == "NORP":

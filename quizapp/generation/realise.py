@@ -187,6 +187,8 @@ def statement_candidate(
     article = analysis.article
     quote = article.text[info.start : info.end]
     reasoned = any(t.lower_ in CAUSAL_CUES for t in info.tokens)
+    if any(t.lower_ in OPINION_MODALS for t in info.tokens):
+        return []  # "The interview should be a nail in the coffin": an opinion, not a fact to check
     if view.hedged or view.attributed or (len(info.entities) < STATEMENT_ENTITIES and not reasoned):
         return []  # a statement without names, numbers or a reason is rarely worth a question
     body = quote[view.cut : view.end]
@@ -214,6 +216,7 @@ def statement_candidate(
 
 MIN_STATEMENT_WORDS = 8
 STATEMENT_ENTITIES = 1
+OPINION_MODALS = {"should", "must", "ought", "would"}
 CAUSAL_CUES = {"because", "therefore", "so", "since", "consequently", "thus", "hence"}
 STATEMENT_COST = 0.5  # a statement asks less of the learner than a blank
 
