@@ -141,8 +141,11 @@ def fact_candidates(
         wh = wh_question(info, quote, view, rel_start, rel_end, ent.form)
     if wh:
         add("short_answer", wh, 0.15, accepted=list(accepted))
-    if answer.modifier or ent.form not in MCQ_FORMS or _options_given_away(quote, rel_end, ent):
+    counted = ent.form.startswith("NUM:digits:") and ent.form != "NUM:digits:"
+    if answer.modifier or not (ent.form in MCQ_FORMS or counted):
         return out  # options of an unreliable type teach nothing; the cloze asks it better
+    if _options_given_away(quote, rel_end, ent):
+        return out
     in_sentence = {e.key for e in info.entities}
     distractors = pick(display, ent.form, analysis, forms, rng, exclude=in_sentence)
     if answer.embedded and not display.lower().startswith("the "):
@@ -152,9 +155,10 @@ def fact_candidates(
             distractors = []
     if not distractors:
         return out
-    choices = [display, *distractors]
-    rng.shuffle(choices)
-    add("mcq", wh or blanked, 0.1, choices=choices, accepted=list(accepted))
+    if not counted:  # an amount with its unit ("30 jets") is asked as true/false only
+        choices = [display, *distractors]
+        rng.shuffle(choices)
+        add("mcq", wh or blanked, 0.1, choices=choices, accepted=list(accepted))
     if view.hedged or view.attributed or view.replaced or cut_start != view.cut:
         return out  # no true/false about a hedge, a report of speech or a trimmed clause
     from_article = [d for d in distractors if norm_key(d) in forms]
