@@ -61,11 +61,22 @@ HELDOUT3_FILES = [
     "heldout3/economics_inflation_explainer.txt",
     "heldout3/history_printing_press.txt",
 ]
+# A fourth held-out set, for the changes made after round 3 was measured.
+HELDOUT4_PAGES = [
+    "076f4f33bf", "156770d676", "65408257db", "6ebac05f63", "bc13ff87b2", "c90731f051",
+    "ffc109d474",
+]  # fmt: skip
+HELDOUT4_FILES = [
+    "heldout4/science_black_holes.txt",
+    "heldout4/history_berlin_wall.txt",
+    "heldout4/health_sleep_science.txt",
+]
 SETS = {
     "dev": (DEV_PAGES, DEV_FILES),
     "heldout": (HELDOUT_PAGES, HELDOUT_FILES),
     "heldout2": (HELDOUT2_PAGES, HELDOUT2_FILES),
     "heldout3": (HELDOUT3_PAGES, HELDOUT3_FILES),
+    "heldout4": (HELDOUT4_PAGES, HELDOUT4_FILES),
 }
 
 
