@@ -39,7 +39,7 @@ CONNECTOR_PHRASES = (
     "in contrast", "in turn", "to be sure", "that said", "what's more", "above all",
 )  # fmt: skip
 PERSON_PRONOUNS = {"he": "", "she": "", "his": "'s", "her": "'s"}
-THING_PRONOUNS = {"it": "", "its": "'s", "they": "", "their": "'s"}
+THING_PRONOUNS = {"it": "", "they": ""}  # "its" and "their" often point past the subject
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 QUANTIFIERS = {"most", "many", "some", "both", "neither", "another", "others", "each", "all", "few"}
 RESOLVABLE = set(PERSON_PRONOUNS) | set(THING_PRONOUNS)
@@ -251,7 +251,8 @@ def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         mentions = sum(1 for e in analysis.entities if e.key == person.key and e.label == "PERSON")
         if len(person.text.split()) < 2 and mentions < 2:
             return ""  # a one-word "person" seen once may be a parser's mistake ("Virus")
-        return person.text.split()[-1] if len(person.text.split()) > 1 else person.text
+        name = re.sub(r",?\s+(?:Jr|Sr|II|III|IV)\.?$", "", person.text)
+        return name.split()[-1] if len(name.split()) > 1 else name
     # "it"/"they": the subject of the previous sentence when it is a named thing or "the X"
     subject = next(
         (t for t in previous.tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),

@@ -74,7 +74,10 @@ ORG_WORDS = {
     "church", "army", "navy", "police", "network", "studios", "records", "trust", "holdings",
     "systems", "administration", "bureau", "laboratory", "observatory", "museum", "guard",
 }  # fmt: skip
-COMMON_NAME_ZIPF = 4.5  # a word this frequent in lower case is rarely part of a person's name
+COMMON_NAME_ZIPF = 4.5
+GLUED = re.compile(
+    r"[a-z]{3,}[A-Z][a-z]"
+)  # a word this frequent in lower case is rarely part of a person's name
 
 
 def plausible(form: str, option: str) -> bool:
@@ -85,7 +88,11 @@ def plausible(form: str, option: str) -> bool:
     words = re.findall(r"[\w'’.-]+", option)
     if form == "PERSON:n":
         common = sum(1 for w in words if zipf_frequency(w.lower(), "en") >= COMMON_NAME_ZIPF)
-        return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and common <= 1
+        glued = (
+            GLUED.search(option) is not None
+        )  # "Ocasio-CortezAlexandria": link text run together
+        shape = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+        return shape and common <= 1 and not glued
     if form == "GPE:place":
         return norm_key(re.sub(r"^the\s+", "", option, flags=re.IGNORECASE)) in _CITY_KEYS
     if form == "ORG":
@@ -101,6 +108,11 @@ def person_like(name: str, analysis: Analysis) -> bool:
         e.label == "PERSON" and len(e.text.split()) > 1 and e.text.split()[-1] == name
         for e in analysis.entities
     )
+
+
+def _shares_a_name(one: str, other: str) -> bool:
+    names = lambda text: {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)}  # noqa: E731
+    return bool(names(one) & names(other))
 
 
 def org_kind(option: str) -> str:
@@ -139,6 +151,8 @@ def pick(
             continue  # "Washington" names a city, a state and a government at once
         if form == "ORG" and org_kind(candidate) != org_kind(answer):
             continue  # a university's options are universities, an army's are armies
+        if form.startswith("PERSON") and _shares_a_name(candidate, answer):
+            continue  # "Patrick W. Carlineo" is the same man as "Patrick Carlineo Jr."
         seen.add(cid)
         pool.append(candidate)
         if len(pool) >= max(n, 6):

@@ -130,7 +130,8 @@ def fact_candidates(
         )
         out.append(Candidate(item, info.index, ent.key, item.score))
 
-    blanked = finish(head + CLOZE_BLANK + tail, question=False)
+    # "an ____" would tell the learner the answer starts with a vowel
+    blanked = finish(re.sub(r"\b([Aa])n?\s+$", r"\1(n) ", head) + CLOZE_BLANK + tail, False)
     if answer.in_list:
         return out  # "Blue Origin, ____ and SpaceX": other members of the list fit the blank
     add("cloze", blanked, 0.0, accepted=list(accepted))
