@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -34,15 +35,7 @@ def collect(name: str, sheets: Path, ratings: Path) -> Path:
         for article, grades in json.loads(path.read_text(encoding="utf-8")).items():
             for grade in grades:
                 item = items[article][int(grade["item"]) - 1]
-                rows.append(
-                    {
-                        "article": article,
-                        "number": int(grade["item"]),
-                        "grade": grade["grade"],
-                        "why": grade.get("why", ""),
-                        "item": item,
-                    }
-                )
+                rows.append(_row(article, int(grade["item"]), grade, item))
     rows.sort(key=lambda r: (r["article"], r["number"]))
     RATINGS.mkdir(parents=True, exist_ok=True)
     out = RATINGS / f"{name}.json"
@@ -50,8 +43,35 @@ def collect(name: str, sheets: Path, ratings: Path) -> Path:
     return out
 
 
+def _row(article: str, number: int, grade: dict, item: dict) -> dict:
+    """One stored rating. The features are kept; for a page of the shared corpus (a hex key)
+    the source sentence and the explanation are not, so no corpus text beyond the item's own
+    prompt and answer enters the repository."""
+    vector = features(QuizItem.from_contract(item))
+    item = json.loads(json.dumps(item))
+    if re.fullmatch(r"[0-9a-f]{10}", article):
+        item.get("source", {}).pop("text", None)
+        item["explanation"] = ""
+    return {
+        "article": article,
+        "number": number,
+        "grade": grade["grade"],
+        "why": grade.get("why", ""),
+        "item": item,
+        "features": dict(zip(FEATURES, [round(v, 5) for v in vector], strict=True)),
+    }
+
+
+def _vector(row: dict) -> list[float]:
+    """The row's stored features (in FEATURES order), else computed from its item."""
+    stored = row.get("features") or {}
+    if all(name in stored for name in FEATURES):
+        return [float(stored[name]) for name in FEATURES]
+    return features(QuizItem.from_contract(row["item"]))
+
+
 def _matrix(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
-    x = np.array([features(QuizItem.from_contract(r["item"])) for r in rows], dtype=float)
+    x = np.array([_vector(r) for r in rows], dtype=float)
     y = np.array([1.0 if r["grade"] in ACCEPTABLE else 0.0 for r in rows])
     return x, y
 
