@@ -193,18 +193,28 @@ _CLASS_PATTERN = "|".join(CLASS_NOUNS)
 _DESCRIPTION = re.compile(rf"(The (?:[A-Za-z-]+ )?)({_CLASS_PATTERN})\b(?!['’])", re.IGNORECASE)
 
 
-def _named_in_previous(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, ...]) -> str:
-    """The one name of a kind in the previous sentence of the paragraph ("" when none or two)."""
+def _previous_in_paragraph(analysis: Analysis, info: SentenceInfo) -> SentenceInfo | None:
+    """The sentence before this one when both are in the same paragraph."""
     if info.index == 0:
-        return ""
+        return None
     article = analysis.article
     previous = analysis.sentences[info.index - 1]
-    if article.paragraph_index(previous.start) != article.paragraph_index(info.start):
-        return ""
-    subject = next(
-        (t for t in previous.tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
+    same = article.paragraph_index(previous.start) == article.paragraph_index(info.start)
+    return previous if same else None
+
+
+def _main_subject(sentence: SentenceInfo):
+    """The subject token of the sentence's main verb, or None."""
+    return next(
+        (t for t in sentence.tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
         None,
     )
+
+
+def _named_in_previous(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, ...]) -> str:
+    """The name of the previous sentence's subject, when it is of one of these kinds."""
+    previous = _previous_in_paragraph(analysis, info)
+    subject = _main_subject(previous) if previous else None
     if subject is None:
         return ""
     start = previous.offset + subject.left_edge.idx
@@ -237,11 +247,8 @@ def connector_length(quote: str) -> int:
 
 def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     """The one thing of the previous sentence (same paragraph) a pronoun can refer to."""
-    if info.index == 0:
-        return ""
-    article = analysis.article
-    previous = analysis.sentences[info.index - 1]
-    if article.paragraph_index(previous.start) != article.paragraph_index(info.start):
+    previous = _previous_in_paragraph(analysis, info)
+    if previous is None:
         return ""
     if pronoun in PERSON_PRONOUNS:
         people = {e.key: e for e in previous.entities if e.label == "PERSON"}
@@ -254,10 +261,7 @@ def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         name = re.sub(r",?\s+(?:Jr|Sr|II|III|IV)\.?$", "", person.text)
         return name.split()[-1] if len(name.split()) > 1 else name
     # "it"/"they": the subject of the previous sentence when it is a named thing or "the X"
-    subject = next(
-        (t for t in previous.tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
-        None,
-    )
+    subject = _main_subject(previous)
     if subject is None or subject.pos_ == "PRON":
         return ""
     at = previous.offset + subject.idx

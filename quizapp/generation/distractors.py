@@ -5,8 +5,6 @@ from __future__ import annotations
 import random
 import re
 
-from wordfreq import zipf_frequency
-
 from quizapp.domain.textnorm import norm_key
 from quizapp.generation.analyse import Analysis, identity
 from quizapp.generation.lexicon import (
@@ -17,6 +15,7 @@ from quizapp.generation.lexicon import (
     MONTHS,
     NUMBER_WORDS,
 )
+from quizapp.generation.select import zipf
 
 _COUNTRY_KEYS = {norm_key(c) for c in COUNTRIES}
 _CITY_KEYS = {norm_key(c) for c in CITIES}
@@ -87,7 +86,7 @@ def plausible(form: str, option: str) -> bool:
     an organisation) that options of these forms are checked by their shape as well."""
     words = re.findall(r"[\w'’.-]+", option)
     if form == "PERSON:n":
-        common = sum(1 for w in words if zipf_frequency(w.lower(), "en") >= COMMON_NAME_ZIPF)
+        common = sum(1 for w in words if zipf(w.lower()) >= COMMON_NAME_ZIPF)
         glued = (
             GLUED.search(option) is not None
         )  # "Ocasio-CortezAlexandria": link text run together

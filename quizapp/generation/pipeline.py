@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from quizapp.domain.items import QuizItem
 from quizapp.domain.textnorm import norm_key
-from quizapp.generation.analyse import analyse
+from quizapp.generation.analyse import NUMERIC_LABELS, analyse
 from quizapp.generation.arguments import Argument, arguments
 from quizapp.generation.context import Frame, blank_problem, frame
 from quizapp.generation.distractors import surface_forms
@@ -104,7 +104,7 @@ TOPIC_MENTIONS = 4
 def _topic_keys(article: Article, analysis) -> set[str]:
     """The article's own topic: names in its title, and a name that dominates its mentions."""
     keys = {e.key for e in analysis.entities if _in_title(article, e.text)}
-    names = Counter(e.key for e in analysis.entities if e.label not in NUMERIC_LABELS)
+    names = Counter(e.key for e in analysis.entities if e.label not in NOT_NAMES)
     total = sum(names.values())
     for key, mentions in names.most_common(2):
         if mentions >= TOPIC_MENTIONS and mentions >= TOPIC_SHARE * total:
@@ -112,7 +112,7 @@ def _topic_keys(article: Article, analysis) -> set[str]:
     return keys
 
 
-NUMERIC_LABELS = {"DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TERM", "ORDINAL", "TIME"}
+NOT_NAMES = NUMERIC_LABELS | {"DATE", "TERM", "ORDINAL", "TIME"}
 
 
 def _in_title(article: Article, name: str) -> bool:
