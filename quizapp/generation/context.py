@@ -72,6 +72,17 @@ class Frame:
     problem: str = ""
 
 
+_CLOSING = (".", "!", "?", '"', "”", "'", "’", ")", "…")
+
+
+def _unpunctuated_line(analysis: Analysis, info: SentenceInfo, quote: str) -> bool:
+    """A paragraph of one unpunctuated line: a photo caption or a linked story's title."""
+    article = analysis.article
+    paragraph = article.paragraphs[article.paragraph_index(info.start)]
+    whole = paragraph.start >= info.start and paragraph.end <= info.end + 1
+    return whole and not quote.rstrip().endswith(_CLOSING)
+
+
 def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     """The frame of one sentence (offsets relative to the sentence's own text)."""
     text = analysis.article.text
@@ -84,6 +95,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     attributed = bool(words & ATTRIBUTION_VERBS)
     if quote.rstrip().endswith("?"):
         return Frame(end=len(quote), problem="rhetorical_question")
+    if _unpunctuated_line(analysis, info, quote):
+        return Frame(end=len(quote), problem="caption_or_link")
     if _is_direct_speech(quote):
         return Frame(end=len(quote), problem="direct_speech")
     if any(_speaks(t) for t in tokens):

@@ -77,3 +77,15 @@ def frame_of(quote: str):
     article = build_article(quote)
     analysis = analyse(article)
     return frame(analysis, analysis.sentences[0])
+
+
+def test_an_unpunctuated_line_of_a_web_page_is_a_caption_not_a_fact():
+    page = (
+        "The ferry resumed service on Monday after a long repair.\n\n"
+        "There are six engines in the new ferry\n\n"
+        "The repair took three weeks in the Aarhus yard."
+    )
+    article = build_article(page, heading_texts=())
+    analysis = analyse(article)
+    problems = [frame(analysis, info).problem for info in analysis.sentences]
+    assert problems == ["", "caption_or_link", ""]

@@ -134,3 +134,55 @@ def test_back_matter_sections_and_trailing_headings_are_dropped():
         Block("heading", "More stories"),
     ]
     assert drop_furniture(blocks) == blocks[:2]
+
+
+def test_sentences_about_the_site_are_cut_from_long_paragraphs():
+    story = (
+        "The ferry resumed service on Monday after a three-week repair. "
+        "Follow @HarbourNews on Twitter for the latest timetables. "
+        "The operator said the new engines burn a fifth less fuel."
+    )
+    kept = drop_furniture([_paragraph(story)])
+    assert [block.text for block in kept] == [
+        "The ferry resumed service on Monday after a three-week repair. "
+        "The operator said the new engines burn a fifth less fuel."
+    ]
+
+
+def test_a_paragraph_mostly_about_the_site_is_dropped_whole():
+    promo = (
+        "Start your day with the Morning Tide. The Morning Tide is read by ten thousand "
+        "skippers. Sign up for the free daily newsletter."
+    )
+    story = _paragraph("The ferry resumed service on Monday.")
+    assert drop_furniture([_paragraph(promo), story]) == [story]
+
+
+def test_a_press_release_company_description_without_its_heading_is_dropped():
+    about = (
+        "Nordhavn Systems is a global provider of port logistics software. The company is "
+        "headquartered in Aarhus, Denmark, and employs around 900 people worldwide."
+    )
+    story = _paragraph("The port will open a second container terminal in 2027.")
+    assert drop_furniture([story, _paragraph(about)]) == [story]
+
+
+def test_a_you_may_also_like_line_starts_back_matter_even_as_a_paragraph():
+    blocks = [
+        _paragraph("The band will tour again in May."),
+        _paragraph("You may also like..."),
+        _paragraph("Who will make the Hall of Fame in 2030?"),
+    ]
+    assert drop_furniture(blocks) == blocks[:1]
+
+
+def test_teasers_before_the_article_s_own_title_are_dropped():
+    blocks = [
+        _paragraph("The new tablet is now on sale in twelve countries."),
+        Block("heading", "Ferry service resumes after repair"),
+        _paragraph("The ferry resumed service on Monday."),
+        _paragraph("The repair took three weeks."),
+        _paragraph("The engines are new."),
+    ]
+    kept = drop_furniture(blocks, title="Ferry service resumes after repair")
+    assert kept == blocks[2:]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -30,7 +31,7 @@ _BYLINE = re.compile(
 _BACK_MATTER = re.compile(
     r"^(?:references?|notes?|sources?|footnotes?|further reading|bibliography|see also|related"
     r"(?: articles| stories| posts| reading)?|more (?:stories|articles|news)|read (?:more|next)|"
-    r"you (?:may|might) also like|comments?|about the authors?)\s*:?$",
+    r"you (?:may|might) also like|comments?|about the authors?)\s*(?::|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 _ABOUT = re.compile(r"^About (?:[A-Z][\w&.'’-]*\s?){1,3}$")  # a press release's "About Ascom"
@@ -55,6 +56,24 @@ _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}['’]s (?:new |latest |first )?book\b"
 )
 _KICKER = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: [A-Z]")  # "Internal memo: Guards …"
+# Sentences of a long paragraph that speak to the reader about the site, never about the story.
+_SITE_SENTENCE = re.compile(
+    r"\bfollow @?\w+ on (?:twitter|x|facebook|instagram)\b|\bdow jones reprints\b|"
+    r"\bsubscriber agreement\b|\bsign up for (?:the|our) [\w ]*newsletter\b|"
+    r"\bmay receive (?:a )?commission\b|\bprices are subject to change\b|"
+    r"\bthis copy is for your personal\b|\bquantities may be limited\b|"
+    r"\bstart your (?:day|morning) with\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+# A press release's closing "About us" paragraph when it comes without its heading.
+_COMPANY_MARKS = re.compile(
+    r"\bis (?:a|an|the) (?:[\w-]+ ){0,3}(?:leading|global|world['’]s|premier)\b|"
+    r"\bheadquartered in\b|\b(?:vision|mission) (?:of [A-Z]\w+ )?is to\b|['’]s (?:vision|mission) is\b|"
+    r"\bshares [^.]{0,20}are listed on\b|\bemploys (?:around |about |some |over )?[\d,.]+ "
+    r"(?:people|staff|employees)\b|\bfor more information,? (?:please )?visit\b",
+    re.IGNORECASE,
+)
 HEADLINE_WORDS = 14
 CONTACT_WORDS = 40
 
@@ -63,19 +82,50 @@ def drop_furniture(blocks: list[Block], title: str = "") -> list[Block]:
     """The blocks that are article text: page title, credits, bylines and back matter removed."""
     kept: list[Block] = []
     in_back_matter = False
+    blocks = blocks[_title_position(blocks, title) :]
     for index, block in enumerate(blocks):
-        if _ABOUT.match(block.text):
+        if _ABOUT.match(block.text) or (block.kind != "heading" and _BACK_MATTER.match(block.text)):
             in_back_matter = True  # a heading or a bold line alike
         elif block.kind == "heading":
             in_back_matter = bool(_BACK_MATTER.match(block.text))
             if index == 0 and title and fuzz.ratio(block.text.lower(), title.lower()) >= 90:
                 continue
-        if in_back_matter or _is_furniture(block):
+        if in_back_matter:
             continue
-        kept.append(block)
+        text = _without_site_sentences(block.text)
+        if text != block.text:
+            block = replace(block, text=text)
+        if text and not _is_furniture(block) and not _company_boilerplate(text):
+            kept.append(block)
     while kept and kept[-1].kind == "heading":
         kept.pop()  # headings with no text after them are links to other articles
     return kept
+
+
+def _title_position(blocks: list[Block], title: str) -> int:
+    """Where the article starts: at its own title heading when teasers came before it."""
+    if not title:
+        return 0
+    for index, block in enumerate(blocks[: len(blocks) // 2]):
+        if block.kind == "heading" and fuzz.ratio(block.text.lower(), title.lower()) >= 90:
+            return index
+    return 0
+
+
+def _without_site_sentences(text: str) -> str:
+    """The block without its sentences about the site (follow us, reprints, commissions)."""
+    if not _SITE_SENTENCE.search(text):
+        return text
+    sentences = _SENTENCE_END.split(text)
+    kept = [s for s in sentences if not _SITE_SENTENCE.search(s)]
+    if len(kept) < 2 * (len(sentences) - len(kept)):
+        return ""  # mostly about the site: a promotion with a fact or two about itself
+    return " ".join(kept).strip()
+
+
+def _company_boilerplate(text: str) -> bool:
+    """A paragraph with two or more marks of a company's standard self-description."""
+    return len(_COMPANY_MARKS.findall(text)) >= 2
 
 
 def headline_like(text: str) -> bool:
