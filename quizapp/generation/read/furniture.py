@@ -69,7 +69,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 # A press release's closing "About us" paragraph when it comes without its heading.
 _COMPANY_MARKS = re.compile(
     r"\bis (?:a|an|the) (?:[\w-]+ ){0,3}(?:leading|global|world['’]s|premier)\b|"
-    r"\bheadquartered in\b|\b(?:vision|mission) (?:of [A-Z]\w+ )?is to\b|['’]s (?:vision|mission) is\b|"
+    r"\bheadquartered in\b|\b(?:vision|mission) (?:of [A-Z]\w+ )?is to\b|"
+    r"['’]s (?:vision|mission) is\b|"
     r"\bshares [^.]{0,20}are listed on\b|\bemploys (?:around |about |some |over )?[\d,.]+ "
     r"(?:people|staff|employees)\b|\bfor more information,? (?:please )?visit\b",
     re.IGNORECASE,
