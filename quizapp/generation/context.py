@@ -19,7 +19,8 @@ CONNECTORS = {
     "finally", "furthermore", "additionally", "nevertheless", "nonetheless", "now", "plus",
     "or", "similarly", "likewise", "overall", "hence", "accordingly", "consequently", "later",
     "today", "again", "fortunately", "unfortunately", "importantly", "notably", "ultimately",
-    "summary",
+    "summary", "obviously", "sadly", "clearly", "admittedly", "interestingly", "surprisingly",
+    "naturally", "happily", "crucially", "predictably", "inevitably",
 }  # fmt: skip
 BARE_CONNECTORS = {"but", "and", "so", "yet", "or", "plus", "then", "still", "also", "summary"}
 # a bare number before these is a sample size or a list's length, not a fact worth asking
@@ -36,8 +37,17 @@ _DATELINE = re.compile(
 CONNECTOR_PHRASES = (
     "in addition", "for example", "for instance", "in fact", "as a result", "at the same time",
     "on the other hand", "after all", "of course", "in other words", "even so", "by contrast",
-    "in contrast", "in turn", "to be sure", "that said", "what's more", "above all",
+    "in contrast", "in turn", "to be sure", "that said", "what's more", "above all", "in sum",
+    "in short", "later in the day", "within weeks", "within days", "within months",
+    "within hours", "a short time later", "soon after", "shortly after", "shortly afterwards",
 )  # fmt: skip
+# "Six weeks earlier, ", "Less than two months later, ": time counted from the previous sentence
+_RELATIVE_TIME = re.compile(
+    r"^(?:(?:less|more) than |about |some |only |just |barely )?(?:a|an|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|a few|several|\d+) (?:minutes?|hours?|days?|weeks?|months?|"
+    r"years?|decades?) (?:later|earlier|afterwards?|before)\s*,\s*",
+    re.IGNORECASE,
+)
 PERSON_PRONOUNS = {"he": "", "she": "", "his": "'s", "her": "'s"}
 THING_PRONOUNS = {"it": "", "they": ""}  # "its" and "their" often point past the subject
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
@@ -72,6 +82,14 @@ class Frame:
     problem: str = ""
 
 
+# who did not answer a reporter is how the story was made, not what it reports
+_NO_COMMENT = re.compile(
+    r"\b(?:did not|didn['’]t|has not|hasn['’]t|have not|had not) (?:immediately )?"
+    r"(?:respond|reply|return)\b[^.]{0,60}\b(?:request|requests|message|messages|call|calls|"
+    r"e-?mail|inquiry|comment)|\bdeclined to comment\b|\bcould not be reached\b|"
+    r"\bwas not immediately available\b|\brequest for comment\b",
+    re.IGNORECASE,
+)
 _CLOSING = (".", "!", "?", '"', "”", "'", "’", ")", "…")
 
 
@@ -97,6 +115,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(end=len(quote), problem="rhetorical_question")
     if _unpunctuated_line(analysis, info, quote):
         return Frame(end=len(quote), problem="caption_or_link")
+    if _NO_COMMENT.search(quote):
+        return Frame(end=len(quote), problem="no_comment")
     if _is_direct_speech(quote):
         return Frame(end=len(quote), problem="direct_speech")
     if any(_speaks(t) for t in tokens):
@@ -246,6 +266,9 @@ def connector_length(quote: str) -> int:
     dateline = _DATELINE.match(quote)
     if dateline:
         return dateline.end()
+    relative = _RELATIVE_TIME.match(quote)
+    if relative:
+        return relative.end()
     lowered = quote.lower()
     for phrase in CONNECTOR_PHRASES:
         if lowered.startswith(phrase + ","):
@@ -299,6 +322,18 @@ ATTRIBUTION_NEAR = re.compile(
     r"comment(?:ed)?(?: on [\w ]+)? to)\s*\|)|"
     r"(?:\|\s*,?\s*(?:said|says|told|reported|explained|wrote|has previously|added)\b)"
 )
+NAME_TITLES = {
+    "President", "Prime", "Minister", "Senator", "Sen", "Governor", "Gov", "Rep", "Dr", "Mr",
+    "Mrs", "Ms", "Judge", "Justice", "King", "Queen", "Prince", "Princess", "Pope", "General",
+    "Gen", "Chancellor", "Secretary", "Professor", "Prof", "Director", "Chairman", "Captain",
+    "Mayor", "Sir", "Dame", "Lord", "Lady", "Saint", "St", "Coach", "Commissioner", "Ambassador",
+}  # fmt: skip
+_SENTENCE_OPENERS = {"In", "On", "At", "By", "The", "When", "After", "Before", "Since", "From"}
+_CITATION_BEFORE = re.compile(
+    r"\b(?:according to|data from|figures from|a (?:report|study|survey|poll) (?:by|from)|"
+    r"(?:reported|published) by)\s*$",
+    re.IGNORECASE,
+)
 GIVEAWAY_PREFIX = 5  # an answer word sharing this many first letters with a prompt word
 MIN_TERM_LETTERS = 3
 NAME_JOINERS = {"of", "de", "the", "and", "&", "von", "van", "du", "la", "le", "del", "da"}
@@ -339,6 +374,8 @@ def blank_problem(
         return "ragged_date"  # "March 2018 after years"
     if re.search(r",\s+[A-Z]", answer) and label != "DATE":
         return "spans_a_list"  # "CBS All Access, Disney"
+    if _CITATION_BEFORE.search(quote[:start]):
+        return "source_citation"  # "according to ____", "Data from ____": who said it, not what
     near = (quote[max(0, start - 25) : start] + " | " + quote[end : end + 25]).lower()
     if label in ("PERSON", "ORG") and ATTRIBUTION_NEAR.search(near):
         return "attribution_blank"  # "…, ____ said", "as ____ reported"
@@ -357,6 +394,17 @@ def blank_problem(
     after = quote[end:].split()[:2]
     if after and after[0][:1].isupper() and re.fullmatch(r"[A-Z][\w'’-]*", after[0]):
         return "part_of_a_name"
+    inner = quote[max(view.cut, 0) : start].rstrip()
+    if (
+        answer[:1].isupper()
+        and re.search(r"\s[A-Z][a-z]+$", " " + inner)
+        and not re.search(r"[.:;!?\"“]\s*[A-Z][a-z]+$", inner)
+        and inner.count(" ") >= 1
+        and before
+        and before[-1] not in _SENTENCE_OPENERS
+        and before[-1].rstrip(".") not in NAME_TITLES
+    ):
+        return "part_of_a_name"  # "Wall ____" (Street), "peer ____" stays allowed
     joined = len(before) == 2 and before[1].lower() in NAME_JOINERS and before[0][:1].isupper()
     if joined and (before[1].lower() != "the" or before[0] not in ("In", "On", "At", "By")):
         return "part_of_a_name"  # "Fate of ____" (Macy)

@@ -92,9 +92,36 @@ def _argument_problem(
             reason = "claim_hedged_or_reported"
         elif not words & CLAIM_CUES:
             reason = "claim_not_the_authors"
+        elif _someone_elses_claim(analysis.sentences[statement.sentence]):
+            reason = "claim_someone_elses"
     if reason:
         rejected[reason] += 1
     return bool(reason)
+
+
+REPORTING_LEMMAS = {
+    "recommend", "say", "point", "argue", "note", "warn", "advise", "suggest", "claim", "believe",
+    "insist", "urge", "tell", "write", "state", "add", "explain", "think", "contend", "maintain",
+}  # fmt: skip
+FIRST_PERSON = {"i", "we"}
+
+
+def _someone_elses_claim(info) -> bool:
+    """True when the "should" or "must" hangs under another speaker's verb ("Fadem points out
+    that investors should …", "The academy recommends that adults should …")."""
+    for token in info.tokens:
+        if token.lower_ not in CLAIM_CUES:
+            continue
+        head = token.head
+        while True:
+            if head.lemma_ in REPORTING_LEMMAS:
+                subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects and subjects[0].lower_ not in FIRST_PERSON:
+                    return True
+            if head.head.i == head.i:
+                break
+            head = head.head
+    return False
 
 
 TOPIC_SHARE = 0.2  # a name this share of all name mentions is what the article is about

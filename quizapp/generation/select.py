@@ -185,6 +185,8 @@ def _key_terms(text: str, info: SentenceInfo, taken: list[tuple[int, int]]) -> l
             before.pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") or before.tag_ in ("POS", "PRP$")
         )
         answer.modifier = token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN"
+        # "the queen, ____ and food stores": other members of the list fit the blank
+        answer.in_list = token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
         out.append(answer)
         taken.append((start, end))
     return out

@@ -4,6 +4,7 @@ import pytest
 
 from quizapp.generation.analyse import analyse
 from quizapp.generation.context import blank_problem, frame
+from quizapp.generation.select import answers
 from quizapp.generation.segment import build_article
 
 TEXT = (
@@ -65,6 +66,12 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
         ),
         ("The talks ended on Tuesday after midnight.", "Tuesday", "DATE", "vague_date"),
         ("The canal opened in 1869 to ships.", "1869", "DATE", ""),
+        ("Three scripts remain, according to The Wrap, a trade site.", "The Wrap", "ORG",
+         "source_citation"),
+        ("Data from Kastle Systems has shown occupancy stuck at half.", "Kastle Systems", "ORG",
+         "source_citation"),
+        ("Analysts on Wall Street predicted $2.52 a share.", "Street", "FAC", "part_of_a_name"),
+        ("The bill was signed by President Lincoln in 1862.", "Lincoln", "PERSON", ""),
     ],
 )
 def test_blanks_not_worth_asking_are_refused_with_a_reason(quote, answer, label, problem):
@@ -89,3 +96,44 @@ def test_an_unpunctuated_line_of_a_web_page_is_a_caption_not_a_fact():
     analysis = analyse(article)
     problems = [frame(analysis, info).problem for info in analysis.sentences]
     assert problems == ["", "caption_or_link", ""]
+
+
+@pytest.mark.parametrize(
+    ("quote", "problem"),
+    [
+        ("A spokesman for the port did not immediately respond to a request for comment.",
+         "no_comment"),
+        ("The company declined to comment on the layoffs at its Ohio plant.", "no_comment"),
+        ("The port authority opened a second terminal in Aarhus in 2021.", ""),
+    ],
+)
+def test_how_the_story_was_reported_is_not_a_fact_to_learn(quote, problem):
+    assert frame_of(quote).problem == problem
+
+
+@pytest.mark.parametrize(
+    ("quote", "readable"),
+    [
+        ("Six weeks earlier, on 12 April, Gagarin orbited the Earth.",
+         "on 12 April, Gagarin orbited the Earth."),
+        ("Less than two months later, the border was sealed with wire.",
+         "the border was sealed with wire."),
+        ("Obviously, the schedule of the actors shifted in 2019.",
+         "the schedule of the actors shifted in 2019."),
+        ("In sum, 4,000 people are expected to receive notice.",
+         "4,000 people are expected to receive notice."),
+    ],
+)
+def test_openers_that_lean_on_the_previous_sentence_are_cut(quote, readable):
+    view = frame_of(quote)
+    assert view.problem == ""
+    assert quote[view.cut : view.end] == readable
+
+
+def test_a_common_noun_in_a_list_is_not_blanked():
+    article = build_article(
+        "Hives were found with the queen, brood and food stores left behind by the workers."
+    )
+    analysis = analyse(article)
+    found = {a.entity.text: a.in_list for a in answers(article.text, analysis.sentences[0])}
+    assert found.get("brood") is True

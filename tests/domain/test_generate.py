@@ -226,3 +226,21 @@ def test_argument_questions_lowercase_only_common_sentence_openers():
     assert lower_first("Lübeck grew", text) == "Lübeck grew"  # capitalised inside sentences too
     assert lower_first("Finally, Washington should act", text) == "Washington should act"
     assert lower_first("However, the league acted slowly", text) == "the league acted slowly"
+
+
+def test_a_claim_someone_else_makes_is_not_the_authors():
+    article = parse_article(
+        (
+            "Retail after the holidays\n\n"
+            "Home Depot reported higher sales in the third quarter of 2019. Wells Fargo analyst "
+            "Zachary Fadem points out that investors should buy the shares before the spring. "
+            "Shoppers spent more on tools and garden supplies than a year earlier. Towns must "
+            "repair their roads before the spring floods arrive in March. Cities should plant "
+            "more trees along their busiest streets to cool them in summer."
+        ).encode(),
+        "retail.txt",
+    )
+    items = generate(article, count=20).items
+    authors = [i for i in items if i.prompt.startswith("According to the author")]
+    assert all("Fadem" not in i.quote for i in authors)
+    assert any("roads" in i.quote or "trees" in i.quote for i in authors)

@@ -78,6 +78,16 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout5/analysis_remote_work.txt",
         ],
     ),
+    "heldout6": (
+        [
+            "bdb56ac835", "bd673bd798", "5a822960e9", "7916ecca96", "d48aeb9cf2", "851498a2b9",
+            "833caf3bdb",
+        ],
+        [
+            "heldout6/history_transcontinental_railroad.txt", "heldout6/science_plate_tectonics.txt",
+            "heldout6/analysis_congestion_charging.txt",
+        ],
+    ),
 }  # fmt: skip
 
 
