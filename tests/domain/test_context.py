@@ -4,8 +4,8 @@ import pytest
 
 from quizapp.generation.analyse import analyse
 from quizapp.generation.context import blank_problem, frame
-from quizapp.generation.select import answers
 from quizapp.generation.segment import build_article
+from quizapp.generation.select import answers
 
 TEXT = (
     "General Motors unveiled a new electric pickup in Detroit. The automaker plans to sell it "
@@ -66,10 +66,18 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
         ),
         ("The talks ended on Tuesday after midnight.", "Tuesday", "DATE", "vague_date"),
         ("The canal opened in 1869 to ships.", "1869", "DATE", ""),
-        ("Three scripts remain, according to The Wrap, a trade site.", "The Wrap", "ORG",
-         "source_citation"),
-        ("Data from Kastle Systems has shown occupancy stuck at half.", "Kastle Systems", "ORG",
-         "source_citation"),
+        (
+            "Three scripts remain, according to The Wrap, a trade site.",
+            "The Wrap",
+            "ORG",
+            "source_citation",
+        ),
+        (
+            "Data from Kastle Systems has shown occupancy stuck at half.",
+            "Kastle Systems",
+            "ORG",
+            "source_citation",
+        ),
         ("Analysts on Wall Street predicted $2.52 a share.", "Street", "FAC", "part_of_a_name"),
         ("The bill was signed by President Lincoln in 1862.", "Lincoln", "PERSON", ""),
     ],
@@ -101,8 +109,10 @@ def test_an_unpunctuated_line_of_a_web_page_is_a_caption_not_a_fact():
 @pytest.mark.parametrize(
     ("quote", "problem"),
     [
-        ("A spokesman for the port did not immediately respond to a request for comment.",
-         "no_comment"),
+        (
+            "A spokesman for the port did not immediately respond to a request for comment.",
+            "no_comment",
+        ),
         ("The company declined to comment on the layoffs at its Ohio plant.", "no_comment"),
         ("The port authority opened a second terminal in Aarhus in 2021.", ""),
     ],
@@ -114,14 +124,22 @@ def test_how_the_story_was_reported_is_not_a_fact_to_learn(quote, problem):
 @pytest.mark.parametrize(
     ("quote", "readable"),
     [
-        ("Six weeks earlier, on 12 April, Gagarin orbited the Earth.",
-         "on 12 April, Gagarin orbited the Earth."),
-        ("Less than two months later, the border was sealed with wire.",
-         "the border was sealed with wire."),
-        ("Obviously, the schedule of the actors shifted in 2019.",
-         "the schedule of the actors shifted in 2019."),
-        ("In sum, 4,000 people are expected to receive notice.",
-         "4,000 people are expected to receive notice."),
+        (
+            "Six weeks earlier, on 12 April, Gagarin orbited the Earth.",
+            "on 12 April, Gagarin orbited the Earth.",
+        ),
+        (
+            "Less than two months later, the border was sealed with wire.",
+            "the border was sealed with wire.",
+        ),
+        (
+            "Obviously, the schedule of the actors shifted in 2019.",
+            "the schedule of the actors shifted in 2019.",
+        ),
+        (
+            "In sum, 4,000 people are expected to receive notice.",
+            "4,000 people are expected to receive notice.",
+        ),
     ],
 )
 def test_openers_that_lean_on_the_previous_sentence_are_cut(quote, readable):

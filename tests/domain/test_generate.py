@@ -231,13 +231,13 @@ def test_argument_questions_lowercase_only_common_sentence_openers():
 def test_a_claim_someone_else_makes_is_not_the_authors():
     article = parse_article(
         (
-            "Retail after the holidays\n\n"
-            "Home Depot reported higher sales in the third quarter of 2019. Wells Fargo analyst "
-            "Zachary Fadem points out that investors should buy the shares before the spring. "
-            "Shoppers spent more on tools and garden supplies than a year earlier. Towns must "
-            "repair their roads before the spring floods arrive in March. Cities should plant "
-            "more trees along their busiest streets to cool them in summer."
-        ).encode(),
+            b"Retail after the holidays\n\n"
+            b"Home Depot reported higher sales in the third quarter of 2019. Wells Fargo analyst "
+            b"Zachary Fadem points out that investors should buy the shares before the spring. "
+            b"Shoppers spent more on tools and garden supplies than a year earlier. Towns must "
+            b"repair their roads before the spring floods arrive in March. Cities should plant "
+            b"more trees along their busiest streets to cool them in summer."
+        ),
         "retail.txt",
     )
     items = generate(article, count=20).items

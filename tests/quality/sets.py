@@ -84,7 +84,8 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "833caf3bdb",
         ],
         [
-            "heldout6/history_transcontinental_railroad.txt", "heldout6/science_plate_tectonics.txt",
+            "heldout6/history_transcontinental_railroad.txt",
+            "heldout6/science_plate_tectonics.txt",
             "heldout6/analysis_congestion_charging.txt",
         ],
     ),
