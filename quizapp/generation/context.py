@@ -221,6 +221,10 @@ CLASS_NOUNS = {
     "town": ("GPE:place",),
     "country": ("GPE:country",),
     "nation": ("GPE:country",),
+    "law": ("LAW",),
+    "act": ("LAW",),
+    "bill": ("LAW",),
+    "treaty": ("LAW",),
 }
 _CLASS_PATTERN = "|".join(CLASS_NOUNS)
 _DESCRIPTION = re.compile(rf"(The (?:[A-Za-z-]+ )?)({_CLASS_PATTERN})\b(?!['’])", re.IGNORECASE)
@@ -244,20 +248,46 @@ def _main_subject(sentence: SentenceInfo):
     )
 
 
+LOOK_BACK = 2  # sentences a description may point back over
+_LAW_NAME = re.compile(r"\b(?:Act|Treaty|Law|Bill|Accords?|Convention|Protocol)$")
+
+
+def _only_named_before(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, ...]):
+    """The one entity of these kinds named in the nearest of the two sentences before (across a
+    paragraph break too), or None when there is none or more than one ("The law" after "the
+    Pacific Railway Act")."""
+    found = {}
+    for back in range(1, LOOK_BACK + 1):
+        if info.index < back:
+            break
+        sentence = analysis.sentences[info.index - back]
+        for entity in sentence.entities:
+            named_law = "LAW" in kinds and _LAW_NAME.search(entity.text)
+            if entity.label in kinds or entity.form in kinds or named_law:
+                found.setdefault(entity.key, entity)
+        if found:
+            break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _named_in_previous(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, ...]) -> str:
     """The name of the previous sentence's subject, when it is of one of these kinds."""
     previous = _previous_in_paragraph(analysis, info)
     subject = _main_subject(previous) if previous else None
-    if subject is None:
-        return ""
-    start = previous.offset + subject.left_edge.idx
-    end = previous.offset + subject.idx + len(subject.text)
-    entity = next((e for e in previous.entities if (e.start, e.end) == (start, end)), None)
+    entity = None
+    if subject is not None:
+        start = previous.offset + subject.left_edge.idx
+        end = previous.offset + subject.idx + len(subject.text)
+        entity = next((e for e in previous.entities if (e.start, e.end) == (start, end)), None)
     if entity is None or not (entity.label in kinds or entity.form in kinds):
-        return ""  # only a description that continues the previous sentence's named subject
+        entity = _only_named_before(analysis, info, kinds)
+    if entity is None:
+        return ""  # only a description that continues the one named thing of its kind
     name = entity.text
     if "PERSON" in kinds and len(name.split()) > 1:
         return name.split()[-1]
+    if analysis.article.text[max(0, entity.start - 4) : entity.start].lower() == "the ":
+        return "The " + name  # "the Pacific Railway Act" keeps its article
     return name
 
 

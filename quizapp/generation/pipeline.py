@@ -136,6 +136,12 @@ def _topic_keys(article: Article, analysis) -> set[str]:
     for key, mentions in names.most_common(2):
         if mentions >= TOPIC_MENTIONS and mentions >= TOPIC_SHARE * total:
             keys.add(key)
+    # "John M. Ford" and "Mike Ford" are the "Ford" the article is about
+    keys |= {
+        e.key
+        for e in analysis.entities
+        if e.label == "PERSON" and len(e.key.split()) > 1 and e.key.split()[-1] in keys
+    }
     return keys
 
 

@@ -130,11 +130,17 @@ def fact_candidates(
         )
         out.append(Candidate(item, info.index, ent.key, item.score))
 
-    # "an ____" would tell the learner the answer starts with a vowel
-    blanked = finish(re.sub(r"\b([Aa])n?\s+$", r"\1(n) ", head) + CLOZE_BLANK + tail, False)
+    # "an ____" would tell the learner the answer starts with a vowel, and "a(n) ____" reads
+    # as a form to fill in: the article goes inside the blank (grading ignores it either way)
+    determiner = re.search(r"\b([Aa]n?)\s+$", head)
+    blank_head = head[: determiner.start()] if determiner else head
+    blanked = finish(blank_head + CLOZE_BLANK + tail, False)
+    cloze_answer = display
+    if determiner and re.match(r"(?:few|little|couple|lot|dozen|handful|bit)\b", display):
+        cloze_answer = f"{determiner.group(1).lower()} {display}"  # "a few centimetres"
     if answer.in_list:
         return out  # "Blue Origin, ____ and SpaceX": other members of the list fit the blank
-    add("cloze", blanked, 0.0, accepted=list(accepted))
+    add("cloze", blanked, 0.0, answer=cloze_answer, accepted=list(accepted))
     wh = ""
     if not (answer.modifier or answer.in_list) and (
         ent.label != "PERSON" or person_like(display, analysis)

@@ -402,7 +402,7 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
     cursor = 0
     for match in _BOUNDARY.finditer(chunk):
         before = chunk[cursor : match.start()]
-        last = before.split()[-1].lower().rstrip(".") if before.split() else ""
+        last = before.split()[-1].lower().rstrip(".").lstrip("([\"'“‘") if before.split() else ""
         if match.group().startswith(".") and (
             last in _ABBREVIATIONS
             or re.fullmatch(r"(?:[a-z]\.)*[a-z]", last)  # initials and U.S.-style abbreviations

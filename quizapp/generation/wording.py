@@ -125,6 +125,7 @@ MID_CONNECTOR = re.compile(
     r"in fact|of course|therefore|instead)\s*,\s*",
     re.IGNORECASE,
 )
+LEFTOVER_ALSO = re.compile(r"(?<!\bbut)(?<!\band)\s+also\s+(?=[a-z])")
 CITATION = re.compile(r"\s*(?:\((?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)|\[\d{1,3}\])(?=[\s.,;:!?]|$)")
 
 
@@ -134,6 +135,7 @@ def finish(fragment: str, question: bool) -> str:
     body = CITATION.sub("", body)
     body = re.sub(r"(?<=[a-z]),(?=[A-Z][a-z])", ", ", body)  # "Colorado,Washington"
     body = MID_CONNECTOR.sub(" ", body)  # "Which country, though, will …"
+    body = LEFTOVER_ALSO.sub(" ", body)  # "Tuft cells also climbed": also than what, alone?
     if question:
         body = re.sub(r"[.!?]+$", "", body)
     body = re.sub(r"(?:[\s,;:—-]|\b(?:and|or|but|while|which|that)\b)+$", "", body)

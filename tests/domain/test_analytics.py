@@ -514,3 +514,22 @@ def test_rows_to_csv():
         "no",
         "",
     ]
+
+
+def test_lapsed_trainee_is_not_done_and_is_at_risk():
+    # Issue 17: every item studied long ago, last active 26 days ago, all 15 items due again.
+    lapsed = [card(state=2, stability=40.0, days_ago=26, due_in_days=-10) for _ in range(15)]
+    r = row(1, "Ada", cards=lapsed, total=15)
+    assert r.recall > a.AT_RISK_RECALL  # recall alone would not flag this trainee
+    assert (r.studied, r.due_now) == (15, 15)
+    assert r.status.code == "reviews_due" and r.status.label == "reviews due"
+    assert r.status.detail == "All 15 items studied; 15 due for review now."
+    assert r.at_risk and r.risk_reasons == ["inactive for 26 days with 15 reviews due"]
+
+
+def test_recently_active_trainee_with_reviews_due_is_not_at_risk():
+    cards = [card(state=2, stability=40.0, days_ago=2, due_in_days=-1) for _ in range(3)]
+    r = row(1, "Ada", cards=cards, total=3)
+    assert r.status.code == "reviews_due" and not r.at_risk
+    done = row(2, "Bo", cards=[card(state=2, stability=40.0, days_ago=2, due_in_days=5)], total=1)
+    assert done.status.code == "done" and not done.at_risk

@@ -170,3 +170,9 @@ def test_lines_under_a_title_are_a_header_only_with_a_byline_or_venue_and_a_blan
     assert any("By the river the town grew quickly." in s for s in _texts(prose, prose.sentences))
     notice_only = parse_article(f"A Title\nAll rights reserved by the publisher.\n\n{body}")
     assert notice_only.byline == "" and len(notice_only.sentences) == 3
+
+
+def test_an_abbreviation_after_a_bracket_does_not_end_the_sentence():
+    raw = "The findings were published today (Nov. 18) in the journal BMJ Case Reports."
+    article = parse_article(raw, "a.txt")
+    assert _texts(article, article.sentences) == [raw]

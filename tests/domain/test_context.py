@@ -155,3 +155,16 @@ def test_a_common_noun_in_a_list_is_not_blanked():
     analysis = analyse(article)
     found = {a.entity.text: a.in_list for a in answers(article.text, analysis.sentences[0])}
     assert found.get("brood") is True
+
+
+def test_a_description_names_the_one_thing_of_its_kind_just_before_it():
+    article = build_article(
+        "Congress passed the Pacific Railway Act, and President Abraham Lincoln signed it on "
+        "July 1, 1862.\n\nThe law handed the work to two companies."
+    )
+    analysis = analyse(article)
+    info = analysis.sentences[1]
+    view = frame(analysis, info)
+    quote = article.text[info.start : info.end]
+    readable = view.replacement + quote[view.cut + view.replaced : view.end]
+    assert readable == "The Pacific Railway Act handed the work to two companies."

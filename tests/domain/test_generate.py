@@ -244,3 +244,17 @@ def test_a_claim_someone_else_makes_is_not_the_authors():
     authors = [i for i in items if i.prompt.startswith("According to the author")]
     assert all("Fadem" not in i.quote for i in authors)
     assert any("roads" in i.quote or "trees" in i.quote for i in authors)
+
+
+def test_the_person_an_article_is_about_is_not_a_blank_under_any_form_of_the_name():
+    article = parse_article(
+        b"A forgotten writer\n\n"
+        b"The Dragon Waiting was written by John M. Ford. Ford won the World Fantasy Award for "
+        b"it in 1984. Ford grew up in Indiana and moved to Minneapolis in the 1980s. Ford "
+        b"wrote two Star Trek novels for Pocket Books. Ford died in Minneapolis in 2006. "
+        b"Tor Books reissued The Dragon Waiting in 2024 after a long dispute.",
+        "ford.txt",
+    )
+    items = generate(article, count=20).items
+    assert items
+    assert not [i for i in items if "Ford" in i.answer]

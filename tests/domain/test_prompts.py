@@ -113,3 +113,24 @@ def test_generated_prompts_are_short_and_tidy(banks, name):
         if item.type == "true_false":
             assert prompt.endswith((".", '"'))
         assert item.quote == _article.text[item.source_start : item.source_end]
+
+
+def test_a_leftover_also_is_dropped_but_not_from_but_also():
+    assert finish("The numbers of tuft cells also climbed in 2016", False) == (
+        "The numbers of tuft cells climbed in 2016."
+    )
+    assert finish("It carried not only grain but also timber", False) == (
+        "It carried not only grain but also timber."
+    )
+
+
+def test_an_article_before_a_blank_goes_inside_it():
+    article = parse_article(
+        "Receptors\n\nIn 1991 Linda Buck found a gene family for smell receptors in rats. "
+        "Each tuft cell carries a chemosensor that tastes succinate in the gut.",
+        "receptors.txt",
+    )
+    items = generate(article, count=20).items
+    prompts = {i.prompt: i.answer for i in items if i.type == "cloze"}
+    assert prompts["Each tuft cell carries ____ that tastes succinate in the gut."] == "chemosensor"
+    assert not any("a(n)" in prompt for prompt in prompts)
