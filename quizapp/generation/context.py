@@ -358,6 +358,9 @@ NAME_TITLES = {
     "Gen", "Chancellor", "Secretary", "Professor", "Prof", "Director", "Chairman", "Captain",
     "Mayor", "Sir", "Dame", "Lord", "Lady", "Saint", "St", "Coach", "Commissioner", "Ambassador",
 }  # fmt: skip
+_SPOKES = r"(?:spokes(?:person|man|woman)|representative|rep|publicist|press officer)"
+_SPOKESPERSON_AFTER = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{_SPOKES}\b", re.I)
+_SPOKESPERSON_BEFORE = re.compile(rf"\b{_SPOKES}\s+$", re.IGNORECASE)
 _SENTENCE_OPENERS = {"In", "On", "At", "By", "The", "When", "After", "Before", "Since", "From"}
 _CITATION_BEFORE = re.compile(
     r"\b(?:according to|data from|figures from|a (?:report|study|survey|poll) (?:by|from)|"
@@ -404,6 +407,10 @@ def blank_problem(
         return "ragged_date"  # "March 2018 after years"
     if re.search(r",\s+[A-Z]", answer) and label != "DATE":
         return "spans_a_list"  # "CBS All Access, Disney"
+    if label == "PERSON" and (
+        _SPOKESPERSON_AFTER.match(quote[end:]) or _SPOKESPERSON_BEFORE.search(quote[:start])
+    ):
+        return "spokesperson"  # who spoke for a company is how the story was made, not the story
     if _CITATION_BEFORE.search(quote[:start]):
         return "source_citation"  # "according to ____", "Data from ____": who said it, not what
     near = (quote[max(0, start - 25) : start] + " | " + quote[end : end + 25]).lower()

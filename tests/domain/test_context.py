@@ -80,6 +80,12 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
         ),
         ("Analysts on Wall Street predicted $2.52 a share.", "Street", "FAC", "part_of_a_name"),
         ("The bill was signed by President Lincoln in 1862.", "Lincoln", "PERSON", ""),
+        (
+            "Kym Lino, a spokesperson for Instagram, confirmed the test.",
+            "Kym Lino",
+            "PERSON",
+            "spokesperson",
+        ),
     ],
 )
 def test_blanks_not_worth_asking_are_refused_with_a_reason(quote, answer, label, problem):

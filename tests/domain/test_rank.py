@@ -1,0 +1,29 @@
+"""The rank stage: the fitted model's probability, and the rules measured on blind ratings."""
+
+from quizapp.domain.items import QuizItem
+from quizapp.generation.rank import VAGUE_STATEMENT_FACTOR, rescore
+from quizapp.generation.realise import Candidate, worth_checking
+
+
+def _statement(prompt: str) -> QuizItem:
+    return QuizItem(
+        key="true_false-true-1", type="true_false", kind="fact", prompt=prompt, answer="True",
+        explanation="True.", quote=prompt, topic="Berlin", tags=["fact", "statement"],
+    )  # fmt: skip
+
+
+def test_short_statements_without_a_number_are_vague():
+    assert not worth_checking("Stockholm offers the most instructive political story.")
+    assert worth_checking("The Wall was built in 1961.")
+    assert worth_checking(
+        "Scratches left by ancient glaciers were found in places that are now tropical."
+    )
+
+
+def test_a_vague_statement_keeps_a_fraction_of_the_models_probability():
+    prompt = "Over the years the Wall grew into an elaborate system."
+    plain = rescore(Candidate(_statement(prompt), 0, "stmt:0", 0.0))
+    vague = rescore(Candidate(_statement(prompt), 0, "stmt:0", 0.0, vague=True))
+    assert plain.item.score > 0
+    assert abs(vague.item.score - VAGUE_STATEMENT_FACTOR * plain.item.score) < 1e-3
+    assert vague.score < plain.score
