@@ -89,6 +89,16 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout6/analysis_congestion_charging.txt",
         ],
     ),
+    "heldout7": (
+        [
+            "3f65af7b6b", "51d066b060", "624fcd903d", "dc7ccccc1f", "6a72de37e8", "3cb5e2f466",
+            "d605bdef2c",
+        ],
+        [
+            "heldout7/history_titanic.txt", "heldout7/health_antibiotic_resistance.txt",
+            "heldout7/biography_ada_lovelace.txt",
+        ],
+    ),
 }  # fmt: skip
 
 
