@@ -442,9 +442,19 @@ def _retype_across_document(text: str, sentences: list[SentenceInfo]) -> None:
             labels.setdefault(norm_key(ent.text), Counter())[ent.label] += 1
             if ent.label != "PERSON":
                 names.append(ent.text)
+    surnames = {
+        norm_key(ent.text).split()[-1]
+        for info in sentences
+        for ent in info.entities
+        if ent.label == "PERSON" and len(norm_key(ent.text).split()) > 1
+    }
+    in_other_names = {w for name in names for w in norm_key(name).split()[:-1]}
     chosen: dict[str, str] = {}
     for key, counts in labels.items():
         if "PERSON" not in counts and "ORG" not in counts:
+            continue
+        if key in surnames and "ORG" in counts and key not in in_other_names:
+            chosen[key] = "PERSON"  # "Assange" after "Julian Assange" (not "Ford Motor")
             continue
         mostly_person = counts["PERSON"] * 2 > sum(counts.values())  # "Goodall" in a biography
         if len(key.split()) == 1 and key not in _COUNTRY_KEYS | _CITY_KEYS and not mostly_person:

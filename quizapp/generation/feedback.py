@@ -16,10 +16,16 @@ NUMBER_NAMES = {
 MAX_CONTEXT_WORDS = 40
 # Approximations and lower bounds; never an upper bound: "less than 8 hours" is not "8 hours".
 QUALIFIERS = re.compile(
-    r"^(?:about|nearly|almost|some|around|roughly|approximately|an estimated|close to|"
-    r"more than|at least|up to|over|just over)\s+",
+    r"^(?:only\s+|just\s+)?(?:about|nearly|almost|some|around|roughly|approximately|"
+    r"an estimated|close to|more than|at least|up to|over|just over)\s+|^only\s+(?=\d)",
     re.IGNORECASE,
 )
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_MONTH = "|".join(MONTHS)
+NAME_LINKS = {"of", "the", "for", "and", "on", "in", "de", "du"}
 TITLES = re.compile(
     r"^(?:President|Vice President|Prime Minister|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|Dr\.?|"
     r"Prof\.?|Professor|Chief|Superintendent|Mayor|Judge|Justice|General|Gen\.?|Col\.?|Lt\.?|"
@@ -49,8 +55,20 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if short != display and len(short) > 3:
         out.append(short)  # "the 1967 Six-Day War" → "Six-Day War"
     out.extend(_acronyms(analysis.article.text, display))
+    if entity.label == "PERSON" and len(words) == 1:
+        out.extend(_full_names(analysis, words[0]))  # "Phillips" → "Jack Phillips"
+    if entity.label in ("ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "NORP"):
+        out.extend(_initials_and_expansions(analysis, display))
+    if re.match(r"the\s+[A-Z]", display, re.IGNORECASE):
+        out.append(re.sub(r"^the\s+", "", display, flags=re.IGNORECASE))  # "the Steelers"
+    if entity.label in ("GPE", "LOC"):
+        place = re.sub(r"\s+(?:province|state|county|district|region|city)$", "", display)
+        if place != display:
+            out.append(place)  # "Logar province" → "Logar"
     if entity.label == "DATE":
-        out.extend(re.findall(r"\b(?:1[5-9]|20)\d\d\b", display)[:1])  # "early 2020" → 2020
+        if not re.search(rf"\b(?:{_MONTH})\b", display):
+            out.extend(re.findall(r"\b(?:1[5-9]|20)\d\d\b", display)[:1])  # "early 2020"
+        out.extend(_date_spellings(display))
     if entity.label in ("ORG", "FAC", "PRODUCT", "EVENT", "LOC") and len(words) > 1:
         out.extend(_short_names(display))
     bare = QUALIFIERS.sub("", display)
@@ -126,6 +144,60 @@ def _short_names(name: str) -> list[str]:
     if len(distinctive) == 1 and len(words) > 1 and zipf(distinctive[0].lower()) < 3.5:
         out.append(distinctive[0])
     return out
+
+
+def _full_names(analysis: Analysis, surname: str) -> list[str]:
+    """The article's full names for a surname, when only one person goes by it."""
+    names = {
+        TITLES.sub("", e.text)
+        for e in analysis.entities
+        if e.label == "PERSON" and len(e.text.split()) > 1 and e.text.split()[-1] == surname
+    }
+    return list(names) if len(names) == 1 else []
+
+
+def _initials(name: str) -> str:
+    """ "World Health Organization" → "WHO" ("" for a one-word name)."""
+    words = [
+        w for w in re.sub(r"^the\s+", "", name, flags=re.I).split() if w.lower() not in NAME_LINKS
+    ]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def _initials_and_expansions(analysis: Analysis, display: str) -> list[str]:
+    """A name's initials when the article uses them or the name is long ("WHO", "ICC"), and
+    the article's full name for initials ("The EU" → "European Union")."""
+    text = analysis.article.text
+    out = []
+    initials = _initials(display)
+    if initials and (len(initials) >= 3 or re.search(rf"\b{initials}\b", text)):
+        out.append(initials)
+    bare = re.sub(r"^the\s+", "", display, flags=re.I)
+    if re.fullmatch(r"[A-Z]{2,6}", bare):
+        out.extend(
+            {e.text for e in analysis.entities if _initials(e.text) == bare and e.text != display}
+        )
+    return out
+
+
+def _date_spellings(display: str) -> list[str]:
+    """ "10 April 1912" → "April 10, 1912", "10 April", "April 10"; "early August" → "August"."""
+    out = []
+    day_first = re.fullmatch(rf"(\d{{1,2}}) ({_MONTH})(?:,? (\d{{4}}))?", display)
+    month_first = re.fullmatch(rf"({_MONTH}) (\d{{1,2}})(?:,? (\d{{4}}))?", display)
+    if day_first:
+        day, month, year = day_first.groups()
+    elif month_first:
+        month, day, year = month_first.groups()
+    else:
+        rough = re.fullmatch(rf"(?:early|mid|late|mid-)\s*-?({_MONTH}|\d{{4}})", display, re.I)
+        return [rough.group(1)] if rough else []
+    out += [f"{day} {month}", f"{month} {day}"]
+    if year:
+        out += [f"{day} {month} {year}", f"{month} {day}, {year}"]
+    return [o for o in out if o != display]
 
 
 def _acronyms(text: str, display: str) -> list[str]:

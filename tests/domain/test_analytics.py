@@ -533,3 +533,15 @@ def test_recently_active_trainee_with_reviews_due_is_not_at_risk():
     assert r.status.code == "reviews_due" and not r.at_risk
     done = row(2, "Bo", cards=[card(state=2, stability=40.0, days_ago=2, due_in_days=5)], total=1)
     assert done.status.code == "done" and not done.at_risk
+
+
+def test_too_easy_advice_mentions_distractors_only_when_there_are_some():
+    # Issue 17: "make distractors more demanding" was shown for typed-answer items.
+    [typed] = a.item_flags(stats_with(facility=0.95))
+    assert "distractor" not in typed.reason and "less obvious detail" in typed.reason
+    options = [a.ChoiceRate(i, t, 1, 0.25, i == 0) for i, t in enumerate("ABCD")]
+    [mcq] = a.item_flags(stats_with(facility=0.95, choices=options))
+    assert mcq.reason.endswith("Make the question or its distractors more demanding.")
+    two = [a.ChoiceRate(i, t, 1, 0.5, i == 0) for i, t in enumerate(["True", "False"])]
+    [true_false] = a.item_flags(stats_with(facility=0.95, choices=two))
+    assert "distractor" not in true_false.reason

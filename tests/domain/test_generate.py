@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from quizapp.domain.items import CLOZE_BLANK, QuizItem
 from quizapp.generation.analyse import analyse
 from quizapp.generation.distractors import surface_forms
+from quizapp.generation.feedback import accepted_answers
 from quizapp.generation.gate import hard_failures
 from quizapp.generation.pipeline import default_count, generate, result_to_contract
 from quizapp.generation.segment import ArticleError, parse_article
@@ -258,3 +259,25 @@ def test_the_person_an_article_is_about_is_not_a_blank_under_any_form_of_the_nam
     items = generate(article, count=20).items
     assert items
     assert not [i for i in items if "Ford" in i.answer]
+
+
+def test_accepted_answers_cover_full_names_dates_initials_and_bare_numbers():
+    article = parse_article(
+        b"The sinking\n\n"
+        b"The Titanic left Southampton on 10 April 1912 with Jack Phillips in the wireless room. "
+        b"The World Health Organization later studied cold-water survival in detail. "
+        b"Phillips sent distress calls until the power failed in the early morning. "
+        b"In all, more than 1,500 people died and only about 710 survived the night.",
+        "titanic.txt",
+    )
+    analysis = analyse(article)
+    entities = {e.text: e for e in analysis.entities}
+
+    def accepted(text: str, entity: str = "") -> list[str]:
+        return accepted_answers(analysis, text, entities[entity or text])
+
+    assert {"April 10, 1912", "10 April"} <= set(accepted("10 April 1912"))
+    assert "1912" not in accepted("10 April 1912")  # a year alone is not the date
+    assert accepted("Phillips", "Jack Phillips") == ["Jack Phillips"]
+    assert "710" in accepted("only about 710")
+    assert "WHO" in accepted("World Health Organization")
