@@ -133,7 +133,8 @@ def fact_candidates(
 
     # "an ____" would tell the learner the answer starts with a vowel, and "a(n) ____" reads
     # as a form to fill in: the article goes inside the blank (grading ignores it either way)
-    determiner = re.search(r"\b([Aa]n?)\s+$", head)
+    determiner = None if answer.modifier else re.search(r"\b([Aa]n?)\s+$", head)
+    # a modifier's article belongs to the noun after the blank ("a ____ rape allegation")
     blank_head = head[: determiner.start()] if determiner else head
     blanked = finish(blank_head + CLOZE_BLANK + tail, False)
     cloze_answer = display

@@ -161,6 +161,9 @@ def _fronted(
     subject_text = _subject_text(subject, base, quote, frame)
     if subject_text is None or _span(subject, base)[0] != frame.cut:
         return ""
+    article = subject.left_edge
+    if article.lower_ in ("the", "a", "an") and not article.ent_type_ and not frame.replaced:
+        subject_text = subject_text[:1].lower() + subject_text[1:]  # no longer sentence-initial
     clause = _clause_tokens(tokens, base, frame, root)
     negated = any(c.dep_ == "neg" for c in root.children)
     shared = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in root.children)

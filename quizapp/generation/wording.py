@@ -135,6 +135,9 @@ def finish(fragment: str, question: bool) -> str:
     body = CITATION.sub("", body)
     body = re.sub(r"(?<=[a-z]),(?=[A-Z][a-z])", ", ", body)  # "Colorado,Washington"
     body = MID_CONNECTOR.sub(" ", body)  # "Which country, though, will …"
+    body = re.sub(
+        r"(?<![\w&])#(?=[A-Za-z])|(?<=[a-z])\*(?=[\s,.;:]|$)", "", body
+    )  # "#Browns", "player*"
     body = LEFTOVER_ALSO.sub(" ", body)  # "Tuft cells also climbed": also than what, alone?
     if question:
         body = re.sub(r"[.!?]+$", "", body)

@@ -134,3 +134,25 @@ def test_an_article_before_a_blank_goes_inside_it():
     prompts = {i.prompt: i.answer for i in items if i.type == "cloze"}
     assert prompts["Each tuft cell carries ____ that tastes succinate in the gut."] == "chemosensor"
     assert not any("a(n)" in prompt for prompt in prompts)
+
+
+def test_a_modifiers_article_stays_with_the_noun_after_the_blank():
+    article = parse_article(
+        "Sweden\n\nSweden has dropped its investigation into a 2010 rape allegation against "
+        "Julian Assange.",
+        "sweden.txt",
+    )
+    prompts = {i.prompt: i.answer for i in generate(article, count=20).items}
+    assert (
+        prompts[
+            "Sweden has dropped its investigation into a ____ rape allegation against "
+            "Julian Assange."
+        ]
+        == "2010"
+    )
+
+
+def test_hashtags_and_footnote_stars_are_tidied_away():
+    assert finish("The #Browns highest-graded player* on defense was ____", False) == (
+        "The Browns highest-graded player on defense was ____."
+    )

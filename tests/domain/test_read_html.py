@@ -186,3 +186,14 @@ def test_teasers_before_the_article_s_own_title_are_dropped():
     ]
     kept = drop_furniture(blocks, title="Ferry service resumes after repair")
     assert kept == blocks[2:]
+
+
+def test_an_embedded_tweets_signature_is_cut():
+    tweet = (
+        "Williams averages one miss for every 22 tackle attempts and is top-20 in run defense. "
+        "pic.twitter.com/AbC123 — PFF (@PFF) November 16, 2019"
+    )
+    kept = drop_furniture([_paragraph(tweet)])
+    assert [b.text for b in kept] == [
+        "Williams averages one miss for every 22 tackle attempts and is top-20 in run defense."
+    ]

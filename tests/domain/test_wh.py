@@ -4,7 +4,8 @@ import pytest
 
 from quizapp.generation.analyse import analyse
 from quizapp.generation.context import frame
-from quizapp.generation.segment import build_article
+from quizapp.generation.pipeline import generate
+from quizapp.generation.segment import build_article, parse_article
 from quizapp.generation.select import answers
 from quizapp.generation.wh import wh_question
 
@@ -54,3 +55,11 @@ def test_questions_read_as_english(questions, answer, question):
 def test_an_answer_that_is_not_a_whole_phrase_of_the_main_clause_gets_no_question(questions):
     assert questions["Andy Murray"] == ""  # "Scotland's ____" would leave "Scotland's who"
     assert questions["Cairo"] == "Which city did Nasser, who was then 38, visit with his ministers?"
+
+
+def test_a_fronted_subject_loses_its_sentence_initial_capital():
+    article = parse_article(
+        b"Lights\n\nA storm destroyed the old lighthouse at Eddystone in 1703.", "lights.txt"
+    )
+    prompts = [i.prompt for i in generate(article, count=20).items if i.type == "short_answer"]
+    assert "In what year did a storm destroy the old lighthouse at Eddystone?" in prompts
