@@ -87,6 +87,13 @@ def entity_density(info: SentenceInfo) -> float:
     return len(info.entities) / max(sum(1 for t in info.tokens if t.is_alpha), 8)
 
 
+_LEADING_TITLE = re.compile(
+    r"(?:(?:Prime|Vice|Deputy|Foreign|Defen[cs]e|Interior|Finance)\s+)?(?:Minister|President|"
+    r"Secretary|Senator|Sen\.|Governor|Gov\.|Mayor|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|"
+    r"Judge|Chancellor|Rep\.)\s+(?=[A-Z])"
+)
+
+
 def answers(text: str, info: SentenceInfo) -> list[Answer]:
     """Entities, dates, numbers and rare key terms of a sentence that can be asked about."""
     out: list[Answer] = []
@@ -102,6 +109,11 @@ def answers(text: str, info: SentenceInfo) -> list[Answer]:
         if before is not None and before.lower_ == "the" and not modifier:
             start = info.offset + before.idx
             before = before.doc[before.i - 1] if before.i > 0 else None
+        title = _LEADING_TITLE.match(ent.text) if ent.label == "PERSON" else None
+        if title and len(ent.text[title.end() :].split()) >= 1:
+            # "Prime ____" (Minister Benjamin Netanyahu): the blank is the name, the title stays
+            start = ent.start + title.end()
+            before = None
         weight = LABEL_WEIGHT.get(ent.label, 0.6) + _rarity_bonus(ent.text)
         if ent.label == "CARDINAL" and not re.search(r"\d", ent.text):
             weight -= 0.3

@@ -125,6 +125,8 @@ MID_CONNECTOR = re.compile(
     r"in fact|of course|therefore|instead)\s*,\s*",
     re.IGNORECASE,
 )
+TWEET_MARKS = re.compile(r"(?<![\w&])#(?=[A-Za-z])|(?<=[a-z])\*(?=[\s,.;:]|$)")
+TRAILING_TOO = re.compile(r",?\s+too(?=[.!?]?$)")
 LEFTOVER_ALSO = re.compile(r"(?<!\bbut)(?<!\band)\s+also\s+(?=[a-z])")
 CITATION = re.compile(r"\s*(?:\((?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)|\[\d{1,3}\])(?=[\s.,;:!?]|$)")
 
@@ -135,10 +137,9 @@ def finish(fragment: str, question: bool) -> str:
     body = CITATION.sub("", body)
     body = re.sub(r"(?<=[a-z]),(?=[A-Z][a-z])", ", ", body)  # "Colorado,Washington"
     body = MID_CONNECTOR.sub(" ", body)  # "Which country, though, will …"
-    body = re.sub(
-        r"(?<![\w&])#(?=[A-Za-z])|(?<=[a-z])\*(?=[\s,.;:]|$)", "", body
-    )  # "#Browns", "player*"
+    body = TWEET_MARKS.sub("", body)  # "#Browns", "player*"
     body = LEFTOVER_ALSO.sub(" ", body)  # "Tuft cells also climbed": also than what, alone?
+    body = TRAILING_TOO.sub("", body)  # "Vaccination helps too": as well as what?
     if question:
         body = re.sub(r"[.!?]+$", "", body)
     body = re.sub(r"(?:[\s,;:—-]|\b(?:and|or|but|while|which|that)\b)+$", "", body)

@@ -156,3 +156,20 @@ def test_hashtags_and_footnote_stars_are_tidied_away():
     assert finish("The #Browns highest-graded player* on defense was ____", False) == (
         "The Browns highest-graded player on defense was ____."
     )
+
+
+def test_a_title_stays_outside_the_blank_of_a_name():
+    article = parse_article(
+        "Israel\n\nThe talks were hosted by Israeli Prime Minister Benjamin Netanyahu in "
+        "Jerusalem in March 2019.",
+        "israel.txt",
+    )
+    prompts = {i.prompt: i.answer for i in generate(article, count=20).items}
+    assert (
+        prompts["The talks were hosted by Israeli Prime Minister ____ in Jerusalem in March 2019."]
+        == "Benjamin Netanyahu"
+    )
+
+
+def test_a_trailing_too_is_dropped():
+    assert finish("Vaccination helps too", False) == "Vaccination helps."
