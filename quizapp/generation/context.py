@@ -157,7 +157,50 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         name = _named_in_previous(analysis, info, CLASS_NOUNS[described.group(2).lower()])
         if name:  # "The company said …" → "SNC said …"
             return Frame(cut, described.end(), name, end, hedged, attributed)
+    bare = re.match(r"The ([a-z]+)\b(?!['’])", rest)
+    fuller = _fuller_description(analysis, info, bare.group(1), tokens) if bare else ""
+    if fuller:  # "The charge has risen …" → "The congestion charge has risen …"
+        return Frame(cut, bare.end(), fuller, end, hedged, attributed)
     return Frame(cut, end=end, hedged=hedged, attributed=attributed)
+
+
+DESCRIPTION_LOOK_BACK = 3
+
+
+def _fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens: list) -> str:
+    """The fuller name an earlier sentence gave a bare "the <noun>" subject: the same noun with
+    a compound or a named owner ("the congestion charge", "London's charge"), when exactly one
+    such phrase is found in the three sentences before."""
+    head = next((t for t in tokens if t.lower_ == noun), None)
+    if head is None or head.dep_ not in ("nsubj", "nsubjpass") or head.pos_ != "NOUN":
+        return ""
+    if any(c.dep_ in ("compound", "amod", "poss", "prep", "acl", "relcl") for c in head.children):
+        return ""  # already a described thing ("The old zone", "The zone in the centre")
+    found: set[str] = set()
+    for back in range(1, DESCRIPTION_LOOK_BACK + 1):
+        if info.index < back:
+            break
+        for token in analysis.sentences[info.index - back].tokens:
+            if token.lemma_.lower() != head.lemma_.lower() or token.pos_ != "NOUN":
+                continue
+            owners = [
+                c for c in token.children
+                if (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i == token.i - 1)
+                or (c.dep_ == "poss" and c.pos_ == "PROPN")
+            ]  # fmt: skip
+            if not owners:
+                continue
+            first = min(owners, key=lambda c: c.left_edge.i).left_edge
+            words = token.doc[first.i : token.i + 1].text
+            if first.pos_ == "DET":
+                words = words.split(" ", 1)[1] if " " in words else words
+            found.add(words if owners[0].dep_ == "poss" else f"the {words}")
+        if found:
+            break
+    if len(found) != 1:
+        return ""
+    phrase = next(iter(found))
+    return phrase[:1].upper() + phrase[1:]
 
 
 QUOTED = re.compile(r"[\"“]([^\"”]*)[\"”]?")

@@ -174,3 +174,16 @@ def test_a_description_names_the_one_thing_of_its_kind_just_before_it():
     quote = article.text[info.start : info.end]
     readable = view.replacement + quote[view.cut + view.replaced : view.end]
     assert readable == "The Pacific Railway Act handed the work to two companies."
+
+
+def test_a_bare_description_takes_the_fuller_name_given_just_before():
+    article = build_article(
+        "In February 2003 Mayor Ken Livingstone introduced the congestion charge in central "
+        "London. The charge has risen several times since then, reaching fifteen pounds in 2020."
+    )
+    analysis = analyse(article)
+    info = analysis.sentences[1]
+    view = frame(analysis, info)
+    quote = article.text[info.start : info.end]
+    readable = view.replacement + quote[view.cut + view.replaced : view.end]
+    assert readable.startswith("The congestion charge has risen several times")
