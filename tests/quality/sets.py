@@ -99,6 +99,16 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout7/biography_ada_lovelace.txt",
         ],
     ),
+    "heldout8": (
+        [
+            "1ace8c85aa", "5f9c5ed5d6", "aade2ec8d1", "d90bda7ed1", "5fbc7ccb50", "ec3878db7e",
+            "57e2e98887",
+        ],
+        [
+            "heldout8/engineering_hoover_dam.txt", "heldout8/science_vaccines_measles.txt",
+            "heldout8/economics_hyperinflation_weimar.txt",
+        ],
+    ),
 }  # fmt: skip
 
 
