@@ -87,7 +87,7 @@ _NO_COMMENT = re.compile(
     r"\b(?:did not|didn['’]t|has not|hasn['’]t|have not|had not) (?:immediately )?"
     r"(?:respond|reply|return)\b[^.]{0,60}\b(?:request|requests|message|messages|call|calls|"
     r"e-?mail|inquiry|comment)|\bdeclined to comment\b|\bcould not be reached\b|"
-    r"\bwas not immediately available\b|\brequest for comment\b",
+    r"\bwas not immediately available\b|\brequest for comment\b|\b(?:had|has|have) no comment\b",
     re.IGNORECASE,
 )
 _CLOSING = (".", "!", "?", '"', "”", "'", "’", ")", "…")
@@ -126,6 +126,9 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(end=len(quote), problem="no_main_verb")
     if tokens[0].lower_ in ("said", "says", "added"):
         return Frame(end=len(quote), problem="attribution_only")
+    subjects = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if roots[0].tag_ == "VB" and not subjects and not any(t.tag_ == "MD" for t in tokens):
+        return Frame(end=len(quote), problem="instruction")  # "Mix two tablespoons of salsa."
     end = len(quote)
     trailing = _TRAILING_ATTRIBUTION.search(quote)
     if trailing and trailing.start() > len(quote) // 3:
@@ -153,6 +156,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         suffix = PERSON_PRONOUNS.get(word, THING_PRONOUNS.get(word, ""))
         return Frame(cut, len(first.group()), antecedent + suffix, end, hedged, attributed)
     described = _DESCRIPTION.match(rest)
+    if described and re.match(r",\s+[A-Z]", rest[described.end() :]):
+        described = None  # "The finance minister, Hans Luther, …" names itself
     if described:
         name = _named_in_previous(analysis, info, CLASS_NOUNS[described.group(2).lower()])
         if name:  # "The company said …" → "SNC said …"

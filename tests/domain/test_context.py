@@ -121,6 +121,8 @@ def test_an_unpunctuated_line_of_a_web_page_is_a_caption_not_a_fact():
         ),
         ("The company declined to comment on the layoffs at its Ohio plant.", "no_comment"),
         ("The port authority opened a second terminal in Aarhus in 2021.", ""),
+        ("The attorney general's office had no comment on the inquiry.", "no_comment"),
+        ("Mix two tablespoons of refried beans with two tablespoons of salsa.", "instruction"),
     ],
 )
 def test_how_the_story_was_reported_is_not_a_fact_to_learn(quote, problem):
@@ -187,3 +189,13 @@ def test_a_bare_description_takes_the_fuller_name_given_just_before():
     quote = article.text[info.start : info.end]
     readable = view.replacement + quote[view.cut + view.replaced : view.end]
     assert readable.startswith("The congestion charge has risen several times")
+
+
+def test_a_description_followed_by_its_own_name_is_left_as_written():
+    article = build_article(
+        "Germany introduced the Rentenmark in November 1923. The finance minister, Hans Luther, "
+        "cut public spending sharply in 1924."
+    )
+    analysis = analyse(article)
+    view = frame(analysis, analysis.sentences[1])
+    assert (view.replaced, view.replacement) == (0, "")

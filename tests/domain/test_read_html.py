@@ -197,3 +197,8 @@ def test_an_embedded_tweets_signature_is_cut():
     assert [b.text for b in kept] == [
         "Williams averages one miss for every 22 tackle attempts and is top-20 in run defense."
     ]
+
+
+def test_a_call_to_action_paragraph_is_dropped():
+    story = _paragraph("The course covers goal setting over six weeks.")
+    assert drop_furniture([story, _paragraph("Get started with 2B Mindset here.")]) == [story]

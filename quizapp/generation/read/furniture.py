@@ -62,7 +62,8 @@ _SITE_SENTENCE = re.compile(
     r"\bsubscriber agreement\b|\bsign up for (?:the|our) [\w ]*newsletter\b|"
     r"\bmay receive (?:a )?commission\b|\bprices are subject to change\b|"
     r"\bthis copy is for your personal\b|\bquantities may be limited\b|"
-    r"\bstart your (?:day|morning) with\b|\bbe sure to (?:visit|follow|check out) \w+ on\b",
+    r"\bstart your (?:day|morning) with\b|\bbe sure to (?:visit|follow|check out) \w+ on\b|"
+    r"^(?:get started|click|learn more|find out more|sign up|download)\b[^.]{0,60}\bhere\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
