@@ -115,6 +115,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(end=len(quote), problem="rhetorical_question")
     if _unpunctuated_line(analysis, info, quote):
         return Frame(end=len(quote), problem="caption_or_link")
+    if re.search(r"\(@\w+\)|pic\.twitter\.com/", quote):
+        return Frame(end=len(quote), problem="social_post")  # an embedded tweet and its stamp
     if _NO_COMMENT.search(quote):
         return Frame(end=len(quote), problem="no_comment")
     if _is_direct_speech(quote):

@@ -123,6 +123,11 @@ def test_an_unpunctuated_line_of_a_web_page_is_a_caption_not_a_fact():
         ("The port authority opened a second terminal in Aarhus in 2021.", ""),
         ("The attorney general's office had no comment on the inquiry.", "no_comment"),
         ("Mix two tablespoons of refried beans with two tablespoons of salsa.", "instruction"),
+        (
+            "Williams is top-20 in run defense pic.twitter.com/AbC123 — PFF (@PFF) November 16, "
+            "2019",
+            "social_post",
+        ),
     ],
 )
 def test_how_the_story_was_reported_is_not_a_fact_to_learn(quote, problem):

@@ -188,17 +188,6 @@ def test_teasers_before_the_article_s_own_title_are_dropped():
     assert kept == blocks[2:]
 
 
-def test_an_embedded_tweets_signature_is_cut():
-    tweet = (
-        "Williams averages one miss for every 22 tackle attempts and is top-20 in run defense. "
-        "pic.twitter.com/AbC123 — PFF (@PFF) November 16, 2019"
-    )
-    kept = drop_furniture([_paragraph(tweet)])
-    assert [b.text for b in kept] == [
-        "Williams averages one miss for every 22 tackle attempts and is top-20 in run defense."
-    ]
-
-
 def test_a_call_to_action_paragraph_is_dropped():
     story = _paragraph("The course covers goal setting over six weeks.")
     assert drop_furniture([story, _paragraph("Get started with 2B Mindset here.")]) == [story]

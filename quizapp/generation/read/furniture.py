@@ -114,16 +114,8 @@ def _title_position(blocks: list[Block], title: str) -> int:
     return 0
 
 
-# An embedded tweet's signature: "pic.twitter.com/…" and "— PFF (@PFF) November 16, 2019"
-_TWEET_SIGNATURE = re.compile(
-    r"\s*pic\.twitter\.com/\w+|\s*[—–-]+\s*[^—–()]{1,60}\(@\w+\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}\s*$"
-)
-
-
 def _without_site_sentences(text: str) -> str:
-    """The block without its sentences about the site (follow us, reprints, commissions) and
-    without an embedded tweet's signature."""
-    text = _TWEET_SIGNATURE.sub("", text)
+    """The block without its sentences about the site (follow us, reprints, commissions)."""
     if not _SITE_SENTENCE.search(text):
         return text
     sentences = _SENTENCE_END.split(text)
