@@ -125,7 +125,7 @@ def test_an_unpunctuated_line_of_a_web_page_is_a_caption_not_a_fact():
         ("Mix two tablespoons of refried beans with two tablespoons of salsa.", "instruction"),
         (
             "Williams is top-20 in run defense pic.twitter.com/AbC123 — PFF (@PFF) November 16, "
-            "2019",
+            "2019.",
             "social_post",
         ),
     ],
