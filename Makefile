@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 INSTANCE := instance
 export QUIZAPP_INSECURE_COOKIES ?= 1
 
-.PHONY: run test lint bench install clean
+.PHONY: run worker test lint bench install clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,14 @@ run: $(STAMP) $(INSTANCE)/secret_key
 	@for deck in decks/*.yaml; do [ -e "$$deck" ] || continue; \
 	  SECRET_KEY=$$(cat $(INSTANCE)/secret_key) $(BIN)/quizapp import-deck "$$deck" || exit 1; done
 	SECRET_KEY=$$(cat $(INSTANCE)/secret_key) $(BIN)/quizapp demo
-	SECRET_KEY=$$(cat $(INSTANCE)/secret_key) $(BIN)/quizapp run --host 127.0.0.1 --port 5000
+	@# One queue worker beside the web server; Ctrl-C (or the server exiting) stops both.
+	@export SECRET_KEY=$$(cat $(INSTANCE)/secret_key); \
+	  $(BIN)/quizapp worker --workers 1 & worker=$$!; \
+	  trap 'kill -INT $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
+	  $(BIN)/quizapp run --host 127.0.0.1 --port 5000
+
+worker: $(STAMP) $(INSTANCE)/secret_key
+	SECRET_KEY=$$(cat $(INSTANCE)/secret_key) $(BIN)/quizapp worker --workers $${WORKERS:-1}
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -21,7 +21,16 @@ BLUEPRINTS = (
     "api",
     "tokens",
 )
-COMMAND_MODULES = ("accounts", "generate", "extract", "decks", "export", "demo")
+COMMAND_MODULES = (
+    "accounts",
+    "generate",
+    "extract",
+    "decks",
+    "export",
+    "demo",
+    "worker",
+    "anki_history",
+)
 
 
 def create_app(config: object | dict | None = None) -> Flask:
@@ -37,6 +46,11 @@ def create_app(config: object | dict | None = None) -> Flask:
         app.config.update(config)
     os.makedirs(app.instance_path, exist_ok=True)
     finalize(app.config, app.instance_path)
+    if app.config.get("TRUSTED_PROXIES"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     register_extensions(app)
     from quizapp.web.converters import BoundedIntConverter
@@ -44,8 +58,10 @@ def create_app(config: object | dict | None = None) -> Flask:
     app.url_map.converters["int"] = BoundedIntConverter
     register_blueprints(app)
     register_commands(app)
-    from quizapp.web import errors, security, templating
+    from quizapp.web import errors, jsonbody, security, templating
 
+    app.json = jsonbody.SafeJSONProvider(app)
+    app.before_request(jsonbody.refuse_json_to_pages)
     errors.register_errorhandlers(app)
     security.register_security(app)
     templating.register_templating(app)

@@ -39,12 +39,27 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_ENABLED = True
     DECKS_DIR = str(PROJECT_ROOT / "decks")
+    # The task queue for generation: empty means SQLite in the instance folder (one machine);
+    # redis://… lets web and worker processes on several machines share it.
+    QUEUE_URL = ""
+    # Run generation inside the request instead of on the queue (tests and the CLI only).
+    GENERATION_SYNC = False
+    # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none). Login
+    # throttling and rate limits key on the client address, which needs this behind a proxy.
+    TRUSTED_PROXIES = 0
+    # The optional LLM engine (QUIZAPP_LLM_*; see generation/llm/settings.py): empty = off.
+    LLM_BASE_URL = ""
+    LLM_API_KEY = ""
+    LLM_MODEL = ""
 
     def __init__(self) -> None:
         # Re-read the environment at instantiation so tests and CLI see current values.
         self.SECRET_KEY = os.environ.get("SECRET_KEY")
         self.SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
         self.DEBUG = os.environ.get("FLASK_DEBUG", "") in {"1", "true", "True"}
+        self.QUEUE_URL = os.environ.get("QUIZAPP_QUEUE_URL", "").strip()
+        self.TRUSTED_PROXIES = _trusted_proxies(os.environ.get("QUIZAPP_TRUSTED_PROXIES", ""))
+        self.__dict__.update(_llm_config())
         self.FETCH_ALLOWED_HOSTS = tuple(
             host.strip().lower()
             for host in os.environ.get("QUIZAPP_FETCH_ALLOWED_HOSTS", "").split(",")
@@ -55,6 +70,22 @@ class Config:
         if self.DEBUG or insecure:
             self.SESSION_COOKIE_SECURE = False
             self.REMEMBER_COOKIE_SECURE = False
+
+
+def _llm_config() -> dict:
+    from quizapp.generation.llm.settings import LlmSettingsError, config_from_env
+
+    try:
+        return config_from_env(os.environ)
+    except LlmSettingsError as error:
+        raise ConfigError(str(error)) from None
+
+
+def _trusted_proxies(value: str) -> int:
+    value = value.strip() or "0"
+    if not value.isdigit() or int(value) > 10:
+        raise ConfigError(f"QUIZAPP_TRUSTED_PROXIES must be a number from 0 to 10, not {value!r}.")
+    return int(value)
 
 
 class TestConfig(Config):

@@ -17,4 +17,5 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+# Limited responses say their budget: X-RateLimit-Limit/-Remaining/-Reset and Retry-After.
+limiter = Limiter(key_func=get_remote_address, default_limits=[], headers_enabled=True)

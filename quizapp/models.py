@@ -20,6 +20,7 @@ ITEM_TYPES = ("cloze", "mcq", "true_false", "short_answer", "basic")
 ITEM_KINDS = ("fact", "argument")
 ITEM_STATUSES = ("draft", "approved", "rejected")
 ITEM_ORIGINS = ("generated", "authored", "imported")
+ENGINES = ("rules", "llm")  # which generator made a generated item (DESIGN §4)
 
 
 def utcnow() -> datetime:
@@ -58,8 +59,6 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(sa.String(256))
     role: Mapped[str] = mapped_column(sa.String(20), default="trainee")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    failed_logins: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_active_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (sa.CheckConstraint(f"role IN {ROLES!r}", name="ck_user_role"),)
@@ -74,6 +73,12 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         """True when the password matches the stored hash."""
         return check_password_hash(self.password_hash, password)
+
+    def get_id(self) -> str:
+        """Flask-Login's id "<user id>:<login token>": revoking the login ends the session."""
+        # login_token is set by services/sessions.py for the browser login this object serves;
+        # without one the id ends in ":" and no session or remember cookie can load it.
+        return f"{self.id}:{getattr(self, 'login_token', None) or ''}"
 
     @property
     def is_instructor(self) -> bool:
@@ -142,6 +147,8 @@ class Deck(db.Model):
     # Per-deck scheduling settings (DESIGN §5).
     desired_retention: Mapped[float] = mapped_column(default=0.9)
     new_per_day: Mapped[int] = mapped_column(default=20)
+    # The generator chosen at import: the built-in rules or an OpenAI-compatible LLM endpoint.
+    engine: Mapped[str] = mapped_column(sa.String(10), default="rules", server_default="rules")
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Last content change: the Anki package timestamp derives from it (DESIGN §7).
@@ -153,7 +160,10 @@ class Deck(db.Model):
         back_populates="deck", order_by="Item.id", cascade="all, delete-orphan"
     )
 
-    __table_args__ = (sa.CheckConstraint(f"status IN {DECK_STATUSES!r}", name="ck_deck_status"),)
+    __table_args__ = (
+        sa.CheckConstraint(f"status IN {DECK_STATUSES!r}", name="ck_deck_status"),
+        sa.CheckConstraint(f"engine IN {ENGINES!r}", name="ck_deck_engine"),
+    )
 
 
 class Item(db.Model):
@@ -176,6 +186,8 @@ class Item(db.Model):
     tags: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     status: Mapped[str] = mapped_column(sa.String(20), default="draft")
     origin: Mapped[str] = mapped_column(sa.String(20), default="generated")
+    # The engine that made a generated item; None for authored and imported items.
+    engine: Mapped[str | None] = mapped_column(sa.String(10))
     score: Mapped[float] = mapped_column(default=0.0)
     # Retired items vanished from their deck file; kept so progress and history stay.
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -186,11 +198,13 @@ class Item(db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("deck_id", "key", name="uq_item_deck_key"),
-        sa.Index("ix_item_deck_status", "deck_id", "status"),
+        # With retired_at, "live items of a deck" is an index-only search (migration 0008).
+        sa.Index("ix_item_deck_status", "deck_id", "status", "retired_at"),
         sa.CheckConstraint(f"type IN {ITEM_TYPES!r}", name="ck_item_type"),
         sa.CheckConstraint(f"kind IN {ITEM_KINDS!r}", name="ck_item_kind"),
         sa.CheckConstraint(f"status IN {ITEM_STATUSES!r}", name="ck_item_status"),
         sa.CheckConstraint(f"origin IN {ITEM_ORIGINS!r}", name="ck_item_origin"),
+        sa.CheckConstraint(f"engine IN {ENGINES!r}", name="ck_item_engine"),
     )
 
     @property
@@ -255,10 +269,14 @@ class ReviewLog(db.Model):
     reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     duration_ms: Mapped[int | None] = mapped_column()
     source: Mapped[str] = mapped_column(sa.String(10), default="study")
-    client_id: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    # Chosen by the user's client (study) or derived from attempt and item (quiz, "quiz:" ids
+    # that clients may not use); unique per user, so one user's ids never block another's.
+    client_id: Mapped[str] = mapped_column(sa.String(64))
     # Card state before this review, so the last rating can be undone.
     previous_fsrs: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
     undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Source "anki" only: Anki's interval after the review (days; negative: seconds, learning).
+    anki_interval: Mapped[int | None] = mapped_column()
 
     __table_args__ = (
         sa.Index("ix_review_log_user_time", "user_id", "reviewed_at"),
@@ -266,7 +284,8 @@ class ReviewLog(db.Model):
         # Covers the per-item study totals of the item analysis page (no table lookups).
         sa.Index("ix_review_log_deck_item", "deck_id", "item_id", "rating", "undone_at", "user_id"),
         sa.CheckConstraint("rating BETWEEN 1 AND 4", name="ck_review_rating"),
-        sa.CheckConstraint("source IN ('study', 'quiz')", name="ck_review_source"),
+        sa.CheckConstraint("source IN ('study', 'quiz', 'anki')", name="ck_review_source"),
+        sa.UniqueConstraint("user_id", "client_id", name="uq_review_log_user_client"),
     )
 
 
@@ -296,11 +315,16 @@ class Attempt(db.Model):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     score: Mapped[float | None] = mapped_column()
-    client_id: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    client_id: Mapped[str | None] = mapped_column(sa.String(64))
 
     quiz: Mapped[Quiz] = relationship()
     responses: Mapped[list[Response]] = relationship(
         back_populates="attempt", order_by="Response.id", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        # Per user: a start form's id never collides with (or reveals) another user's attempt.
+        sa.UniqueConstraint("user_id", "client_id", name="uq_attempt_user_client"),
     )
 
 
@@ -338,11 +362,22 @@ class GenerationJob(db.Model):
     message: Mapped[str] = mapped_column(sa.Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Task-queue bookkeeping: when the message was handed to the queue, which task run owns the
+    # job (a worker claims it atomically), the owner's last sign of life, and how many times a
+    # dead worker's job was queued again.
+    enqueued_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    claim: Mapped[str | None] = mapped_column(sa.String(64))
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    recoveries: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The engine this run uses (the deck's choice when it was queued).
+    engine: Mapped[str] = mapped_column(sa.String(10), default="rules", server_default="rules")
 
     __table_args__ = (
         sa.CheckConstraint(
-            "status IN ('queued', 'running', 'done', 'failed')", name="ck_generation_status"
+            "status IN ('queued', 'running', 'done', 'failed', 'cancelled')",
+            name="ck_generation_status",
         ),
+        sa.CheckConstraint(f"engine IN {ENGINES!r}", name="ck_generation_engine"),
     )
 
 
@@ -360,3 +395,25 @@ class ApiToken(db.Model):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     user: Mapped[User] = relationship()
+
+
+class LoginSession(db.Model):
+    """One browser login (session and remember cookie); only the token's sha256 is stored."""
+
+    __tablename__ = "login_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class LoginThrottle(db.Model):
+    """Failed logins of one (e-mail, client address) pair, keyed by the sha256 of both."""
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -16,9 +16,11 @@
           bar.textContent = job.progress + "%";
           state.textContent = job.status;
           message.textContent = job.message;
+          var hint = document.getElementById("job-hint");
+          if (hint) { hint.textContent = job.hint || ""; }
           if (job.status === "done") {
             window.location.assign(job.deck_url);
-          } else if (job.status === "failed") {
+          } else if (job.status === "failed" || job.status === "cancelled") {
             window.location.reload();
           } else {
             window.setTimeout(poll, 1000);

@@ -31,6 +31,13 @@ ROWS = [
     "'2026-01-05 00:00:00', 2, 1, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
     "INSERT INTO review_log (id, user_id, item_id, deck_id, rating, reviewed_at, source, "
     "client_id) VALUES (1, 1, 1, 1, 3, '2026-01-01 00:00:00', 'study', 'kept-review')",
+    "INSERT INTO quiz (id, deck_id, title, kind, settings, created_at) VALUES "
+    "(1, 1, 'Kept quiz', 'practice', '{}', '2026-01-01 00:00:00')",
+    "INSERT INTO attempt (id, quiz_id, user_id, item_ids, started_at, finished_at, score, "
+    "client_id) VALUES (1, 1, 1, '[1]', '2026-01-01 00:00:00', '2026-01-01 00:01:00', 1.0, "
+    "'kept-attempt')",
+    "INSERT INTO response (id, attempt_id, item_id, given, verdict, created_at) VALUES "
+    "(1, 1, 1, 'Moscow', 'correct', '2026-01-01 00:00:30')",
 ]
 
 
@@ -61,8 +68,12 @@ def test_upgrade_from_first_revision_keeps_rows(backend, tmp_path, monkeypatch):
                 sa.text("SELECT client_id FROM review_log WHERE id = 1")
             ).scalar()
             state = connection.execute(sa.text("SELECT reps FROM card_state")).scalar()
+            # rebuilding a parent table (SQLite batch mode) must not cascade into its children
+            answers = connection.execute(sa.text("SELECT given FROM response")).scalars().all()
+            attempts = connection.execute(sa.text("SELECT client_id FROM attempt")).scalars().all()
         db.engine.dispose()
     if backend == "postgres":
         reset_postgres(TEST_DATABASE_URL)
     assert email == "kept@example.com" and review == "kept-review" and state == 1
+    assert answers == ["Moscow"] and attempts == ["kept-attempt"]
     assert heads == set(ScriptDirectory(str(MIGRATIONS)).get_heads())

@@ -98,3 +98,9 @@ def test_statement_count_does_not_grow_with_items(counts, page):
     small, large = (counts[n][page] for n in SIZES)
     assert large <= small, f"{page}: {small} statements at {SIZES[0]} items, {large} at {SIZES[1]}"
     assert 1 <= small <= 20, f"{page}: {small} statements for one page"
+
+
+def test_api_next_card_is_three_statements(counts):
+    """Token with its user, deck with its assignment check, then next card, its state and the
+    counts in one statement (issue 20; it was seven)."""
+    assert {counts[n]["API next card"] for n in SIZES} == {3}

@@ -10,11 +10,20 @@ from quizapp.domain.deckfile import DeckFileError, dump_deck
 from quizapp.services import accounts, decks
 
 
+class UnreadableDeck(click.ClickException):
+    """A deck file that is not readable YAML: one line, exit status 2 (like a bad argument)."""
+
+    exit_code = 2
+
+
 @click.command("import-deck")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--owner", "owner_email", default=None, help="E-mail of the instructor who owns it.")
 def import_deck_command(path: Path, owner_email: str | None) -> None:
-    """Load a deck file (decks/<slug>.yaml): upsert by slug, items by key, retire the rest."""
+    """Load a deck file (decks/<slug>.yaml): upsert by slug, items by key, retire the rest.
+
+    Exit status 1 when the deck does not validate, 2 when the file cannot be read as YAML.
+    """
     owner = None
     if owner_email:
         owner = accounts.find_user(owner_email)
@@ -25,6 +34,8 @@ def import_deck_command(path: Path, owner_email: str | None) -> None:
     try:
         report = decks.import_deck_file(path, owner=owner)
     except DeckFileError as error:
+        if error.unreadable:
+            raise UnreadableDeck(f"{error.errors[0]} (not imported; nothing changed)") from error
         for line in error.errors:
             click.echo(line, err=True)
         count = len(error.errors)

@@ -33,12 +33,20 @@ def _fail(message: str) -> None:
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 @click.option(
+    "--engine",
+    type=click.Choice(["rules", "llm"]),
+    default="rules",
+    show_default=True,
+    help="rules: the built-in generator (offline). llm: the QUIZAPP_LLM_* endpoint, every item "
+    "grounded in the article, the rules filling in.",
+)
+@click.option(
     "--report",
     is_flag=True,
     help="Also print, per sentence, which stage made or dropped each candidate and why (stderr).",
 )
 def generate_command(
-    article: Path, out: Path | None, count: int | None, seed: int, report: bool
+    article: Path, out: Path | None, count: int | None, seed: int, engine: str, report: bool
 ) -> None:
     """Generate a question bank from ARTICLE (.txt, .md, .html or .pdf)."""
     from quizapp.generation.pipeline import generate, result_to_contract
@@ -59,7 +67,10 @@ def generate_command(
             click.echo(f"[{fraction:4.0%}] {message}", err=True)
 
     try:
-        result = generate(parsed, count=count, seed=seed, progress=progress)
+        if engine == "llm":
+            result = _generate_llm(parsed, count=count, seed=seed, progress=progress)
+        else:
+            result = generate(parsed, count=count, seed=seed, progress=progress)
     except ArticleError as error:
         _fail(f"{article.name}: {error}")
     document = json.dumps(result_to_contract(result), ensure_ascii=False, indent=2)
@@ -73,6 +84,36 @@ def generate_command(
         click.echo(f"Wrote {len(result.items)} items to {out}.", err=True)
     if report:
         _print_report(result)
+
+
+def _generate_llm(parsed, *, count: int | None, seed: int, progress):
+    """The LLM engine's grounded items, the rule engine filling in; what it did goes to stderr."""
+    import os
+
+    from quizapp.generation.llm import client
+    from quizapp.generation.llm.engine import describe, fill_in, generate_llm, needs_rules
+    from quizapp.generation.llm.prompt import plan
+    from quizapp.generation.llm.settings import LlmSettingsError, settings_from_env
+    from quizapp.generation.pipeline import GenerationResult, default_count, generate
+
+    try:
+        settings = settings_from_env(os.environ)
+    except LlmSettingsError as error:
+        _fail(str(error))
+    if not settings.configured:
+        _fail("--engine llm needs QUIZAPP_LLM_BASE_URL and QUIZAPP_LLM_MODEL (see the README).")
+    click.echo(plan(parsed, settings).describe(), err=True)
+    run = generate_llm(parsed, settings, client.complete, count=count, progress=progress)
+    result = GenerationResult(parsed, [])
+    if needs_rules(run, parsed, count):
+        result = generate(parsed, count=count, seed=seed, progress=progress)
+    target = default_count(parsed.words) if count is None else count
+    result.items = fill_in(run.items, result.items, target)
+    result.candidates += run.returned
+    result.rejected.update({f"llm:{reason}": n for reason, n in run.rejected.items()})
+    used = sum(1 for item in result.items if item.engine == "rules")
+    click.echo(describe(run, rule_items=used), err=True)
+    return result
 
 
 def _print_report(result) -> None:

@@ -40,6 +40,8 @@ TOO_HARD = 0.2
 RARE_DISTRACTOR = 0.05
 MASTERED_STABILITY_DAYS = 21.0
 AT_RISK_RECALL = 0.7
+# A trainee with reviews due and no activity for this many days has lapsed: at risk.
+LAPSED_DAYS = 14
 REVIEW_STATE = 2
 FSRS_DECAY = -DEFAULT_PARAMETERS[20]
 FSRS_FACTOR = 0.9 ** (1 / FSRS_DECAY) - 1
@@ -261,11 +263,18 @@ def item_flags(stats: ItemStats) -> list[Flag]:
         return []
     flags = []
     if stats.facility is not None and stats.facility > TOO_EASY:
+        # Only multiple choice has distractors; typed and true/false items have none to improve.
+        has_distractors = len(stats.choices) >= 3
+        advice = (
+            "Make the question or its distractors more demanding."
+            if has_distractors
+            else "Make the question more demanding, for example ask about a less obvious detail."
+        )
         flags.append(
             Flag(
                 "too_easy",
                 f"Too easy: {percent(stats.facility)} answered correctly (above "
-                f"{percent(TOO_EASY)}). Make the question or its distractors more demanding.",
+                f"{percent(TOO_EASY)}). {advice}",
             )
         )
     if stats.facility is not None and stats.facility < TOO_HARD:
@@ -381,7 +390,7 @@ class CardFacts:
 class DueStatus:
     """Where a trainee stands against the assignment's due date."""
 
-    code: str  # behind | on_track | done | no_due_date
+    code: str  # behind | on_track | reviews_due | done | no_due_date
     label: str
     detail: str
 
@@ -460,10 +469,23 @@ def expected_share(assigned_at: datetime, due_date: date, now: datetime) -> floa
 
 
 def due_status(
-    *, studied: int, total: int, due_date: date | None, assigned_at: datetime, now: datetime
+    *,
+    studied: int,
+    total: int,
+    due_date: date | None,
+    assigned_at: datetime,
+    now: datetime,
+    due_now: int = 0,
 ) -> DueStatus:
-    """done (every item studied), no due date, behind (due date passed or below an even pace)."""
+    """done (every item studied, none due), reviews due (every item studied, some due again),
+    no due date, behind (due date passed or below an even pace)."""
     if total > 0 and studied >= total:
+        if due_now:
+            return DueStatus(
+                "reviews_due",
+                "reviews due",
+                f"All {total} items studied; {due_now} due for review now.",
+            )
         return DueStatus("done", "done", f"All {total} items studied.")
     if due_date is None:
         return DueStatus("no_due_date", "no due date", f"{studied} of {total} items studied.")
@@ -512,13 +534,25 @@ def last_active(
     return max(moments, default=None)
 
 
-def risk_reasons(status: DueStatus, recall: float | None) -> list[str]:
-    """Why a trainee is at risk: behind the due date, or predicted recall below 70%."""
+def risk_reasons(
+    status: DueStatus,
+    recall: float | None,
+    *,
+    due_now: int = 0,
+    last_active: datetime | None = None,
+    now: datetime | None = None,
+) -> list[str]:
+    """Why a trainee is at risk: behind the due date, lapsed (reviews due and no activity for
+    LAPSED_DAYS days), or predicted recall below 70%."""
     reasons = []
     if status.code == "behind":
         reasons.append("behind the due date")
     if recall is not None and recall < AT_RISK_RECALL:
         reasons.append(f"predicted recall {percent(recall)} (below {percent(AT_RISK_RECALL)})")
+    if due_now and last_active is not None and now is not None:
+        idle = (now - last_active).days
+        if idle >= LAPSED_DAYS:
+            reasons.append(f"inactive for {idle} days with {due_now} reviews due")
     return reasons
 
 
@@ -537,11 +571,18 @@ def trainee_row(
     """Every figure of a trainee's row from their card states and finished attempts."""
     studied_cards = [c for c in cards if is_studied(c)]
     recall = predicted_recall(studied_cards, now)
+    due_now = sum(1 for c in studied_cards if is_due(c, now))
     status = due_status(
-        studied=len(studied_cards), total=total, due_date=due_date, assigned_at=assigned_at, now=now
+        studied=len(studied_cards),
+        total=total,
+        due_date=due_date,
+        assigned_at=assigned_at,
+        now=now,
+        due_now=due_now,
     )
     best, latest = best_and_latest(attempts)
-    reasons = risk_reasons(status, recall)
+    active = last_active(cards, attempts)
+    reasons = risk_reasons(status, recall, due_now=due_now, last_active=active, now=now)
     return TraineeRow(
         user_id=user_id,
         name=name,
@@ -549,9 +590,9 @@ def trainee_row(
         studied=len(studied_cards),
         total=total,
         mastered=sum(1 for c in studied_cards if is_mastered(c)),
-        due_now=sum(1 for c in studied_cards if is_due(c, now)),
+        due_now=due_now,
         recall=recall,
-        last_active=last_active(cards, attempts),
+        last_active=active,
         best_score=best,
         latest_score=latest,
         status=status,
@@ -560,7 +601,7 @@ def trainee_row(
     )
 
 
-STATUS_ORDER = {"behind": 0, "on_track": 1, "no_due_date": 2, "done": 3}
+STATUS_ORDER = {"behind": 0, "reviews_due": 1, "on_track": 2, "no_due_date": 3, "done": 4}
 SORT_KEYS = {
     "name": lambda r: r.name.casefold(),
     "studied": lambda r: r.studied,

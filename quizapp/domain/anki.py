@@ -27,6 +27,9 @@ MODEL_CLOZE_ID = 1_718_204_502
 MODEL_MCQ_ID = 1_718_204_503
 GUID_NAMESPACE = "quizapp"
 ZIP_EPOCH = 315_532_800  # 1980-01-01: zip entry dates cannot be earlier
+# A tag naming the quizapp account an .apkg was exported for, so reviews read back from Anki
+# (domain/anki_history.py) cannot be attached to another account.
+OWNER_TAG_PREFIX = "quizapp::owner::"
 
 # Every field any note type will ever need: adding one later makes Anki copy the note type
 # ("quizapp Basic+") and leave existing notes un-updated (DESIGN §7).
@@ -291,39 +294,125 @@ def field_values(item: QuizItem, title: str) -> list[str]:
     ]
 
 
-def build_notes(deck: Deck) -> list[NoteSpec]:
-    """Validate the deck and turn each item into a NoteSpec."""
+def model_for(item: QuizItem) -> genanki.Model:
+    """The note type an item is exported with."""
+    return {"cloze": CLOZE_MODEL, "mcq": MCQ_MODEL}.get(item.type, BASIC_MODEL)
+
+
+def build_notes(deck: Deck, *, owner: str | None = None) -> list[NoteSpec]:
+    """Validate the deck and turn each item into a NoteSpec (tagged with `owner` if given)."""
     validate_items(deck)
-    models = {"cloze": CLOZE_MODEL, "mcq": MCQ_MODEL}
     title = article_title_html(deck)
+    owner_tags = [OWNER_TAG_PREFIX + owner] if owner else []
     notes = []
     for item in deck.items:
         notes.append(
             NoteSpec(
-                models.get(item.type, BASIC_MODEL),
+                model_for(item),
                 field_values(item, title),
-                note_tags(deck, item),
+                note_tags(deck, item) + owner_tags,
                 note_guid(deck.slug, item.key),
             )
         )
     return notes
 
 
-def build_package(deck: Deck) -> genanki.Package:
+def build_package(deck: Deck, *, owner: str | None = None) -> genanki.Package:
     """The genanki Package of a validated deck."""
     anki_deck = genanki.Deck(deck_id_for(deck.slug), deck_name(deck), text_html(deck.description))
-    for spec in build_notes(deck):
+    for spec in build_notes(deck, owner=owner):
         anki_deck.add_note(
             genanki.Note(model=spec.model, fields=spec.fields, tags=spec.tags, guid=spec.guid)
         )
     return genanki.Package(anki_deck)
 
 
-def write_apkg(package: genanki.Package, timestamp: float) -> bytes:
+def _package_for(deck: Deck, notes: list[NoteSpec]) -> genanki.Package:
+    """A package of the deck and the note types its notes use, without the notes themselves."""
+    anki_deck = genanki.Deck(deck_id_for(deck.slug), deck_name(deck), text_html(deck.description))
+    for model in dict.fromkeys(spec.model for spec in notes):  # first-use order, as genanki
+        anki_deck.add_model(model)
+    return genanki.Package(anki_deck)
+
+
+_CLOZE_ORD = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
+# The fields the cloze note type's front deletes from (CLOZE_MODEL is our only cloze type).
+_CLOZE_FIELDS = [
+    FIELDS.index(name) for name in re.findall(r"{{cloze:(\w+)}}", CLOZE_MODEL.templates[0]["qfmt"])
+]
+
+
+def _card_ords(spec: NoteSpec) -> list[int]:
+    """The cards genanki would make for a note: its Note.cards, without building a Note."""
+    model = spec.model
+    if model.model_type == genanki.Model.CLOZE:
+        ords = {
+            int(n) - 1
+            for index in _CLOZE_FIELDS
+            for n in _CLOZE_ORD.findall(spec.fields[index])
+            if int(n) > 0
+        }
+        return list(ords)
+    rule = {"any": any, "all": all}
+    return [
+        ord_
+        for ord_, any_or_all, required in model._req
+        if rule[any_or_all](spec.fields[i] for i in required)
+    ]
+
+
+def _insert_notes(cursor, notes: list[NoteSpec], deck_id: int, timestamp: float, ids) -> None:
+    """The rows genanki's Note.write_to_db and Card.write_to_db insert, with two executemany.
+
+    genanki's per-note path re-checks each note (field count, an HTML-tag regex over every
+    field, tag spaces) and runs two INSERTs per note: over half of a large export. Our fields
+    are escaped or sanitised and our tags slugs, so only the tag rule is kept. Note rows are
+    streamed, not listed: fewer live objects, fewer full garbage collections on a big deck.
+    """
+    mod = int(timestamp)
+    cards: list[tuple[int, int, int]] = []
+
+    def note_rows():
+        for spec in notes:
+            if any(" " in tag for tag in spec.tags):
+                raise ExportError(
+                    f"Tag {spec.tags!r} contains a space (Anki splits tags on spaces)."
+                )
+            note_id = next(ids)  # ids in genanki's order: a note, then its cards
+            cards.extend((next(ids), note_id, ord_) for ord_ in _card_ords(spec))
+            fields = spec.fields
+            yield (
+                note_id,
+                spec.guid,
+                spec.model.model_id,
+                mod,
+                -1,
+                " " + " ".join(spec.tags) + " ",
+                "\x1f".join(fields),
+                fields[spec.model.sort_field_index],
+                0,
+                0,
+                "",
+            )
+
+    cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", note_rows())
+    cursor.executemany(
+        f"INSERT INTO cards VALUES({','.join('?' * 18)})",
+        (
+            (card_id, note_id, deck_id, ord_, mod, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "")
+            for card_id, note_id, ord_ in cards
+        ),
+    )
+
+
+def write_apkg(
+    package: genanki.Package, timestamp: float, *, notes: list[NoteSpec] | None = None
+) -> bytes:
     """The .apkg bytes, built in a temporary directory that is always removed.
 
     genanki's own write_to_file leaves its SQLite file in the temp dir (DESIGN §7); this is the
-    same procedure with the database inside a directory we clean up.
+    same procedure with the database inside a directory we clean up. `notes` (for a package of
+    a single deck without notes, see _package_for) are written in bulk after genanki's part.
     """
     with tempfile.TemporaryDirectory(prefix="quizapp-apkg-") as workdir:
         db_path = os.path.join(workdir, "collection.anki2")
@@ -332,9 +421,10 @@ def write_apkg(package: genanki.Package, timestamp: float) -> bytes:
         connection.execute("PRAGMA journal_mode = OFF")
         connection.execute("PRAGMA synchronous = OFF")
         try:
-            package.write_to_db(
-                connection.cursor(), timestamp, itertools.count(int(timestamp * 1000))
-            )
+            cursor, ids = connection.cursor(), itertools.count(int(timestamp * 1000))
+            package.write_to_db(cursor, timestamp, ids)
+            if notes:
+                _insert_notes(cursor, notes, package.decks[0].deck_id, timestamp, ids)
             connection.commit()
         finally:
             connection.close()
@@ -351,7 +441,11 @@ def write_apkg(package: genanki.Package, timestamp: float) -> bytes:
     return buffer.getvalue()
 
 
-def deck_to_apkg(deck: Deck) -> bytes:
-    """A deck as .apkg bytes; raises ExportError naming the item that cannot be exported."""
+def deck_to_apkg(deck: Deck, *, owner: str | None = None) -> bytes:
+    """A deck as .apkg bytes; raises ExportError naming the item that cannot be exported.
+
+    `owner` (domain/anki_history.owner_marker) tags every note with the account it is for.
+    """
     timestamp = package_timestamp(deck)
-    return write_apkg(build_package(deck), timestamp)
+    notes = build_notes(deck, owner=owner)
+    return write_apkg(_package_for(deck, notes), timestamp, notes=notes)

@@ -21,7 +21,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
 from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quizapp.domain.items import CLOZE_BLANK, ITEM_KINDS, ITEM_TYPES, Deck, DeckSource, QuizItem
@@ -30,7 +32,15 @@ FORMAT = "quizapp-deck/1"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 MAX_KEY_LENGTH = 120
+# The database's column sizes (models.py): longer text would fail only when stored.
+MAX_TITLE_LENGTH = 300
+MAX_TOPIC_LENGTH = 200
+MAX_URL_LENGTH = 2000
 TRUE_FALSE = ("True", "False")
+# A deck file nests five levels (deck, items, item, source, span); far deeper nesting would only
+# exhaust the composer's stack.
+MAX_DEPTH = 20
+MAX_DIGITS = 18
 
 _TOP_FIELDS = {"format": True, "slug": True, "title": True, "description": False}
 _TOP_FIELDS.update(source=True, items=True)
@@ -56,11 +66,36 @@ SourceReader = Callable[[str], bytes]
 
 
 class DeckFileError(ValueError):
-    """A deck file that cannot be loaded; `errors` lists every problem as `file:line: message`."""
+    """A deck file that cannot be loaded; `errors` lists every problem as `file:line: message`.
 
-    def __init__(self, errors: list[str]):
+    `unreadable` is True when the file could not be read as YAML at all (one error then).
+    """
+
+    def __init__(self, errors: list[str], *, unreadable: bool = False):
         self.errors = list(errors)
+        self.unreadable = unreadable
         super().__init__("\n".join(self.errors))
+
+
+class _DeckLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and deep nesting before they cost stack or time."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        mark = self.peek_event().start_mark
+        if self.check_event(AliasEvent):
+            # One alias can stand for a whole subtree many times over; deck files never need one.
+            raise ComposerError(None, None, "aliases (*name) are not allowed in deck files", mark)
+        if self.depth >= MAX_DEPTH:
+            raise ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels", mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def sha256_hex(data: bytes) -> str:
@@ -74,11 +109,13 @@ def load_deck(path: str | Path) -> Deck:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise DeckFileError([f"{path}:1: cannot read the deck file ({error.strerror})"]) from error
+        message = f"{path}:1: cannot read the deck file ({error.strerror})"
+        raise DeckFileError([message], unreadable=True) from error
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise DeckFileError([f"{path}:1: the deck file is not UTF-8 text"]) from error
+        message = f"{path}:1: the deck file is not UTF-8 text"
+        raise DeckFileError([message], unreadable=True) from error
 
     def read_source(relative: str) -> bytes:
         return (path.parent / relative).read_bytes()
@@ -136,12 +173,17 @@ class _DeckReader:
                 self.error(node, f"missing field {name!r} in {what}")
         return found
 
-    def string(self, node: Node | None, what: str, *, nonempty: bool = False) -> str | None:
-        """A scalar as its text (numbers and booleans keep what was typed)."""
+    def string(
+        self, node: Node | None, what: str, *, nonempty: bool = False, limit: int | None = None
+    ) -> str | None:
+        """A scalar as its text (numbers and booleans keep what was typed), at most `limit` long."""
         if node is None:
             return None
         if not isinstance(node, ScalarNode) or node.tag == "tag:yaml.org,2002:null":
             self.error(node, f"{what} must be a string")
+            return None
+        if limit is not None and len(node.value) > limit:
+            self.error(node, f"{what} is longer than {limit} characters")
             return None
         if nonempty and not node.value.strip():
             self.error(node, f"{what} is empty")
@@ -152,11 +194,16 @@ class _DeckReader:
         if not isinstance(node, ScalarNode) or node.tag != "tag:yaml.org,2002:int":
             self.error(node, f"{what} must be an integer")
             return None
+        if len(node.value) > MAX_DIGITS:
+            # int() refuses over 4,300 digits, and no offset or score needs more than a few.
+            self.error(node, f"{what} is too large")
+            return None
         return self.constructor.construct_yaml_int(node)
 
     def number(self, node: Node, what: str) -> float | None:
         if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:int":
-            return float(self.constructor.construct_yaml_int(node))
+            value = self.integer(node, what)
+            return float(value) if value is not None else None
         if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:float":
             return self.constructor.construct_yaml_float(node)
         self.error(node, f"{what} must be a number")
@@ -175,18 +222,24 @@ class _DeckReader:
                 values.append(value)
         return values
 
+    def unreadable(self, line: int, problem: str) -> DeckFileError:
+        """The one error of a file that is not readable YAML."""
+        return DeckFileError([f"{self.filename}:{line}: invalid YAML: {problem}"], unreadable=True)
+
     # -- the document ---------------------------------------------------------------------------
 
     def read(self, text: str) -> Deck:
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            root = yaml.compose(text, Loader=_DeckLoader)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else 1
             problem = error.problem or error.context or "syntax error"
-            raise DeckFileError([f"{self.filename}:{line}: invalid YAML: {problem}"]) from error
+            raise self.unreadable(line, problem) from error
         except yaml.YAMLError as error:
-            raise DeckFileError([f"{self.filename}:1: invalid YAML: {error}"]) from error
+            # e.g. a ReaderError for a control character; its text spans several lines.
+            problem = getattr(error, "reason", None) or str(error).splitlines()[0]
+            raise self.unreadable(1, problem) from error
         if root is None:
             raise DeckFileError([f"{self.filename}:1: the deck file is empty"])
         deck = self.read_deck(root)
@@ -202,10 +255,10 @@ class _DeckReader:
             fmt = self.string(fields["format"], "format")
             if fmt is not None and fmt != FORMAT:
                 self.error(fields["format"], f"format must be {FORMAT!r}, not {fmt!r}")
-        slug = self.string(fields.get("slug"), "slug", nonempty=True)
+        slug = self.string(fields.get("slug"), "slug", nonempty=True, limit=MAX_KEY_LENGTH)
         if slug is not None and not SLUG_RE.match(slug):
             self.error(fields["slug"], f"slug {slug!r} must be lowercase a-z, 0-9 and dashes")
-        title = self.string(fields.get("title"), "title", nonempty=True)
+        title = self.string(fields.get("title"), "title", nonempty=True, limit=MAX_TITLE_LENGTH)
         description = self.string(fields.get("description"), "description") or ""
         source = self.read_source_block(fields["source"]) if "source" in fields else None
         items = self.read_items(fields["items"], source) if "items" in fields else []
@@ -218,10 +271,15 @@ class _DeckReader:
         if fields is None:
             return None
         file = self.string(fields.get("file"), "source file", nonempty=True)
-        title = self.string(fields.get("title"), "source title", nonempty=True)
-        author = self.string(fields.get("author"), "source author") or ""
-        publication = self.string(fields.get("publication"), "source publication") or ""
-        url = self.string(fields.get("url"), "source url") or ""
+        title = self.string(
+            fields.get("title"), "source title", nonempty=True, limit=MAX_TITLE_LENGTH
+        )
+        author = self.string(fields.get("author"), "source author", limit=MAX_TITLE_LENGTH) or ""
+        publication = (
+            self.string(fields.get("publication"), "source publication", limit=MAX_TITLE_LENGTH)
+            or ""
+        )
+        url = self.string(fields.get("url"), "source url", limit=MAX_URL_LENGTH) or ""
         sha256 = self.string(fields.get("sha256"), "source sha256", nonempty=True)
         if sha256 is not None and not SHA256_RE.match(sha256):
             self.error(fields["sha256"], "source sha256 must be 64 lowercase hex digits")
@@ -312,7 +370,7 @@ class _DeckReader:
         choices = self.strings(fields.get("choices"), "choices")
         accepted = self.strings(fields.get("accepted"), "accepted")
         tags = self.strings(fields.get("tags"), "tags")
-        topic = self.string(fields.get("topic"), "topic") or ""
+        topic = self.string(fields.get("topic"), "topic", limit=MAX_TOPIC_LENGTH) or ""
         explanation = self.string(fields.get("explanation"), "explanation") or ""
         score = 0.0
         if "score" in fields:

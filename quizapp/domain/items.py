@@ -41,6 +41,7 @@ class QuizItem:
     topic: str = ""
     tags: list[str] = field(default_factory=list)
     score: float = 0.0
+    engine: str = ""  # "rules" or "llm" for a generated item; "" when unknown or not generated
 
     def to_contract(self) -> dict[str, Any]:
         """The item in the `quizapp-items/1` JSON contract (DESIGN §4)."""
@@ -61,6 +62,8 @@ class QuizItem:
             tags=list(self.tags),
             score=round(float(self.score), 4),
         )
+        if self.engine:
+            data["engine"] = self.engine
         return data
 
     @classmethod
@@ -82,6 +85,7 @@ class QuizItem:
             topic=data.get("topic", ""),
             tags=list(data.get("tags") or []),
             score=float(data.get("score", 0.0)),
+            engine=data.get("engine", ""),
         )
 
 

@@ -4,10 +4,15 @@ how well each paragraph of the article is known.
 Definitions (shown on the progress page too):
 - new: never reviewed; mastered: FSRS state Review with stability ≥ 21 days; learning: the rest.
 - average predicted recall: mean FSRS retrievability now over the cards reviewed at least once.
+- measured recall: share of the last 30 days' reviews that were recalled (rated Hard or better).
+- recall ahead: mean retrievability at the horizon, the end of the deck's due date when it is still
+  ahead, else 7 days from now. Just after a review retrievability is near 100% whatever the rating,
+  which tells a learner nothing; the horizon shows what the next week will leave.
 - accuracy: share of reviews (study and quiz, undone ones excluded) rated Hard or better (≥ 2),
   which is what FSRS counts as recalled; a correct quiz answer is Good, a wrong one Again.
 - streak: consecutive UTC days with at least one review, ending today or yesterday.
-- paragraph known: mean retrievability now of the items quoting that paragraph (new items count 0).
+- paragraph known: mean retrievability at the horizon of the items quoting that paragraph (new
+  items count 0).
 """
 
 from __future__ import annotations
@@ -15,12 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from quizapp.domain import scheduling
 from quizapp.generation.segment import one_paragraph_per_line
 
 RECALLED_MIN_RATING = 2
+MEASURED_DAYS = 30
+HORIZON_DAYS = 7
 NO_TOPIC = "(no topic)"
 LEVEL_WORDS = ("not yet known", "weak", "fair", "good", "strong")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -72,6 +79,7 @@ class Paragraph:
     end: int
     items: int
     known: float | None  # None: no item quotes this paragraph
+    when: str = ""  # the horizon of `known`, e.g. "in 7 days"; empty: now
 
     @property
     def level(self) -> int | None:
@@ -85,7 +93,37 @@ class Paragraph:
         """A text label readable without colour, e.g. "known 82% (strong)"."""
         if self.known is None:
             return "no questions"
-        return f"known {round(self.known * 100)}% ({LEVEL_WORDS[self.level or 0]})"
+        word = LEVEL_WORDS[self.level or 0]
+        if self.when:
+            return f"recall {self.when} {round(self.known * 100)}% ({word})"
+        return f"known {round(self.known * 100)}% ({word})"
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """The moment recall is predicted for, and how to say it ("in 7 days")."""
+
+    at: datetime
+    label: str
+
+
+def recall_horizon(now: datetime, due_date: date | None = None) -> Horizon:
+    """The end of the due date (UTC) when it is still ahead, else HORIZON_DAYS from now."""
+    if due_date is not None and due_date > now.date():
+        end = datetime.combine(due_date + timedelta(days=1), time(), tzinfo=UTC)
+        return Horizon(end, f"by the due date ({due_date.day} {due_date:%b})")
+    return Horizon(now + timedelta(days=HORIZON_DAYS), f"in {HORIZON_DAYS} days")
+
+
+def measured_recall(
+    reviews: Iterable[tuple[datetime, int]], now: datetime, days: int = MEASURED_DAYS
+) -> tuple[float | None, int]:
+    """Share of the reviews of the last `days` days rated Hard or better, and their number."""
+    since = now - timedelta(days=days)
+    ratings = [rating for moment, rating in reviews if since <= moment <= now]
+    if not ratings:
+        return None, 0
+    return sum(1 for r in ratings if r >= RECALLED_MIN_RATING) / len(ratings), len(ratings)
 
 
 def stage(state: int | None, stability: float | None) -> str:
@@ -174,10 +212,13 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def shade_paragraphs(text: str, items: Iterable[tuple[int | None, str, float]]) -> list[Paragraph]:
+def shade_paragraphs(
+    text: str, items: Iterable[tuple[int | None, str, float]], when: str = ""
+) -> list[Paragraph]:
     """Paragraphs with the mean recall of the items quoting them.
 
     Each item is (source_start, quote, retrievability); without an offset the quote is looked up.
+    `when` names the moment the recall is predicted for ("in 7 days"; empty: now).
     """
     spans = paragraph_spans(text)
     values: list[list[float]] = [[] for _ in spans]
@@ -198,6 +239,7 @@ def shade_paragraphs(text: str, items: Iterable[tuple[int | None, str, float]]) 
             end=e,
             items=len(v),
             known=sum(v) / len(v) if v else None,
+            when=when,
         )
         for (s, e), v in zip(spans, values, strict=True)
     ]

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import secrets
+from datetime import datetime
+from functools import lru_cache
 
 import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
+from flask import current_app, has_app_context
+from werkzeug.security import generate_password_hash
 
 from quizapp.extensions import db
 from quizapp.models import ROLES, Cohort, Membership, User, utcnow
+from quizapp.services import login_throttle, sessions
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1000
 MAX_EMAIL = 254
 MAX_NAME = 120
-LOCK_AFTER = 10
-LOCK_FOR = timedelta(minutes=15)
+TAKEN = "An account with this e-mail already exists."
 
 
 class AccountError(ValueError):
@@ -62,7 +66,7 @@ def _new_user(email: str, name: str, password: str, role: str) -> User:
     if len(name) > MAX_NAME:
         raise AccountError(f"The name may have at most {MAX_NAME} characters.")
     if find_user(email) is not None:
-        raise AccountError("An account with this e-mail already exists.")
+        raise AccountError(TAKEN)
     user = User(email=email, name=name, role=role)
     user.set_password(password)
     db.session.add(user)
@@ -75,7 +79,7 @@ def _commit_new_account() -> None:
     except sa.exc.IntegrityError as error:
         # Two requests raced for the same e-mail; the unique index decided.
         db.session.rollback()
-        raise AccountError("An account with this e-mail already exists.") from error
+        raise AccountError(TAKEN) from error
 
 
 def create_user(email: str, name: str, password: str, role: str = "trainee") -> User:
@@ -93,40 +97,58 @@ def create_trainee_in_cohort(cohort: Cohort, email: str, name: str, password: st
     return user
 
 
-def authenticate(email: str, password: str, *, now: datetime | None = None) -> User | None:
-    """The user when the credentials match and the account is not locked; else None.
+def register_trainee(email: str, name: str, password: str) -> None:
+    """Create a trainee account unless the e-mail is taken, and answer the same either way.
 
-    Failed attempts count toward a temporary lock; the caller shows one message for every
-    failure so the response never reveals whether an e-mail is registered.
+    The caller cannot tell the two apart (same result, the password is hashed in both cases):
+    registration must not reveal which e-mails have accounts. A taken e-mail's account is
+    left exactly as it was.
+    """
+    try:
+        create_user(email, name, password)
+    except AccountError as error:
+        if str(error) != TAKEN:
+            raise
+        _dummy_user().set_password(password)
+
+
+def authenticate(
+    email: str, password: str, *, client: str = "", now: datetime | None = None
+) -> User | None:
+    """The user when the credentials match and the (e-mail, client) pair is not waiting; else None.
+
+    Failures slow down only this pair (login_throttle), so nobody can lock the owner out from
+    elsewhere. The password hash runs on every path (unknown e-mail, waiting pair, wrong or right
+    password) so the answer time does not tell them apart.
     """
     now = now or utcnow()
+    key = login_throttle.throttle_key(email, client)
     user = find_user(email)
-    if user is None:
-        # Spend the same time as a real check so timing does not reveal unknown e-mails.
-        User(password_hash=_DUMMY_HASH).check_password(password)
+    waiting = bool(login_throttle.wait_left(key, now))
+    matches = (user or _dummy_user()).check_password(password)
+    if user is None or waiting or not matches:
+        if not waiting:
+            login_throttle.record_failure(key, now)
         return None
-    if user.locked_until is not None and user.locked_until > now:
-        return None
-    if not user.check_password(password):
-        user.failed_logins += 1
-        if user.failed_logins >= LOCK_AFTER:
-            user.locked_until = now + LOCK_FOR
-            user.failed_logins = 0
-        db.session.commit()
-        return None
-    user.failed_logins = 0
-    user.locked_until = None
+    login_throttle.forget(key)
     user.last_active_at = now
     db.session.commit()
     return user
 
 
+def login_wait(email: str, client: str, *, now: datetime | None = None) -> int:
+    """Whole seconds this (e-mail, client) pair must still wait before its next login attempt."""
+    left = login_throttle.wait_left(login_throttle.throttle_key(email, client), now or utcnow())
+    return int(-(-left.total_seconds() // 1))
+
+
 def change_password(user: User, current: str, new: str) -> None:
-    """Replace the password after checking the current one."""
+    """Replace the password after checking the current one; every login of the user ends."""
     if not user.check_password(current):
         raise AccountError("The current password is not correct.")
     check_password(new, "new password")
     user.set_password(new)
+    sessions.revoke_logins(user)
     db.session.commit()
 
 
@@ -136,6 +158,9 @@ def set_role(user: User, role: str) -> None:
         raise AccountError(f"Unknown role {role!r}: choose one of {', '.join(ROLES)}.")
     if user.role == "admin" and role != "admin" and count_admins() <= 1:
         raise AccountError("This is the only admin: make someone else admin first.")
+    if user.role != role:
+        # A role change takes effect everywhere at once: every login of the user ends.
+        sessions.revoke_logins(user)
     user.role = role
     db.session.commit()
 
@@ -195,11 +220,23 @@ def add_member(cohort: Cohort, user: User) -> bool:
     return True
 
 
+def not_a_trainee(email: str) -> str:
+    """The one answer for an e-mail that is unknown or belongs to an instructor or admin."""
+    return (
+        f"No trainee account uses {normalise_email(email)}: check the address, or create "
+        "the trainee's account below."
+    )
+
+
 def add_member_by_email(cohort: Cohort, email: str) -> User:
-    """Add the existing trainee with this e-mail; AccountError when unknown or not a trainee."""
+    """Add the existing trainee with this e-mail; AccountError otherwise.
+
+    Unknown e-mails and staff accounts get the same message, so an instructor learns nothing
+    about accounts they could not add anyway.
+    """
     user = find_user(email)
-    if user is None:
-        raise AccountError(f"No account uses {normalise_email(email)}: create the trainee instead.")
+    if user is None or user.role != "trainee":
+        raise AccountError(not_a_trainee(email))
     if not add_member(cohort, user):
         raise AccountError(f"{user.name} is already in this cohort.")
     return user
@@ -213,8 +250,14 @@ def remove_member(cohort: Cohort, user: User) -> None:
         db.session.commit()
 
 
-_DUMMY_HASH = (
-    "scrypt:32768:8:1$saltsaltsaltsalt$"
-    "0c3d2f6f4b1e8e7a0b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0"
-    "c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8"
-)
+@lru_cache(maxsize=4)
+def _dummy_hash(method: str) -> str:
+    return generate_password_hash(secrets.token_hex(16), method=method)
+
+
+def _dummy_user() -> User:
+    """A throw-away user whose hash costs what a real one costs under the configured method."""
+    method = "scrypt"
+    if has_app_context():
+        method = current_app.config.get("PASSWORD_HASH_METHOD", method)
+    return User(password_hash=_dummy_hash(method))

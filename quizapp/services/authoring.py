@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.domain.authoring import later_than, slugify
 from quizapp.extensions import db
 from quizapp.models import (
+    ENGINES,
     Assignment,
     Attempt,
     CardState,
@@ -167,8 +168,12 @@ def unique_slug(title: str) -> str:
     return f"{base}-{number}"
 
 
-def create_draft_deck(user: User, source: Source, *, title: str = "") -> Deck:
-    """A new empty draft deck owned by the user, quoting the source."""
+def create_draft_deck(
+    user: User, source: Source, *, title: str = "", engine: str = "rules"
+) -> Deck:
+    """A new empty draft deck owned by the user, quoting the source, with its generator."""
+    if engine not in ENGINES:
+        raise AuthoringError(f"Choose the rules or the llm engine, not {engine!r}.")
     deck_title = (title.strip() or source.title)[:300]
     for _ in range(3):
         deck = Deck(
@@ -177,6 +182,7 @@ def create_draft_deck(user: User, source: Source, *, title: str = "") -> Deck:
             source_id=source.id,
             owner_id=user.id,
             status="draft",
+            engine=engine,
         )
         db.session.add(deck)
         try:

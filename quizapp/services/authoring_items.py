@@ -106,6 +106,7 @@ def filter_items(
     type: str = "",
     topic: str = "",
     kind: str = "",
+    engine: str = "",
 ) -> list[Item]:
     """The deck's live items matching the filters (empty filter = any), best score first."""
     query = sa.select(Item).where(Item.deck_id == deck.id, Item.retired_at.is_(None))
@@ -114,6 +115,7 @@ def filter_items(
         (Item.type, type),
         (Item.topic, topic),
         (Item.kind, kind),
+        (Item.engine, engine),
     ):
         if value:
             query = query.where(column == value)
@@ -258,7 +260,14 @@ def merge_generated(
 
 
 def _row_from_domain(item: QuizItem, now: datetime) -> Item:
-    row = Item(key=item.key, status="draft", origin="generated", created_at=now, updated_at=now)
+    row = Item(
+        key=item.key,
+        status="draft",
+        origin="generated",
+        engine=item.engine or "rules",
+        created_at=now,
+        updated_at=now,
+    )
     copy_content(item, row)
     row.topic = row.topic[:200]
     row.score = float(row.score)

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import Assignment, Cohort, Deck, Membership, User
-from quizapp.services import accounts
+from quizapp.services import accounts, sessions
 
 DEMO_USERS = (
     ("instructor@example.com", "Iris Instructor", "instructor"),
@@ -75,6 +75,7 @@ def reset_demo_passwords() -> list[NewCredential]:
             continue
         password = secrets.token_urlsafe(9)
         user.set_password(password)
+        sessions.revoke_logins(user)  # whoever knew the old password is logged out too
         fresh.append(NewCredential(email, password, role))
     db.session.commit()
     return fresh

@@ -313,7 +313,6 @@ def _make_trainees(count: int, password: str, now: datetime) -> list[int]:
             password_hash=template.password_hash,
             role="trainee",
             created_at=now - timedelta(days=60),
-            failed_logins=0,
         )
         for n in range(count)
     ]

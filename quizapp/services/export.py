@@ -11,6 +11,7 @@ from fsrs import Card, Scheduler
 
 from quizapp.domain import anki, formats
 from quizapp.domain.anki import ExportError
+from quizapp.domain.anki_history import owner_marker
 from quizapp.domain.items import Deck as DomainDeck
 from quizapp.extensions import db
 from quizapp.models import Assignment, CardState, Deck, Item, Membership, User
@@ -84,17 +85,28 @@ def domain_deck(deck: Deck, items: list[Item] | None = None) -> DomainDeck:
     return result
 
 
-def render(deck: DomainDeck, fmt: str, *, stem: str | None = None) -> ExportFile:
-    """Render a domain deck in one of FORMATS; raises ExportError when it cannot be exported."""
+def render(
+    deck: DomainDeck, fmt: str, *, stem: str | None = None, owner: User | None = None
+) -> ExportFile:
+    """Render a domain deck in one of FORMATS; raises ExportError when it cannot be exported.
+
+    An .apkg made for `owner` tags its notes with that account's marker, so the reviews Anki
+    exports back (services/anki_history.py) are accepted for that account only.
+    """
     if fmt not in FORMATS:
         raise ExportError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
     extension, mimetype, renderer = FORMATS[fmt]
-    return ExportFile(f"{stem or deck.slug}.{extension}", mimetype, renderer(deck))
+    if fmt == "apkg" and owner is not None:
+        marker = owner_marker(owner.id, owner.created_at)
+        data = anki.deck_to_apkg(deck, owner=marker)
+    else:
+        data = renderer(deck)
+    return ExportFile(f"{stem or deck.slug}.{extension}", mimetype, data)
 
 
-def export_deck(deck: Deck, fmt: str) -> ExportFile:
-    """The deck's live items as a file."""
-    return render(domain_deck(deck), fmt)
+def export_deck(deck: Deck, fmt: str, *, owner: User | None = None) -> ExportFile:
+    """The deck's live items as a file (an .apkg tagged for `owner`, when given)."""
+    return render(domain_deck(deck), fmt, owner=owner)
 
 
 def is_weak(state: CardState, now: datetime, scheduler: Scheduler | None = None) -> bool:
@@ -137,4 +149,4 @@ def export_weak(user: User, deck: Deck, fmt: str, *, now: datetime | None = None
     base = domain_deck(deck, items)
     # Its own slug: its own Anki deck and notes, so it never clashes with the full deck.
     weak = replace(base, slug=f"{deck.slug}--weak", title=f"{anki.deck_name(base)}::Weak cards")
-    return render(weak, fmt, stem=f"{deck.slug}-weak-cards")
+    return render(weak, fmt, stem=f"{deck.slug}-weak-cards", owner=user)

@@ -6,7 +6,7 @@ Read-only: nothing here commits. Days are UTC days.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,7 +14,16 @@ import sqlalchemy as sa
 from quizapp.domain import charts, scheduling
 from quizapp.domain import progress as figures
 from quizapp.extensions import db
-from quizapp.models import CardState, Deck, Item, ReviewLog, User, utcnow
+from quizapp.models import (
+    Assignment,
+    CardState,
+    Deck,
+    Item,
+    Membership,
+    ReviewLog,
+    User,
+    utcnow,
+)
 from quizapp.services import study
 
 
@@ -26,6 +35,7 @@ class DeckSummary:
     counts: figures.Counts
     mean_recall: float | None
     due_now: int
+    recall_ahead: float | None = None
 
 
 @dataclass
@@ -42,8 +52,13 @@ class Progress:
     forecast_svg: str
     per_day_svg: str
     reviews_total: int
+    horizon: figures.Horizon
+    recall_ahead: float | None
+    measured_recall: float | None
+    measured_reviews: int
     paragraphs: list[figures.Paragraph] | None = None
     decks: list[DeckSummary] = field(default_factory=list)
+    measured_days: int = figures.MEASURED_DAYS
 
 
 @dataclass
@@ -91,9 +106,21 @@ def _reviews(user: User, deck_ids: list[int]) -> list[tuple[datetime, int, str]]
     return [tuple(row) for row in db.session.execute(query)]
 
 
-def _build(title: str, cards: list[_Card], reviews: list, now: datetime) -> Progress:
+def _due_date(user: User, deck: Deck) -> date | None:
+    """The earliest due date of the deck's assignments to the user's cohorts."""
+    return db.session.scalar(
+        sa.select(sa.func.min(Assignment.due_date))
+        .join(Membership, Membership.cohort_id == Assignment.cohort_id)
+        .where(Membership.user_id == user.id, Assignment.deck_id == deck.id)
+    )
+
+
+def _build(
+    title: str, cards: list[_Card], reviews: list, now: datetime, horizon: figures.Horizon
+) -> Progress:
     forecast = figures.due_forecast([c.due for c in cards if c.due is not None], now)
     per_day = figures.reviews_per_day([r[0] for r in reviews], now)
+    measured, measured_reviews = figures.measured_recall(((r[0], r[1]) for r in reviews), now)
     return Progress(
         title=title,
         counts=figures.count_stages((c.state, c.stability) for c in cards),
@@ -118,6 +145,10 @@ def _build(title: str, cards: list[_Card], reviews: list, now: datetime) -> Prog
             highlight=len(per_day) - 1,
         ),
         reviews_total=len(reviews),
+        horizon=horizon,
+        recall_ahead=figures.mean_recall((c.fsrs for c in cards), horizon.at),
+        measured_recall=measured,
+        measured_reviews=measured_reviews,
     )
 
 
@@ -125,11 +156,16 @@ def deck_progress(user: User, deck: Deck, *, now: datetime | None = None) -> Pro
     """The user's progress in one deck, with the article shaded by paragraph when it has one."""
     now = now or utcnow()
     cards = _cards(user, [deck.id])
-    result = _build(deck.title, cards, _reviews(user, [deck.id]), now)
+    horizon = figures.recall_horizon(now, _due_date(user, deck))
+    result = _build(deck.title, cards, _reviews(user, [deck.id]), now, horizon)
     if deck.source is not None and deck.source.text:
         result.paragraphs = figures.shade_paragraphs(
             deck.source.text,
-            ((c.source_start, c.quote, scheduling.retrievability(c.fsrs, now)) for c in cards),
+            (
+                (c.source_start, c.quote, scheduling.retrievability(c.fsrs, horizon.at))
+                for c in cards
+            ),
+            when=horizon.label,
         )
     return result
 
@@ -140,7 +176,8 @@ def overall_progress(user: User, *, now: datetime | None = None) -> Progress:
     decks = study.visible_decks(user)
     ids = [deck.id for deck in decks]
     cards = _cards(user, ids) if ids else []
-    result = _build("All decks", cards, _reviews(user, ids) if ids else [], now)
+    horizon = figures.recall_horizon(now)
+    result = _build("All decks", cards, _reviews(user, ids) if ids else [], now, horizon)
     for deck in decks:
         mine = [c for c in cards if c.deck_id == deck.id]
         result.decks.append(
@@ -149,6 +186,7 @@ def overall_progress(user: User, *, now: datetime | None = None) -> Progress:
                 counts=figures.count_stages((c.state, c.stability) for c in mine),
                 mean_recall=figures.mean_recall((c.fsrs for c in mine), now),
                 due_now=sum(1 for c in mine if c.due is not None and c.due <= now),
+                recall_ahead=figures.mean_recall((c.fsrs for c in mine), horizon.at),
             )
         )
     return result

@@ -2,7 +2,11 @@
 
 Every graded answer writes a Response and, in the same transaction, a quiz review through
 study.record_review. Response(attempt_id, item_id) is unique and the review's client_id is
-derived from the attempt and item, so a double click or a refresh never records twice.
+derived from the attempt and item (study.quiz_client_id, a namespace clients may not use), so
+a double click or a refresh never records twice and no other request can take that id.
+
+Starting an attempt at a quiz with an attempt limit runs under a lock on the user's row
+(SQLite: the database write lock), so parallel starts cannot exceed the limit.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from quizapp.extensions import db
 from quizapp.models import ITEM_TYPES, Attempt, Deck, Item, Quiz, Response, User, utcnow
 from quizapp.services import study
 from quizapp.services.deck_rows import item_to_domain
+from quizapp.services.locking import for_update
 
 FEEDBACK_MODES = ("immediate", "end")
 MAX_TIME_LIMIT_MIN = 240
@@ -317,10 +322,10 @@ def update_quiz(user: User, quiz: Quiz, title: str, rules: QuizSettings) -> Quiz
 def _attempt_by_client_id(user: User, client_id: str | None) -> Attempt | None:
     if not client_id:
         return None
-    attempt = db.session.scalar(sa.select(Attempt).where(Attempt.client_id == client_id))
-    if attempt is not None and attempt.user_id != user.id:
-        raise StaleAnswer("This form was not issued to you. Reload the page and try again.")
-    return attempt
+    # Client ids are unique per user: another user's attempt is never found here.
+    return db.session.scalar(
+        sa.select(Attempt).where(Attempt.user_id == user.id, Attempt.client_id == client_id)
+    )
 
 
 def _new_attempt(
@@ -396,15 +401,24 @@ def start_attempt(
     for attempt in user_attempts(user, quiz):
         if attempt.finished_at is None:
             expire_if_overdue(attempt, now=now)
+    _lock_user(user)
+    # Read under the lock: a parallel start has committed its attempt by now, or waits for us.
+    existing = _attempt_by_client_id(user, client_id)
+    if existing is not None:
+        return existing
     state = status(user, quiz, now=now)
     if state.window == "not_open":
         opens = settings_of(quiz).opens_at
+        db.session.rollback()
         raise QuizUnavailable(f"This quiz opens on {opens:%d %b %Y at %H:%M} UTC.")
     if state.window == "closed":
+        db.session.rollback()
         raise QuizUnavailable("This quiz has closed; no more attempts can be started.")
     if state.open_attempt is not None:
+        db.session.commit()  # nothing to write: ends the transaction and its lock
         return state.open_attempt
     if state.left == 0:
+        db.session.rollback()
         raise QuizUnavailable(
             f"You have used all {state.used} attempt{'s' if state.used != 1 else ''} "
             "allowed for this quiz."
@@ -419,8 +433,14 @@ def start_attempt(
         )
         item_ids = [i.id for i in picked]
     if not item_ids:
+        db.session.rollback()
         raise QuizUnavailable("This quiz has no questions available right now.")
     return _new_attempt(user, quiz, item_ids, now, client_id)
+
+
+def _lock_user(user: User) -> None:
+    """Serialise this user's attempt starts until the transaction ends."""
+    db.session.execute(for_update(sa.select(User.id).where(User.id == user.id), key_share=True))
 
 
 def retry_mistakes(
@@ -604,7 +624,7 @@ def _record(
         user,
         item,
         quizmaker.rating_for(result.verdict),
-        client_id=f"quiz:{attempt.id}:{item.id}",
+        client_id=study.quiz_client_id(attempt.id, item.id),
         now=now,
         source="quiz",
         duration_ms=time_ms,
@@ -646,23 +666,29 @@ def answer(
         return _repeat(attempt, existing)
     _check_open(user, attempt, now)
     item = _answerable_item(attempt, item_id)
-    try:
-        row, result = _record(user, attempt, item, response, now, time_ms)
-        finished = not pending_items(attempt)
-        if finished:
-            _finish(attempt, now)
-        db.session.commit()
-    except IntegrityError:
-        # A concurrent duplicate (double click) committed first: report its answer instead.
-        db.session.rollback()
-        existing = _existing_response(attempt, item_id)
-        if existing is None:
-            raise
-        return _repeat(attempt, existing)
-    except study.StaleSubmission as error:
-        db.session.rollback()
-        raise StaleAnswer(str(error)) from error
-    return AnswerOutcome(row, result, False, finished)
+    for tries in range(2):
+        try:
+            row, result = _record(user, attempt, item, response, now, time_ms)
+            finished = not pending_items(attempt)
+            if finished:
+                _finish(attempt, now)
+            db.session.commit()
+        except IntegrityError:
+            # A concurrent duplicate (double click) committed first: report its answer instead.
+            db.session.rollback()
+            existing = _existing_response(attempt, item_id)
+            if existing is not None:
+                return _repeat(attempt, existing)
+            if tries:
+                raise
+            # Else a study review created this new card's state meanwhile: now there is a row
+            # to lock, so once more.
+        except study.StaleSubmission as error:
+            db.session.rollback()
+            raise StaleAnswer(str(error)) from error
+        else:
+            return AnswerOutcome(row, result, False, finished)
+    raise AssertionError("unreachable")
 
 
 def answer_all(
@@ -680,20 +706,26 @@ def answer_all(
     if attempt.user_id == user.id and attempt.finished_at is not None:
         return attempt  # a refresh or double click after the first submission
     _check_open(user, attempt, now)
-    try:
-        for item in pending_items(attempt):
-            _record(user, attempt, item, responses.get(item.id), now, None)
-        _finish(attempt, now)
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        db.session.refresh(attempt)
-        if attempt.finished_at is None:
-            raise
-    except study.StaleSubmission as error:
-        db.session.rollback()
-        raise StaleAnswer(str(error)) from error
-    return attempt
+    for tries in range(2):
+        try:
+            for item in pending_items(attempt):
+                _record(user, attempt, item, responses.get(item.id), now, None)
+            _finish(attempt, now)
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            db.session.refresh(attempt)
+            if attempt.finished_at is not None:
+                return attempt  # the same form, sent twice at once, was recorded first
+            if tries:
+                raise
+            # Else a study review created a new card's state meanwhile: once more, now locked.
+        except study.StaleSubmission as error:
+            db.session.rollback()
+            raise StaleAnswer(str(error)) from error
+        else:
+            return attempt
+    raise AssertionError("unreachable")
 
 
 def response_for(attempt: Attempt, item_id: int) -> tuple[Response, Grade] | None:

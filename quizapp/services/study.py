@@ -29,14 +29,30 @@ from quizapp.models import (
     UTCDateTime,
     utcnow,
 )
+from quizapp.services.locking import for_update
 
 # Learning cards due this soon are shown rather than ending the session (as Anki does).
 LEARN_AHEAD = timedelta(minutes=20)
 SOURCES = ("study", "quiz")
+# Client ids of quiz answers are built by the server from attempt and item; clients may not use
+# this prefix, so nobody can take (or pre-empt) the id of a quiz answer.
+QUIZ_PREFIX = "quiz:"
 
 
 class StaleSubmission(Exception):
     """The form no longer applies (item retired, deck unassigned, already undone); user-facing."""
+
+
+class ReservedClientId(ValueError):
+    """A client chose a client id in the namespace the server keeps for quiz answers."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """The review stored for a client id, and whether an earlier request had stored it."""
+
+    log: ReviewLog
+    duplicate: bool
 
 
 @dataclass(frozen=True)
@@ -98,14 +114,33 @@ def _assigned_published(user: User):
     )
 
 
-def can_study(user: User, deck: Deck) -> bool:
-    """True when the deck is among the user's visible decks."""
+def can_study(user: User, deck: Deck, *, assigned: bool | None = None) -> bool:
+    """True when the deck is among the user's visible decks (`assigned`: already looked up)."""
     if user.role == "admin" or (user.role == "instructor" and deck.owner_id == user.id):
         return True
     if deck.status != "published":
         return False
+    if assigned is not None:
+        return assigned
     params = {"user_id": user.id, "deck_id": deck.id}
     return db.session.scalar(_assigned_query(), params) is not None
+
+
+@functools.cache
+def _deck_and_assignment_query() -> sa.Select:
+    return sa.select(Deck, _assigned_query().exists().label("assigned")).where(
+        Deck.id == sa.bindparam("deck_id")
+    )
+
+
+def studyable_deck(user: User, deck_id: int) -> Deck | None:
+    """The deck when the user may study it, else None: the deck and the assignment check in one
+    statement (every API card request starts here)."""
+    params = {"user_id": user.id, "deck_id": deck_id}
+    row = db.session.execute(_deck_and_assignment_query(), params).first()
+    if row is None or not can_study(user, row[0], assigned=bool(row[1])):
+        return None
+    return row[0]
 
 
 @functools.cache
@@ -186,6 +221,11 @@ def next_card(user: User, deck: Deck, *, now: datetime | None = None) -> Item | 
 def _counts_query() -> sa.Select:
     """deck_counts' four counts as one statement with bound parameters, built once: it runs on
     every study page and API call, where building it anew cost more than running it."""
+    return sa.select(*(q.scalar_subquery() for q in _count_selects()))
+
+
+def _count_selects() -> tuple[sa.Select, sa.Select, sa.Select, sa.Select]:
+    """Due, unseen, introduced today and done today, over bound user, deck, now and day."""
     user, deck = sa.bindparam("user_id"), sa.bindparam("deck_id")
     now, day = sa.bindparam("now", type_=UTCDateTime()), sa.bindparam("day", type_=UTCDateTime())
     due = (
@@ -207,17 +247,92 @@ def _counts_query() -> sa.Select:
         *today, ReviewLog.previous_fsrs.is_(None)
     )
     done = sa.select(sa.func.count(ReviewLog.id)).where(*today)
-    return sa.select(*(q.scalar_subquery() for q in (due, unseen, introduced, done)))
+    return due, unseen, introduced, done
+
+
+def _deck_counts(deck: Deck, due, unseen, introduced, done) -> DeckCounts:
+    allowed = max(0, deck.new_per_day - (introduced or 0))
+    new = min(unseen or 0, allowed)
+    return DeckCounts(due=due or 0, new=new, new_waiting=(unseen or 0) - new, done_today=done or 0)
 
 
 def deck_counts(user: User, deck: Deck, *, now: datetime | None = None) -> DeckCounts:
     """Due cards, new cards allowed today and reviews done today, for lists and progress bars."""
     now = now or utcnow()
     params = {"user_id": user.id, "deck_id": deck.id, "now": now, "day": day_start(now)}
-    due, unseen, introduced, done = db.session.execute(_counts_query(), params).one()
-    allowed = max(0, deck.new_per_day - (introduced or 0))
-    new = min(unseen or 0, allowed)
-    return DeckCounts(due=due or 0, new=new, new_waiting=(unseen or 0) - new, done_today=done or 0)
+    return _deck_counts(deck, *db.session.execute(_counts_query(), params).one())
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """What a study screen shows: the next card, the user's state of it, the deck's counts."""
+
+    item: Item | None
+    state: CardState | None
+    counts: DeckCounts
+
+
+COUNT_NAMES = ("due", "unseen", "introduced", "done")
+
+
+@functools.cache
+def _session_query() -> sa.Select:
+    """next_card, card_state and deck_counts as one statement: the counts, the chosen item id
+    (next_card's rules as a COALESCE, which evaluates the new-card search only when no card is
+    due) and that item with the user's state of it, outer-joined so the counts come back alone
+    when the session is done."""
+    user, deck = sa.bindparam("user_id"), sa.bindparam("deck_id")
+    now = sa.bindparam("now", type_=UTCDateTime())
+    ahead = sa.bindparam("ahead", type_=UTCDateTime())
+    counts = sa.select(
+        *(q.scalar_subquery().label(n) for n, q in zip(COUNT_NAMES, _count_selects(), strict=True))
+    ).subquery("counts")
+
+    def first_due(until):
+        return (
+            sa.select(CardState.item_id)
+            .join(Item, Item.id == CardState.item_id)
+            .where(CardState.user_id == user, CardState.deck_id == deck, CardState.due <= until)
+            .where(_live())
+            .order_by(CardState.due, CardState.item_id)
+            .limit(1)
+            .scalar_subquery()
+        )
+
+    seen = sa.exists().where(CardState.user_id == user, CardState.item_id == Item.id)
+    first_new = (
+        sa.select(Item.id)
+        .where(Item.deck_id == deck, _live(), ~seen)
+        .order_by(Item.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    may_add = sa.and_(
+        counts.c.introduced < sa.bindparam("new_per_day", type_=sa.Integer), counts.c.unseen > 0
+    )
+    chosen = sa.func.coalesce(first_due(now), sa.case((may_add, first_new)), first_due(ahead))
+    pick = sa.select(counts, chosen.label("item_id")).subquery("pick")
+    return (
+        sa.select(*(pick.c[n] for n in COUNT_NAMES), Item, CardState)
+        .select_from(pick)
+        .outerjoin(Item, Item.id == pick.c.item_id)
+        .outerjoin(CardState, sa.and_(CardState.user_id == user, CardState.item_id == Item.id))
+    )
+
+
+def session_view(user: User, deck: Deck, *, now: datetime | None = None) -> SessionView:
+    """next_card, its card_state and deck_counts at once, in a single statement."""
+    now = now or utcnow()
+    params = {
+        "user_id": user.id,
+        "deck_id": deck.id,
+        "now": now,
+        "day": day_start(now),
+        "ahead": now + LEARN_AHEAD,
+        "new_per_day": deck.new_per_day,
+    }
+    *counts, item, state = db.session.execute(_session_query(), params).one()
+    return SessionView(item, state, _deck_counts(deck, *counts))
 
 
 def next_due_at(user: User, deck: Deck, *, now: datetime | None = None) -> datetime | None:
@@ -253,27 +368,53 @@ def card_state(user: User, item: Item) -> CardState | None:
 
 def preview(user: User, item: Item, *, now: datetime | None = None) -> dict[int, timedelta]:
     """The interval each rating (1–4) would give this card now."""
-    now = now or utcnow()
-    row = card_state(user, item)
+    return intervals(item, card_state(user, item), item.deck, now=now)
+
+
+def intervals(
+    item: Item, state: CardState | None, deck: Deck, *, now: datetime | None = None
+) -> dict[int, timedelta]:
+    """preview() for a card state already loaded (None: a new card) of an item of `deck`."""
     return scheduling.preview(
-        row.fsrs if row else None, now, card_id=item.id, settings=settings_for(item.deck)
+        state.fsrs if state else None, now or utcnow(), card_id=item.id, settings=settings_for(deck)
     )
 
 
-def review_recorded(client_id: str) -> bool:
-    """True when a review with this client id is already stored (a retried submission)."""
-    return _by_client_id(client_id) is not None
-
-
-def _by_client_id(client_id: str) -> ReviewLog | None:
-    return db.session.scalar(sa.select(ReviewLog).where(ReviewLog.client_id == client_id))
+def quiz_client_id(attempt_id: int, item_id: int) -> str:
+    """The client id of the review a quiz answer records (one per attempt and question)."""
+    return f"{QUIZ_PREFIX}{attempt_id}:{item_id}"
 
 
 def _existing(user: User, client_id: str) -> ReviewLog | None:
-    log = _by_client_id(client_id)
-    if log is not None and log.user_id != user.id:
-        raise StaleSubmission("This form was not issued to you. Reload the page and try again.")
-    return log
+    # Client ids are unique per user only: another user's review is never an answer here.
+    return db.session.scalar(
+        sa.select(ReviewLog).where(ReviewLog.user_id == user.id, ReviewLog.client_id == client_id)
+    )
+
+
+@functools.cache
+def _precheck_query() -> sa.Select:
+    # A review's client-id lookup and assignment check in one round trip (the lookup is made
+    # again under the card's lock in _apply; this one spares duplicates the lock).
+    existing = sa.select(ReviewLog.id).where(
+        ReviewLog.user_id == sa.bindparam("user_id"),
+        ReviewLog.client_id == sa.bindparam("client_id"),
+    )
+    return sa.select(existing.scalar_subquery(), _assigned_query().exists())
+
+
+def _check_arguments(rating: int, client_id: str, source: str) -> None:
+    if rating not in scheduling.RATINGS:
+        raise ValueError(f"rating must be 1–4, got {rating!r}")
+    if source not in SOURCES:
+        raise ValueError(f"unknown review source {source!r}")
+    if not client_id or len(client_id) > 64:
+        raise ValueError("client_id must be 1–64 characters")
+    if source == "study" and client_id.startswith(QUIZ_PREFIX):
+        raise ReservedClientId(
+            f"Client ids starting with {QUIZ_PREFIX!r} are reserved for quiz answers; "
+            "choose another client_id."
+        )
 
 
 def record_review(
@@ -287,43 +428,73 @@ def record_review(
     duration_ms: int | None = None,
     commit: bool = True,
 ) -> ReviewLog:
-    """Record one review and reschedule the card; a repeated client_id returns the first log.
+    """Record one review and reschedule the card; a repeated client_id returns the first log."""
+    return submit_review(
+        user,
+        item,
+        rating,
+        client_id=client_id,
+        now=now,
+        source=source,
+        duration_ms=duration_ms,
+        commit=commit,
+    ).log
+
+
+def submit_review(
+    user: User,
+    item: Item,
+    rating: int,
+    *,
+    client_id: str,
+    now: datetime | None = None,
+    source: str = "study",
+    duration_ms: int | None = None,
+    commit: bool = True,
+) -> Recorded:
+    """Record one review under the card's row lock; a client_id this user already used returns
+    that first review as a duplicate, even when both requests run at the same moment.
 
     With commit=False the review is only flushed and the caller commits; should a concurrent
-    duplicate make that flush fail, the IntegrityError propagates and the caller rolls back.
+    request make that flush fail, the IntegrityError propagates and the caller rolls back.
     """
-    if rating not in scheduling.RATINGS:
-        raise ValueError(f"rating must be 1–4, got {rating!r}")
-    if source not in SOURCES:
-        raise ValueError(f"unknown review source {source!r}")
-    if not client_id or len(client_id) > 64:
-        raise ValueError("client_id must be 1–64 characters")
-    existing = _existing(user, client_id)
-    if existing is not None:
-        return existing
+    _check_arguments(rating, client_id, source)
+    params = {"user_id": user.id, "client_id": client_id, "deck_id": item.deck_id}
+    existing_id, assigned = db.session.execute(_precheck_query(), params).one()
+    if existing_id is not None:
+        return Recorded(db.session.get(ReviewLog, existing_id), duplicate=True)
     if not item.is_live:
         raise StaleSubmission(
             "This question was withdrawn from the deck, so that rating was not recorded."
         )
-    if not can_study(user, item.deck):
+    if not can_study(user, item.deck, assigned=bool(assigned)):
         raise StaleSubmission(
             "This deck is no longer assigned to you, so that rating was not recorded."
         )
     now = now or utcnow()
-    for attempt in range(2):
+    for attempt in range(3):
         try:
             return _apply(user, item, rating, client_id, now, source, duration_ms, commit)
         except IntegrityError:
-            # A concurrent request with the same client_id (or the same new card) won the race.
+            # A concurrent request with the same client_id, or the first review of the same new
+            # card (no row to lock yet), committed first: the retry sees and locks its rows.
             if not commit:
                 raise
             db.session.rollback()
             existing = _existing(user, client_id)
             if existing is not None:
-                return existing
-            if attempt:
+                return Recorded(existing, duplicate=True)
+            if attempt == 2:
                 raise
     raise AssertionError("unreachable")
+
+
+def _locked_card_state(user: User, item_id: int) -> CardState | None:
+    return db.session.scalar(
+        for_update(
+            sa.select(CardState).where(CardState.user_id == user.id, CardState.item_id == item_id)
+        )
+    )
 
 
 def _apply(
@@ -335,8 +506,14 @@ def _apply(
     source: str,
     duration_ms: int | None,
     commit: bool,
-) -> ReviewLog:
-    row = card_state(user, item)
+) -> Recorded:
+    row = _locked_card_state(user, item.id)
+    # Checked again under the lock: a request with the same client id may have committed since.
+    existing = _existing(user, client_id)
+    if existing is not None:
+        if commit:
+            db.session.commit()  # ends the transaction, releasing the lock
+        return Recorded(existing, duplicate=True)
     previous = row.fsrs if row is not None else None
     state = scheduling.review(
         previous, rating, now, card_id=item.id, settings=settings_for(item.deck)
@@ -366,7 +543,7 @@ def _apply(
         db.session.commit()
     else:
         db.session.flush()
-    return log
+    return Recorded(log, duplicate=False)
 
 
 def _set_state(row: CardState, state: dict, now: datetime) -> None:
@@ -407,12 +584,20 @@ def undo_last(
     `review_id` (from the form) makes a repeated undo harmless: it must still be the last review.
     """
     log = last_review(user, deck)
+    row = None
+    if log is not None:
+        row = _locked_card_state(user, log.item_id)
+        # Under the card's lock: a concurrent review or undo has committed by now, or waits.
+        log = last_review(user, deck)
     if log is None or (review_id is not None and log.id != review_id):
+        db.session.rollback()
         raise StaleSubmission("That rating was already undone; nothing was changed.")
     if log.source != "study":
+        db.session.rollback()
         raise StaleSubmission("The last answer came from a quiz and cannot be undone here.")
     now = now or utcnow()
-    row = db.session.get(CardState, (user.id, log.item_id))
+    if row is None or row.item_id != log.item_id:
+        row = _locked_card_state(user, log.item_id)
     previous = log.previous_fsrs
     if row is not None:
         if previous is None:

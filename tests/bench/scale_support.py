@@ -13,11 +13,14 @@ from quizapp import create_app
 from quizapp.config import TestConfig
 from quizapp.extensions import db
 
-BENCH_DATABASE = "quizapp_bench"
+# QUIZAPP_BENCH_DATABASE lets concurrent bench runs on one server use their own databases.
+BENCH_DATABASE = os.environ.get("QUIZAPP_BENCH_DATABASE", "quizapp_bench")
 
 
-def postgres_url() -> str | None:
-    """The bench database on the TEST_DATABASE_URL server, created if missing (None: no server)."""
+def postgres_url(suffix: str = "") -> str | None:
+    """A bench database (BENCH_DATABASE + suffix) on the TEST_DATABASE_URL server, created if
+    missing (None: no server)."""
+    name = BENCH_DATABASE + suffix
     base = os.environ.get("TEST_DATABASE_URL")
     if not base:
         return None
@@ -27,17 +30,18 @@ def postgres_url() -> str | None:
     admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(admin, autocommit=True) as connection:
         exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", (BENCH_DATABASE,)
+            "SELECT 1 FROM pg_database WHERE datname = %s", (name,)
         ).fetchone()
         if not exists:
-            connection.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
-    return url.set(database=BENCH_DATABASE).render_as_string(hide_password=False)
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return url.set(database=name).render_as_string(hide_password=False)
 
 
-def database_url(backend: str, scratch: Path, name: str) -> str | None:
-    """A fresh database URL for one bench dataset (None when the backend is unavailable)."""
+def database_url(backend: str, scratch: Path, name: str, suffix: str = "") -> str | None:
+    """A fresh database URL for one bench dataset (None when the backend is unavailable);
+    `suffix` picks a second PostgreSQL bench database for a second dataset alive at once."""
     if backend == "postgres":
-        return postgres_url()
+        return postgres_url(suffix)
     return "sqlite:///" + str(scratch / f"{name}.db")
 
 
@@ -65,7 +69,7 @@ def bench_app(url: str, instance: Path, **overrides):
 
 def reset_schema(engine: sa.Engine) -> None:
     """Empty a PostgreSQL database (only ever the bench database)."""
-    assert engine.url.database == BENCH_DATABASE, engine.url
+    assert engine.url.database.startswith(BENCH_DATABASE), engine.url
     with engine.begin() as connection:
         connection.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
         connection.execute(sa.text("CREATE SCHEMA public"))

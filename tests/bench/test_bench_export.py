@@ -1,10 +1,14 @@
-"""Bench: a 10,000-item deck → .apkg vs raw genanki writing the same notes (median of 5).
+"""Bench: a 10,000-item deck → .apkg vs raw genanki writing the same notes, in paired rounds.
 
-Run with `make bench`. Budget (issue 5): our export takes at most 2× raw genanki.
+Run with `make bench`. Budget (issue 20): our export, HTML building of every field included,
+takes at most 1.3× raw genanki writing notes whose fields are already built; the ratio is the
+median of the per-round ratios and their spread is printed.
 """
 
 from __future__ import annotations
 
+import gc
+import shutil
 import statistics
 import tempfile
 import time
@@ -17,8 +21,8 @@ from quizapp.domain import anki
 from quizapp.domain.items import Deck, DeckSource, QuizItem
 
 ITEMS = 10_000
-RUNS = 5
-BUDGET = 2.0
+RUNS = 11
+BUDGET = 1.3
 TYPES = ("cloze", "mcq", "true_false", "short_answer", "basic")
 
 
@@ -62,47 +66,67 @@ def raw_genanki(notes: list[anki.NoteSpec], path: Path, timestamp: float) -> Non
 
 
 def _seconds(action) -> float:
+    # Each run starts from the same collector state: otherwise a full collection of the whole
+    # pytest heap lands on whichever side crosses the threshold, and the ratio flips.
+    gc.collect()
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
 
 
-def interleaved_medians(first, second) -> tuple[float, float]:
-    """Median wall time of each action over RUNS rounds, alternating so load drift hits both."""
+def interleaved_times(first, second) -> tuple[list[float], list[float]]:
+    """Wall times of each action over RUNS rounds, alternating so load drift hits both."""
     times: tuple[list[float], list[float]] = ([], [])
     for _ in range(RUNS):
         times[0].append(_seconds(first))
         times[1].append(_seconds(second))
-    return statistics.median(times[0]), statistics.median(times[1])
+    return times
 
 
-def test_apkg_export_is_within_twice_raw_genanki(tmp_path, monkeypatch, bench):
-    scratch = tmp_path / "tmp"
+def test_apkg_export_is_within_1_3_times_raw_genanki(tmp_path, monkeypatch, bench):
+    # Both writers' SQLite files go to memory-backed storage when there is some: genanki's
+    # default journal fsyncs, and the disk's fsync latency under other load moved the raw
+    # baseline 0.19–0.51 s between runs; this bench measures the work, not the disk.
+    shm = Path("/dev/shm")
+    base = Path(tempfile.mkdtemp(dir=shm)) if shm.is_dir() else tmp_path
+    scratch = base / "tmp"
     scratch.mkdir()
-    # genanki's writer leaves its SQLite file in the temp dir: keep those leftovers in tmp_path.
+    # genanki's writer leaves its SQLite file in the temp dir: keep those leftovers there.
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    try:
+        _measure(base, bench)
+    finally:
+        if base != tmp_path:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def _measure(tmp_path: Path, bench) -> None:
     deck = big_deck()
     notes = anki.build_notes(deck)
     timestamp = anki.package_timestamp(deck)
 
     anki.deck_to_apkg(deck)  # warm-up: one-time costs (imports, template setup) are not the build
     raw_genanki(notes, tmp_path / "raw.apkg", timestamp)
-    ours, raw = interleaved_medians(
+    times = interleaved_times(
         lambda: anki.deck_to_apkg(deck),
         lambda: raw_genanki(notes, tmp_path / "raw.apkg", timestamp),
     )
-    ratio = ours / raw
+    ours, raw = statistics.median(times[0]), statistics.median(times[1])
+    ratios = sorted(a / b for a, b in zip(*times, strict=True))
+    ratio = statistics.median(ratios)
     bench.record(
         "export: .apkg vs raw genanki",
         size=f"{ITEMS:,} items",
         median=ours,
         baseline=raw,
+        ratio=ratio,
         runs=RUNS,
         target=f"≤ {BUDGET:.1f}×",
         passed=ratio <= BUDGET,
     )
     print(
         f"\n.apkg export of {ITEMS:,} items (median of {RUNS}): quizapp {ours:.2f} s, "
-        f"raw genanki {raw:.2f} s, ratio {ratio:.2f} (budget {BUDGET:.1f}×)"
+        f"raw genanki {raw:.2f} s, ratio {ratio:.2f} (budget {BUDGET:.1f}×; per-round ratios "
+        f"{ratios[0]:.2f}–{ratios[-1]:.2f})"
     )
     assert ratio <= BUDGET

@@ -4,8 +4,9 @@ Same server, same data (the `demo --scale 20` tenth on SQLite: 10,000 card state
 review logs), same client: THREADS threads, each with its own trainee's bearer token and an
 http.client connection (gunicorn's sync workers close it after each response, so both routes
 pay the same connection cost). Rounds alternate bare/API so load drift hits both; the row shows
-the median requests/s and the median of the per-round ratios. Target: the API serves at least
-half the bare route's requests/s.
+the median requests/s and the median of the per-round ratios, and the spread of those ratios is
+printed: with ROUNDS short rounds a rerun on the same machine moves the median by < 0.05 (issue
+20). Target: the API serves at least 0.7× the bare route's requests/s.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 TRAINEES = 20
 THREADS = 4
-ROUNDS = 5
-SECONDS = 4.0
-TARGET = 0.5
+ROUNDS = 25
+SECONDS = 1.5
+TARGET = 0.7
 NOW = datetime.now(UTC)
 
 
@@ -113,7 +114,7 @@ def _rate(port: int, targets: list[tuple[str, dict]]) -> float:
     return sum(counts) / elapsed
 
 
-def test_api_next_card_keeps_half_the_bare_route_rate(tmp_path, bench):
+def test_api_next_card_keeps_most_of_the_bare_route_rate(tmp_path, bench):
     url = "sqlite:///" + str(tmp_path / "http.db")
     with bench_app(url, tmp_path / "instance"):
         demo.ensure_demo_accounts()
@@ -151,10 +152,12 @@ def test_api_next_card_keeps_half_the_bare_route_rate(tmp_path, bench):
     bare_rate, api_rate = statistics.median(rates[0]), statistics.median(rates[1])
     # Paired rounds: the median of per-round ratios is steadier than a ratio of medians when
     # other processes load the machine unevenly.
-    ratio = statistics.median(api / bare for bare, api in zip(*rates, strict=True))
+    ratios = sorted(api / bare for bare, api in zip(*rates, strict=True))
+    ratio = statistics.median(ratios)
+    quartiles = statistics.quantiles(ratios, n=4)
     bench.record(
         "HTTP GET /api/v1/decks/<id>/next vs bare route (gunicorn -w 2, SQLite)",
-        size=f"{TRAINEES}×500, {THREADS} client threads, {SECONDS:.0f} s rounds",
+        size=f"{TRAINEES}×500, {THREADS} client threads, {SECONDS:g} s rounds",
         median=api_rate,
         unit="req/s",
         baseline=bare_rate,
@@ -163,5 +166,9 @@ def test_api_next_card_keeps_half_the_bare_route_rate(tmp_path, bench):
         target=f"≥ {TARGET:.1f}× bare",
         passed=ratio >= TARGET,
     )
-    print(f"\nHTTP: bare {bare_rate:.0f} req/s, API next {api_rate:.0f} req/s, ratio {ratio:.2f}")
+    print(
+        f"\nHTTP: bare {bare_rate:.0f} req/s, API next {api_rate:.0f} req/s, ratio {ratio:.2f} "
+        f"(per-round ratios over {ROUNDS} rounds: min {ratios[0]:.2f}, quartiles "
+        f"{quartiles[0]:.2f}–{quartiles[2]:.2f}, max {ratios[-1]:.2f})"
+    )
     assert ratio >= TARGET

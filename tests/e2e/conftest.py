@@ -56,6 +56,18 @@ def live_server(tmp_path, monkeypatch) -> Iterator[LiveServer]:
             db.engine.dispose()
 
 
+@pytest.fixture
+def generation_worker(live_server, tmp_path) -> Iterator[None]:
+    """The real `quizapp worker` beside the live server, as `make run` starts it."""
+    from tests.queue.support import start_worker, stop_worker
+
+    process = start_worker(live_server.app, tmp_path / "worker.log", real_command=True)
+    try:
+        yield
+    finally:
+        stop_worker(process)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the session (skips, or fails in CI, when absent)."""

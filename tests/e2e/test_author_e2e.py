@@ -39,7 +39,7 @@ def _login(page, url: str, email: str) -> None:
     page.wait_for_url(re.compile(r".*/$"))
 
 
-def test_instructor_article_to_assigned_deck(live_server, page):
+def test_instructor_article_to_assigned_deck(live_server, generation_worker, page):
     app = live_server.app
     # Generation runs in its background thread; the job page polls it with author.js.
     app.config["GENERATION_SYNC"] = False

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import http.client
+import http.cookiejar
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tests.conftest import TEST_DATABASE_URL, reset_postgres, skip_or_fail
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -70,6 +78,55 @@ with app.app_context():
         "states": db.session.scalar(db.select(db.func.count()).select_from(CardState)),
     }))
 """
+
+# argv[1] instructor quizzes on the load deck: every item, one attempt, feedback after each.
+QUIZ_SCRIPT = """
+import json, sys
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.models import Deck, Quiz
+app = create_app()
+with app.app_context():
+    deck = db.session.scalar(db.select(Deck).where(Deck.slug == "load"))
+    settings = {"count": len(deck.items), "item_ids": [i.id for i in deck.items],
+                "attempts_allowed": 1, "feedback": "immediate"}
+    quizzes = [Quiz(deck_id=deck.id, title=f"One attempt {n}", kind="assigned",
+                    created_by=deck.owner_id, settings=settings) for n in range(int(sys.argv[1]))]
+    db.session.add_all(quizzes)
+    db.session.commit()
+    print(json.dumps({"quizzes": [quiz.id for quiz in quizzes]}))
+"""
+
+# Everything the concurrency tests count, by user e-mail.
+STATE_SCRIPT = """
+import json
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.models import Attempt, CardState, ReviewLog, User
+app = create_app()
+with app.app_context():
+    email = dict(db.session.execute(db.select(User.id, User.email)).all())
+    print(json.dumps({
+        "next_attempt_id": (db.session.scalar(db.select(db.func.max(Attempt.id))) or 0) + 1,
+        "attempts": [
+            {"id": a.id, "user": email[a.user_id], "quiz": a.quiz_id, "item_ids": a.item_ids,
+             "finished": a.finished_at is not None, "score": a.score,
+             "verdicts": [r.verdict for r in a.responses]}
+            for a in db.session.scalars(db.select(Attempt).order_by(Attempt.id))
+        ],
+        "reviews": [
+            {"user": email[r.user_id], "item": r.item_id, "client_id": r.client_id,
+             "source": r.source}
+            for r in db.session.scalars(db.select(ReviewLog).order_by(ReviewLog.id))
+        ],
+        "reps": [
+            {"user": email[c.user_id], "item": c.item_id, "reps": c.reps}
+            for c in db.session.scalars(db.select(CardState))
+        ],
+    }))
+"""
+
+CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
 def free_port() -> int:
@@ -168,3 +225,83 @@ def post_json(url: str, body: dict, token: str, timeout: float = 30) -> tuple[in
     except (urllib.error.URLError, http.client.HTTPException, ConnectionError, OSError):
         # The server died mid-request (the SIGKILL test): nothing was acknowledged.
         return 0, None
+
+
+@contextmanager
+def seeded_server(backend: str, tmp_path: Path, trainees: int, items: int) -> Iterator[Server]:
+    """A not yet started Server on a fresh SQLite file or the PostgreSQL test database, seeded
+    with `trainees` trainees (API tokens in .seed["tokens"]) and a deck of `items` items."""
+    if backend == "postgres":
+        if not TEST_DATABASE_URL:
+            skip_or_fail("TEST_DATABASE_URL is not set")
+        reset_postgres(TEST_DATABASE_URL)
+        url = TEST_DATABASE_URL
+    else:
+        url = "sqlite:///" + str(tmp_path / "load.db")
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    srv = Server(database_url=url, instance=instance)
+    try:
+        srv.seed = srv.run_script(SEED_SCRIPT, str(trainees), str(items))
+        yield srv
+    finally:
+        srv.stop()
+        if backend == "postgres":
+            reset_postgres(TEST_DATABASE_URL)
+
+
+def run_at_once(calls: list) -> list:
+    """Call every zero-argument callable in its own thread, released together; their results."""
+    barrier = threading.Barrier(len(calls))
+    results: list = [None] * len(calls)
+
+    def run(n: int) -> None:
+        barrier.wait(timeout=60)
+        results[n] = calls[n]()
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    return results
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003
+        return None
+
+
+class WebSession:
+    """A browser-like client: own cookies, CSRF tokens read from forms, no redirects followed."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect()
+        )
+
+    def request(self, path: str, form: dict | None = None) -> tuple[int, str, str]:
+        """GET (or POST `form`); returns (status, body, Location header)."""
+        data = urllib.parse.urlencode(form).encode() if form is not None else None
+        request = urllib.request.Request(self.base_url + path, data=data)
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                return response.status, response.read().decode(), ""
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace"), error.headers["Location"]
+
+    def csrf(self, path: str) -> str:
+        """The CSRF token of the form on the page at `path`."""
+        status, body, _ = self.request(path)
+        assert status == 200, f"GET {path}: {status}"
+        match = CSRF_RE.search(body)
+        assert match, f"{path} has no form"
+        return match.group(1)
+
+    def login(self, email: str, password: str = "password123") -> None:
+        """Log in through the login form."""
+        form = {"email": email, "password": password, "csrf_token": self.csrf("/auth/login")}
+        status, _, location = self.request("/auth/login", form)
+        assert status == 302 and "/auth/login" not in location, f"login of {email} failed"

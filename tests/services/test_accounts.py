@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizapp.services import accounts
+from quizapp.services import accounts, login_throttle
 
 
 def test_create_and_authenticate(app):
@@ -25,13 +25,20 @@ def test_unknown_role_and_short_password(app):
         accounts.create_user("x@example.com", "X", "short")
 
 
-def test_lockout_after_repeated_failures(app, now):
+def test_failures_slow_down_the_pair_not_the_account(app, now):
     user = accounts.create_user("ann@example.com", "Ann", "password123")
-    for _ in range(accounts.LOCK_AFTER):
-        assert accounts.authenticate(user.email, "nope-nope", now=now) is None
-    assert accounts.authenticate(user.email, "password123", now=now) is None
-    later = now + accounts.LOCK_FOR
-    assert accounts.authenticate(user.email, "password123", now=later) == user
+    for _ in range(login_throttle.FREE_FAILURES + 2):
+        assert accounts.authenticate(user.email, "nope-nope", client="10.0.0.66", now=now) is None
+    # The attacker's address waits (even with the right password); refused attempts do not
+    # count, so the wait is the one after the last counted failure ...
+    wait = login_throttle.delay_after(login_throttle.FREE_FAILURES)
+    assert accounts.authenticate(user.email, "password123", client="10.0.0.66", now=now) is None
+    assert accounts.login_wait(user.email, "10.0.0.66", now=now) == wait.total_seconds()
+    # ... while the owner elsewhere logs in at once, and the attacker's address after the wait.
+    assert accounts.authenticate(user.email, "password123", client="10.0.0.7", now=now) == user
+    later = now + wait
+    assert accounts.authenticate(user.email, "password123", client="10.0.0.66", now=later) == user
+    assert accounts.login_wait(user.email, "10.0.0.66", now=later) == 0
 
 
 def test_invalid_email_and_overlong_name(app):
@@ -69,10 +76,12 @@ def test_membership_rules(app):
     assert accounts.add_member_by_email(cohort, "T@EXAMPLE.COM") == trainee
     with pytest.raises(accounts.AccountError, match="already in this cohort"):
         accounts.add_member_by_email(cohort, trainee.email)
-    with pytest.raises(accounts.AccountError, match="No account uses"):
+    with pytest.raises(accounts.AccountError, match="No trainee account uses ghost@example.com"):
         accounts.add_member_by_email(cohort, "ghost@example.com")
-    with pytest.raises(accounts.AccountError, match="Only trainees"):
+    with pytest.raises(accounts.AccountError, match="No trainee account uses o@example.com"):
         accounts.add_member_by_email(cohort, other.email)
+    with pytest.raises(accounts.AccountError, match="Only trainees"):
+        accounts.add_member(cohort, other)
     assert accounts.can_manage(instructor, cohort) and accounts.can_manage(admin, cohort)
     assert not accounts.can_manage(other, cohort) and not accounts.can_manage(trainee, cohort)
     assert accounts.cohorts_for(other) == [] and accounts.cohorts_for(admin) == [cohort]

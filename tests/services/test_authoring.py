@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -167,61 +166,6 @@ def test_unexpected_error_also_fails_the_job(app, deck, instructor, monkeypatch)
     job = generation.start_generation(deck, instructor)
     assert job.status == "failed" and "ZeroDivisionError" in job.message
     assert "try again" in job.message
-
-
-def test_background_thread_records_progress(app, deck, instructor, monkeypatch, db):
-    app.config["GENERATION_SYNC"] = False
-    release = threading.Event()
-    seen = []
-
-    def slow(source, *, seed, progress):
-        progress(0.4, "Finding facts")
-        release.wait(10)
-        return fake_items(source.text)
-
-    started = []
-    real_thread = threading.Thread
-
-    class Recording(real_thread):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            started.append(self)
-
-    monkeypatch.setattr(generation, "produce_items", slow)
-    monkeypatch.setattr(generation.threading, "Thread", Recording)
-    job = generation.start_generation(deck, instructor)
-    job_id = job.id
-    assert len(started) == 1
-    # While running, the request side sees the committed progress (a fresh read).
-    for _ in range(100):
-        db.session.expire_all()
-        row = db.session.get(GenerationJob, job_id)
-        seen.append(row.status)
-        if row.message == "Finding facts":
-            break
-        threading.Event().wait(0.05)
-    assert row.status == "running" and row.progress == 40
-    # A second request while one runs reuses the running job.
-    assert generation.start_generation(deck, instructor).id == job_id
-    release.set()
-    started[0].join(10)
-    db.session.expire_all()
-    row = db.session.get(GenerationJob, job_id)
-    assert row.status == "done"
-    assert db.session.scalar(sa.select(sa.func.count()).select_from(Item)) == 3
-
-
-def test_stale_running_job_is_failed(deck, instructor, db):
-    job = GenerationJob(
-        deck_id=deck.id,
-        requested_by=instructor.id,
-        status="running",
-        created_at=datetime.now(UTC) - timedelta(hours=1),
-    )
-    db.session.add(job)
-    db.session.commit()
-    generation.refresh_stale(job)
-    assert job.status == "failed" and "interrupted" in job.message
 
 
 def generated_deck(app, deck, instructor):

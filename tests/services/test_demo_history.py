@@ -74,7 +74,8 @@ def test_history_fills_the_analytics_pages_with_risks_and_flags(db, now):
     report = analytics.cohort_deck_report(assignment, now=now)
     assert 1 <= report.at_risk < 12
     reasons = {reason.split(" ")[0] for r in report.rows for reason in r.risk_reasons}
-    assert reasons == {"behind", "predicted"}  # both kinds of risk are represented
+    # every kind of risk is represented (issue 17: lapsed trainees are "inactive")
+    assert reasons == {"behind", "predicted", "inactive"}
     assert any(r.status.code == "done" for r in report.rows)
     assert all(r.best_score is not None for r in report.rows)
 

@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from quizapp.models import CardState, Item, ReviewLog
+from quizapp.domain import analytics as figures
+from quizapp.models import Assignment, CardState, Item, ReviewLog
 from quizapp.services import progress
 from tests.study_support import ARTICLE, make_deck, quote_offsets
 
@@ -107,11 +108,39 @@ def test_deck_progress_figures(fixture, now):
     labels = [(p.text[:12], p.items, p.label) for p in result.paragraphs]
     assert labels == [
         ("The Axis", 0, "no questions"),
-        ("Iran built a", 2, "known 95% (strong)"),
-        ("Russia suppl", 2, "known 45% (fair)"),
+        ("Iran built a", 2, "recall in 7 days 88% (strong)"),
+        ("Russia suppl", 2, "recall in 7 days 43% (fair)"),
         ("A closing pa", 0, "no questions"),
     ]
     assert "<svg" in result.forecast_svg and "<svg" in result.per_day_svg
+
+
+def test_deck_progress_shows_measured_recall_and_recall_a_week_ahead(fixture, now):
+    # Issue 17: "predicted recall now" is ~100% right after any review; show what a learner can
+    # act on: the last 30 days' measured recall and the predicted recall in 7 days.
+    deck, trainee, _ = fixture
+    result = progress.deck_progress(trainee, deck, now=now)
+    assert (result.measured_recall, result.measured_reviews) == (3 / 4, 4)  # ratings 3, 1, 2, 4
+    assert result.horizon.label == "in 7 days" and result.horizon.at == now + timedelta(days=7)
+    week = [
+        figures.retrievability(stability, now - timedelta(days=days), now)
+        for stability, days in ((30.0, 37), (5.0, 7), (10.0, 17))
+    ]
+    assert result.recall_ahead == pytest.approx(sum(week) / 3)
+    assert result.recall_ahead < result.mean_recall
+
+
+def test_deck_progress_predicts_recall_at_a_future_due_date(fixture, db, now):
+    deck, trainee, _ = fixture
+    due = (now + timedelta(days=3)).date()
+    db.session.execute(
+        sa.update(Assignment).where(Assignment.deck_id == deck.id).values(due_date=due)
+    )
+    db.session.commit()
+    result = progress.deck_progress(trainee, deck, now=now)
+    assert result.horizon.label == f"by the due date ({due.day} {due:%b})"
+    assert result.horizon.at.date() == due + timedelta(days=1)
+    assert result.paragraphs[1].label.startswith("recall by the due date")
 
 
 def test_another_trainee_sees_only_their_own(fixture, now):

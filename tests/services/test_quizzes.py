@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
+import threading
 from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 
-from quizapp.models import Attempt, CardState, Quiz, Response, ReviewLog
-from quizapp.services import quizzes
+from quizapp.models import Attempt, CardState, Membership, Quiz, Response, ReviewLog, User
+from quizapp.services import quizzes, study
 from quizapp.services.quizzes import QuizSettings
 from tests.quiz_data import build_world, right_answer, wrong_answer
 
@@ -296,3 +297,85 @@ def test_result_rows_cover_every_question(world, now):
     assert rows[0].grade.verdict == "correct" and rows[0].response is not None
     assert all(r.response is None and r.grade is None for r in rows[1:])
     assert attempt.score == pytest.approx(0.2)
+
+
+def _cohort_mate(world, make_user, db):
+    mate = make_user("trainee")
+    db.session.add(Membership(cohort_id=world.cohort.id, user_id=mate.id))
+    db.session.commit()
+    return mate
+
+
+def test_a_mates_review_with_a_quiz_answers_client_id_does_not_block_it(world, now, db, make_user):
+    # Finding 1: client ids were unique across users, so a mate's review holding
+    # "quiz:<attempt>:<item>" made that answer "not issued to you". Such a row can no longer be
+    # written through the API (the prefix is reserved), but one stored before must not matter.
+    mate = _cohort_mate(world, make_user, db)
+    attempt = _practice(world, now)
+    for item_id in attempt.item_ids:
+        db.session.add(
+            ReviewLog(
+                user_id=mate.id,
+                item_id=item_id,
+                deck_id=world.deck.id,
+                rating=1,
+                reviewed_at=now,
+                source="study",
+                client_id=study.quiz_client_id(attempt.id, item_id),
+            )
+        )
+    db.session.commit()
+    items = {i.id: i for i in world.items}
+    for item_id in attempt.item_ids:
+        outcome = quizzes.answer(world.trainee, attempt, item_id, right_answer(items[item_id]))
+        assert not outcome.duplicate and outcome.grade.verdict == "correct"
+    assert attempt.finished_at is not None and attempt.score == 1.0
+    assert [(log.client_id, log.source) for log in _reviews(db, world.trainee)] == [
+        (f"quiz:{attempt.id}:{i}", "quiz") for i in attempt.item_ids
+    ]
+    assert len(_reviews(db, mate)) == len(attempt.item_ids)
+
+
+def test_attempt_client_ids_are_per_user(world, now, db, make_user):
+    mate = _cohort_mate(world, make_user, db)
+    theirs = quizzes.start_practice(mate, world.deck, count=5, now=now, client_id="start-1")
+    mine = _practice(world, now, client_id="start-1")
+    assert (theirs.user_id, mine.user_id) == (mate.id, world.trainee.id)
+    assert _practice(world, now, client_id="start-1").id == mine.id
+    assert db.session.scalar(sa.select(sa.func.count(Attempt.id))) == 2
+
+
+def test_parallel_starts_cannot_exceed_the_attempt_limit(app, world, now, db, monkeypatch):
+    # Finding 3: the limit was checked, then the attempt inserted, with nothing in between to
+    # stop a parallel start. Both threads here pass everything before the lock together.
+    quiz = _assigned(world, now, count=3, attempts_allowed=1)
+    user_id, quiz_id = world.trainee.id, quiz.id
+    db.session.remove()
+    barrier = threading.Barrier(2, timeout=10)
+    original = quizzes._lock_user
+
+    def racing_lock(user):
+        barrier.wait()
+        original(user)
+
+    monkeypatch.setattr(quizzes, "_lock_user", racing_lock)
+    started, errors = [], []
+
+    def start(n: int) -> None:
+        try:
+            with app.app_context():
+                user = quizzes.db.session.get(User, user_id)
+                quiz = quizzes.db.session.get(Quiz, quiz_id)
+                started.append(quizzes.start_attempt(user, quiz, client_id=f"tab-{n}").id)
+                quizzes.db.session.remove()
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=start, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not errors, errors
+    assert len(started) == 2 and started[0] == started[1]
+    assert db.session.scalar(sa.select(sa.func.count(Attempt.id))) == 1

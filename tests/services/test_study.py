@@ -156,13 +156,42 @@ def test_same_client_id_twice_records_once(db, people, now):
     assert db.session.get(CardState, (trainee.id, item.id)).fsrs == state
 
 
-def test_client_id_of_another_user_is_refused(db, people, now):
+def test_client_ids_are_per_user_and_never_answer_with_another_users_review(db, people, now):
+    # Finding 1: a globally unique client id let one trainee take ids another trainee's
+    # requests would use, and have those refused. Now each user's ids are their own.
     instructor, trainee, other = people
     deck = make_deck(instructor, trainees=(trainee, other), n_items=1)
     (item,) = _items(db, deck)
-    study.record_review(trainee, item, 3, client_id="mine", now=now)
-    with pytest.raises(study.StaleSubmission):
-        study.record_review(other, item, 3, client_id="mine", now=now)
+    mine = study.submit_review(trainee, item, 3, client_id="same", now=now)
+    theirs = study.submit_review(other, item, 1, client_id="same", now=now)
+    assert (mine.duplicate, theirs.duplicate) == (False, False)
+    assert theirs.log.id != mine.log.id
+    assert (theirs.log.user_id, theirs.log.rating) == (other.id, 1)
+    again = study.submit_review(other, item, 4, client_id="same", now=now)
+    assert again.duplicate and again.log.id == theirs.log.id
+    assert [(log.user_id, log.client_id) for log in _logs(db)] == [
+        (trainee.id, "same"),
+        (other.id, "same"),
+    ]
+    assert db.session.get(CardState, (trainee.id, item.id)).reps == 1
+    assert db.session.get(CardState, (other.id, item.id)).reps == 1
+
+
+def test_quiz_client_ids_are_reserved_for_quiz_answers(db, people, now):
+    instructor, trainee, other = people
+    deck = make_deck(instructor, trainees=(trainee, other), n_items=1)
+    (item,) = _items(db, deck)
+    reserved = study.quiz_client_id(1, item.id)
+    assert reserved.startswith(study.QUIZ_PREFIX)
+    with pytest.raises(study.ReservedClientId, match="reserved for quiz answers"):
+        study.submit_review(other, item, 3, client_id=reserved, now=now)
+    with pytest.raises(study.ReservedClientId):
+        study.record_review(trainee, item, 3, client_id="quiz:anything", now=now)
+    assert _logs(db) == []
+    # Another user's study review with a look-alike id does not touch the quiz answer's id.
+    study.record_review(other, item, 3, client_id="quiz-1-1", now=now)
+    log = study.record_review(trainee, item, 1, client_id=reserved, now=now, source="quiz")
+    assert (log.user_id, log.client_id, log.source) == (trainee.id, reserved, "quiz")
 
 
 def test_concurrent_double_submit_records_once(app, db, people, now, monkeypatch):

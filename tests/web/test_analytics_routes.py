@@ -254,3 +254,20 @@ def test_query_counts_do_not_grow_with_items_or_trainees(db, client, auth, world
     large = measure()
     assert large == small, dict(zip(pages, zip(small, large, strict=True), strict=True))
     assert max(small) <= 8, small  # measured: index 8, cohort page 6, CSV 6, items 6
+
+
+def test_decks_with_the_same_title_can_be_told_apart(client, auth, db, world):
+    # Issue 17: two decks titled alike were indistinguishable in Results and My decks.
+    instructor, trainees, deck, _cohort = world
+    twin = make_deck(instructor, 2, slug="deck-copy")
+    twin.title = deck.title
+    make_cohort(instructor, twin, trainees[:2])
+    single = make_deck(instructor, 1, slug="lonely")
+    db.session.commit()
+    auth.login(instructor)
+    for page in ("/analytics/", "/author/", "/"):
+        html = client.get(page).get_data(as_text=True)
+        assert '<span class="hint deck-twin">(deck, created ' in html, page
+        assert '<span class="hint deck-twin">(deck-copy, created ' in html, page
+        assert "(lonely, created" not in html, page  # a unique title needs no hint
+        assert single.title in html, page

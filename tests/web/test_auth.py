@@ -10,7 +10,7 @@ from quizapp import create_app
 from quizapp.config import TestConfig as AppConfig
 from quizapp.extensions import db as _db
 from quizapp.models import User
-from quizapp.services import accounts
+from quizapp.services import accounts, login_throttle
 from quizapp.web.auth.routes import safe_next
 from quizapp.web.auth_support import admin_required, instructor_required, login_required
 from tests.conftest import PASSWORD, csrf_token_from
@@ -42,13 +42,16 @@ def _logged_in(client) -> bool:
 # Register ---------------------------------------------------------------------------------------
 
 
-def test_register_creates_a_trainee_and_logs_in(client, db):
+def test_register_creates_a_trainee_who_then_logs_in(client, auth, db):
     response = _register(client, email="  Ann@Example.COM ")
-    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert response.status_code == 302 and response.headers["Location"] == "/auth/login"
     user = accounts.find_user("ann@example.com")
     assert user.role == "trainee" and user.name == "Ann Able"
     assert user.password_hash != "a-good-password" and user.check_password("a-good-password")
-    assert _logged_in(client)
+    # Registration does not log in: a new and a taken e-mail must get the same answer.
+    assert not _logged_in(client)
+    assert "your trainee account is ready" in client.get("/auth/login").get_data(as_text=True)
+    assert auth.login("ann@example.com", "a-good-password").status_code == 302
     assert "Hello, Ann Able" in client.get("/").get_data(as_text=True)
 
 
@@ -78,12 +81,16 @@ def test_register_bad_input_gets_a_form_error(client, db, overrides, message):
     assert not _logged_in(client)
 
 
-def test_register_duplicate_email(client, db, make_user):
-    make_user("trainee", email="ann@example.com")
+def test_register_duplicate_email_leaves_the_account_unchanged(client, db, make_user):
+    user = make_user("trainee", email="ann@example.com")
+    stored = user.password_hash
     response = _register(client, email="ANN@example.com")
-    assert response.status_code == 200
-    assert "An account with this e-mail already exists." in response.get_data(as_text=True)
+    assert response.status_code == 302 and response.headers["Location"] == "/auth/login"
+    assert "already exists" not in client.get("/auth/login").get_data(as_text=True)
     assert _user_count(db) == 1
+    db.session.expire_all()
+    assert user.password_hash == stored and user.name != "Ann Able"
+    assert not _logged_in(client)
 
 
 def test_register_page_renders_labels(client):
@@ -151,11 +158,15 @@ def test_login_bad_input_gets_a_form_error(client, make_user, data, message):
     assert not _logged_in(client)
 
 
-def test_account_locks_after_repeated_failures(client, auth, make_user):
+def test_repeated_failures_make_this_address_wait(client, auth, make_user):
     user = make_user("trainee")
-    for _ in range(accounts.LOCK_AFTER):
+    for _ in range(login_throttle.FREE_FAILURES + 5):
         auth.login(user, "wrong password")
-    assert auth.login(user).status_code == 200
+    response = auth.login(user)
+    assert response.status_code == 200
+    assert "Too many failed attempts for this e-mail from your address" in response.get_data(
+        as_text=True
+    )
     assert not _logged_in(client)
 
 
@@ -170,7 +181,7 @@ def test_remember_me_sets_a_lasting_cookie(client, auth, make_user):
     )
     assert "Expires=" in header and "HttpOnly" in header
     cookie = client.get_cookie("remember_token")
-    assert cookie is not None and cookie.value.startswith(f"{user.id}|")
+    assert cookie is not None and cookie.value.startswith(f"{user.id}:")
     # The remember cookie alone logs the user back in once the session cookie is gone.
     client.delete_cookie("session")
     assert client.get("/account").status_code == 200

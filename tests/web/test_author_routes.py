@@ -579,7 +579,10 @@ def test_publish_unpublish_and_refusal(client, instructor, deck, db):
     client.post(f"/author/items/{items_by_key(deck)['mcq-ostia'].id}/approve")
     response = client.post(f"/author/decks/{deck.id}/publish", follow_redirects=True)
     page = response.get_data(as_text=True)
-    assert "now see 1 approved item" in page and "Re-publish" in page and "Unpublish" in page
+    assert "now see 1 approved item" in page and "Unpublish" in page
+    # Issue 17: no "Re-publish" button that only moved a date; changes to items are live at once.
+    assert "Re-publish" not in page and ">Publish</button>" not in page
+    assert "so there is nothing to publish again" in page
     db.session.expire_all()
     assert db.session.get(Deck, deck.id).status == "published"
     client.post(f"/author/decks/{deck.id}/unpublish")

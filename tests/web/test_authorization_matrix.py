@@ -35,11 +35,12 @@ STAFF_ENDPOINTS = {
     "main.remove_member",
     "main.users",
     "main.set_role",
+    "main.end_user_logins",
     "quiz.new",
     "quiz.edit",
     "quiz.manage",
 }
-ADMIN_ONLY = {"main.users", "main.set_role"}
+ADMIN_ONLY = {"main.users", "main.set_role", "main.end_user_logins"}
 # Imported articles form a library shared by instructors (sha256 is unique, so a second
 # instructor importing the same article reuses it); decks made from them stay private.
 SHARED_WITH_INSTRUCTORS = {"author.source", "author.source_new_deck"}

@@ -204,8 +204,8 @@ def test_add_existing_trainee_by_email(client, auth, db, instructor, trainee):
     "email, message",
     [
         ("", "This field is required."),
-        ("nobody@example.com", "No account uses nobody@example.com"),
-        ("x" * 10_001, "Field cannot be longer than 254 characters."),
+        ("nobody@example.com", "No trainee account uses nobody@example.com"),
+        ("x" * 10_001, "This cannot be longer than 254 characters."),
     ],
 )
 def test_add_member_errors(client, auth, db, instructor, email, message):
@@ -223,7 +223,7 @@ def test_add_member_rejects_instructors_and_duplicates(client, auth, db, instruc
     again = client.post(f"/cohorts/{cohort.id}/members", data={"add-email": trainee.email})
     assert "already in this cohort" in again.get_data(as_text=True)
     other = client.post(f"/cohorts/{cohort.id}/members", data={"add-email": instructor.email})
-    assert "Only trainees can be members" in other.get_data(as_text=True)
+    assert f"No trainee account uses {instructor.email}" in other.get_data(as_text=True)
     assert _member_ids(db, cohort.id) == {trainee.id}
 
 
@@ -413,3 +413,19 @@ def test_nav_depends_on_role(client, auth, make_user, trainee):
     html = client.get("/").get_data(as_text=True)
     assert 'href="/cohorts"' in html and 'href="/users"' in html
     assert PASSWORD not in html
+
+
+def test_export_is_offered_on_the_dashboard_and_the_study_list(
+    client, auth, db, instructor, trainee
+):
+    # Issue 17: export was only on a deck's progress page.
+    cohort = _cohort(db, instructor, trainee)
+    deck = _deck(db, instructor, "Axis of resistance", items=2, slug="axis")
+    db.session.add(Assignment(cohort_id=cohort.id, deck_id=deck.id))
+    db.session.commit()
+    auth.login(trainee)
+    link = f'href="/export/{deck.slug}.apkg">Export to Anki'
+    for page in ("/", "/study/"):
+        assert link in client.get(page).get_data(as_text=True), page
+    response = client.get(f"/export/{deck.slug}.apkg")
+    assert response.status_code == 200 and response.data[:2] == b"PK"

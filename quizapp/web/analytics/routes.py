@@ -11,7 +11,7 @@ from flask_login import current_user
 from quizapp.domain import analytics as figures
 from quizapp.extensions import db
 from quizapp.models import Assignment, Deck, utcnow
-from quizapp.services import analytics
+from quizapp.services import analytics, anki_history
 from quizapp.web.auth_support import instructor_required
 
 bp = Blueprint("analytics", __name__, url_prefix="/analytics")
@@ -79,6 +79,9 @@ def cohort_deck(cohort_id: int, deck_id: int):
         columns=COLUMNS,
         now=now,
         can_see_items=analytics.can_view_deck(current_user, report.assignment.deck),
+        from_anki=anki_history.reviews_from_anki_by_user(
+            report.assignment.deck, [row.user_id for row in report.rows]
+        ),
     )
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import datetime
 
-import sqlalchemy as sa
 from flask import Blueprint, abort, g, jsonify, request
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import csrf, db, limiter
-from quizapp.models import Attempt, Deck, Item
+from quizapp.models import Attempt, CardState, Deck, Item, User
 from quizapp.services import progress, quizzes, study, tokens
+from quizapp.web import jsonbody
 from quizapp.web.api import schemas
 from quizapp.web.api.spec import documented, openapi_document
 from quizapp.web.auth_support import json_error
@@ -22,14 +21,29 @@ csrf.exempt(bp)
 API_VERSION = "1.0.0"
 RATE = "300 per minute"
 PUBLIC_ENDPOINTS = {"api.openapi"}
+TOKEN_USER = "quizapp.api_user"  # WSGI environ key: one token lookup per request
+
+
+def _token_user() -> User | None:
+    """The owner of the request's bearer token (any spelling of the header), or None."""
+    # The environ lives exactly one request (g can outlive it, e.g. in tests); the limiter's key
+    # function runs before authenticate() and both need the user.
+    if TOKEN_USER not in request.environ:
+        scheme, _, value = request.headers.get("Authorization", "").strip().partition(" ")
+        user = tokens.user_for_token(value.strip()) if scheme.lower() == "bearer" else None
+        request.environ[TOKEN_USER] = user
+    return request.environ[TOKEN_USER]
 
 
 def _rate_key() -> str:
-    header = request.headers.get("Authorization", "")
-    return "token:" + tokens.hash_token(header) if header else "ip:" + (request.remote_addr or "")
+    # One budget per user, whatever the header spelling or token used; requests without a valid
+    # token share their address's budget (so guessing tokens is limited too).
+    user = _token_user()
+    return f"user:{user.id}" if user is not None else "ip:" + (request.remote_addr or "")
 
 
-limiter.limit(RATE, key_func=_rate_key)(bp)
+# Shared: one budget over every API route, not one per route.
+limiter.shared_limit(RATE, scope="api", key_func=_rate_key)(bp)
 
 
 @bp.before_request
@@ -37,9 +51,7 @@ def authenticate():
     """Resolve the bearer token to a user; 401 JSON without a valid one."""
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
-    header = request.headers.get("Authorization", "")
-    scheme, _, value = header.partition(" ")
-    user = tokens.user_for_token(value.strip()) if scheme.lower() == "bearer" else None
+    user = _token_user()
     if user is None:
         return json_error(401, "unauthorized", "Send a valid token: Authorization: Bearer qz_…")
     g.api_user = user
@@ -51,18 +63,18 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def _body(schema: dict) -> dict:
-    return schemas.parse(request.get_json(silent=True), schema)
-
-
-@functools.cache
-def _deck_query() -> sa.Select:
-    # Built once: every card request loads its deck, and a prepared select beats session.get.
-    return sa.select(Deck).where(Deck.id == sa.bindparam("deck_id"))
+    if not request.is_json:
+        return schemas.parse(None, schema)
+    try:
+        body = jsonbody.loads(request.get_data(cache=True))
+    except jsonbody.UnreadableJSON as error:
+        raise schemas.InvalidBody(str(error)) from None
+    return schemas.parse(body, schema)
 
 
 def _deck_for_me(deck_id: int) -> Deck:
-    deck = db.session.scalar(_deck_query(), {"deck_id": deck_id})
-    if deck is None or not study.can_study(g.api_user, deck):
+    deck = study.studyable_deck(g.api_user, deck_id)
+    if deck is None:
         abort(404, "No such deck among yours.")
     return deck
 
@@ -93,9 +105,10 @@ def _item_json(item: Item) -> dict:
     }
 
 
-def _card_json(item: Item) -> dict:
-    state = study.card_state(g.api_user, item)
-    intervals = study.preview(g.api_user, item)
+def _card_json(item: Item, state: CardState | None = None, deck: Deck | None = None) -> dict:
+    if deck is None:
+        state = study.card_state(g.api_user, item)
+    intervals = study.intervals(item, state, deck or item.deck)
     return {
         "item": _item_json(item),
         "due": _iso(state.due) if state else None,
@@ -138,11 +151,9 @@ def deck_items(deck_id: int):
 def next_card(deck_id: int):
     """The next due or new card with the interval each rating would give, or null."""
     deck = _deck_for_me(deck_id)
-    item = study.next_card(g.api_user, deck)
-    counts = study.deck_counts(g.api_user, deck)
-    return jsonify(
-        {"card": _card_json(item) if item else None, "due": counts.due, "new": counts.new}
-    )
+    view = study.session_view(g.api_user, deck)
+    card = _card_json(view.item, view.state, deck) if view.item else None
+    return jsonify({"card": card, "due": view.counts.due, "new": view.counts.new})
 
 
 @bp.get("/decks/<int:deck_id>/due")
@@ -171,9 +182,8 @@ def record_review():
     item = db.session.get(Item, body["item_id"])
     if item is None or not study.can_study(g.api_user, item.deck):
         abort(404, "No such item among your decks.")
-    duplicate = study.review_recorded(body["client_id"])
     try:
-        log = study.record_review(
+        recorded = study.submit_review(
             g.api_user,
             item,
             body["rating"],
@@ -182,6 +192,9 @@ def record_review():
         )
     except study.StaleSubmission as error:
         return json_error(409, "stale", str(error))
+    except study.ReservedClientId as error:
+        return json_error(400, "invalid", str(error))
+    log, duplicate = recorded.log, recorded.duplicate
     state = study.card_state(g.api_user, item)
     payload = {
         "id": log.id,
@@ -274,10 +287,21 @@ def submit_attempt(attempt_id: int):
 
 
 @bp.get("/attempts/<int:attempt_id>")
-@documented("/attempts/{attempt_id}", "get", "An attempt's answers", schemas.RESULT, errors=(404,))
+@documented(
+    "/attempts/{attempt_id}",
+    "get",
+    "An attempt: its open questions while it runs, the answer key once it is finished",
+    schemas.ATTEMPT_OR_RESULT,
+    errors=(404,),
+)
 def attempt_result(attempt_id: int):
-    """My attempt with each answer, its verdict, the correct answer and the source sentence."""
-    return jsonify(_result_json(_my_attempt(attempt_id)))
+    """My attempt: open questions until it is finished, then answers, verdicts and sources."""
+    attempt = _my_attempt(attempt_id)
+    quizzes.expire_if_overdue(attempt)
+    if attempt.finished_at is None:
+        # As on the web result page, the answer key stays hidden while answers are still accepted.
+        return jsonify(_attempt_json(attempt))
+    return jsonify(_result_json(attempt))
 
 
 def _result_json(attempt: Attempt) -> dict:
@@ -290,6 +314,7 @@ def _result_json(attempt: Attempt) -> dict:
                 "verdict": row.response.verdict if row.response else None,
                 "correct_answer": row.item.answer,
                 "feedback": row.grade.feedback if row.grade else None,
+                "explanation": row.item.explanation or "",
                 "quote": row.item.quote or "",
             }
         )

@@ -6,6 +6,8 @@ from typing import Any
 
 from werkzeug.exceptions import BadRequest
 
+from quizapp.domain.items import ITEM_TYPES
+from quizapp.domain.quizmaker import MAX_ITEMS, MIN_ITEMS
 from quizapp.web.converters import MAX_ID
 
 
@@ -82,7 +84,12 @@ REVIEW_IN = _obj(
     {
         "item_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
         "rating": {"type": "integer", "minimum": 1, "maximum": 4},
-        "client_id": {"type": "string", "minLength": 1, "maxLength": 64},
+        "client_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "Unique per user; ids starting with 'quiz:' are reserved (400).",
+        },
         "duration_ms": {"type": "integer", "minimum": 0, "maximum": 86_400_000},
     },
     ["item_id", "rating", "client_id"],
@@ -102,8 +109,14 @@ REVIEW = _obj(
 )
 ATTEMPT_IN = _obj(
     {
-        "count": {"type": "integer", "minimum": 1, "maximum": 50},
-        "types": {"type": "array", "items": STR},
+        # The bounds the quiz service enforces (quizmaker.MIN_ITEMS..MAX_ITEMS), so a count
+        # outside them is a 400 from the body check, not a 409 from the service.
+        "count": {"type": "integer", "minimum": MIN_ITEMS, "maximum": MAX_ITEMS},
+        "types": {
+            "type": "array",
+            "maxItems": len(ITEM_TYPES),
+            "items": {"type": "string", "enum": list(ITEM_TYPES)},
+        },
         "client_id": {"type": "string", "minLength": 1, "maxLength": 64},
     },
     ["count"],
@@ -143,11 +156,12 @@ SUBMIT_IN = _obj(
     ["answers"],
     closed=True,
 )
+# Only a finished attempt carries the answer key (correct answers, explanations, sources).
 RESULT = _obj(
     {
         "id": INT,
         "score": NULLABLE_NUM,
-        "finished_at": NULLABLE_STR,
+        "finished_at": STR,
         "answers": {
             "type": "array",
             "items": _obj(
@@ -157,14 +171,17 @@ RESULT = _obj(
                     "verdict": NULLABLE_STR,
                     "correct_answer": STR,
                     "feedback": NULLABLE_STR,
+                    "explanation": STR,
                     "quote": STR,
                 },
                 ["item_id", "correct_answer"],
             ),
         },
     },
-    ["id", "answers"],
+    ["id", "finished_at", "answers"],
 )
+# GET /attempts/{id}: the open questions (ATTEMPT) until it is finished, then RESULT.
+ATTEMPT_OR_RESULT = {"oneOf": [ATTEMPT, RESULT]}
 PROGRESS = _obj(
     {
         "new": INT,
@@ -230,6 +247,8 @@ def _check(name: str, value: Any, rule: dict[str, Any]) -> None:
             raise InvalidBody(f"Field '{name}' must be a string.")
         if not rule.get("minLength", 0) <= len(value) <= rule.get("maxLength", 10_000):
             raise InvalidBody(f"Field '{name}' has the wrong length.")
+        if "enum" in rule and value not in rule["enum"]:
+            raise InvalidBody(f"Field '{name}' must be one of: {', '.join(rule['enum'])}.")
     elif kind == "array":
         if not isinstance(value, list):
             raise InvalidBody(f"Field '{name}' must be an array.")

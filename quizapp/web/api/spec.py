@@ -37,6 +37,15 @@ class Operation:
 
 OPERATIONS: list[Operation] = []
 
+# Flask-Limiter's headers, sent on every API response while rate limiting is on (300 per minute
+# per user; per address without a valid token).
+RATE_HEADERS = {
+    "X-RateLimit-Limit": "Requests allowed in the current window.",
+    "X-RateLimit-Remaining": "Requests left in the current window.",
+    "X-RateLimit-Reset": "When the window ends (Unix time, seconds).",
+    "Retry-After": "Seconds until the window ends (the wait before retrying after a 429).",
+}
+
 
 def documented(path: str, method: str, summary: str, response: dict, **extra: Any) -> Callable:
     """Record a view's OpenAPI operation; `path` uses OpenAPI {param} syntax."""
@@ -61,6 +70,13 @@ def _path_parameters(path: str) -> list[dict[str, Any]]:
     ]
 
 
+def _headers() -> dict[str, Any]:
+    return {
+        name: {"description": text, "schema": {"type": "integer"}}
+        for name, text in RATE_HEADERS.items()
+    }
+
+
 def openapi_document(version: str) -> dict[str, Any]:
     """The whole OpenAPI 3.0 document for /api/v1."""
     paths: dict[str, Any] = {}
@@ -68,13 +84,17 @@ def openapi_document(version: str) -> dict[str, Any]:
         responses: dict[str, Any] = {
             str(status): {
                 "description": "Success",
+                "headers": _headers(),
                 "content": {"application/json": {"schema": op.response}},
             }
             for status in (op.status, *op.also)
         }
-        for code in sorted(set(op.errors) | {401, 429}):
+        # Every body is parsed first: unreadable JSON is a 400, one over the size limit a 413.
+        body_errors = {400, 413} if op.body is not None else set()
+        for code in sorted(set(op.errors) | body_errors | {401, 429}):
             responses[str(code)] = {
                 "description": "Error",
+                "headers": _headers(),
                 "content": {"application/json": {"schema": ERROR_SCHEMA}},
             }
         operation: dict[str, Any] = {

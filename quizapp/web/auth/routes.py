@@ -1,16 +1,16 @@
-"""Register, log in, log out and change password."""
+"""Register, log in, log out (here or everywhere) and change password."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user
 
 from quizapp.extensions import limiter
-from quizapp.services import accounts
+from quizapp.services import accounts, sessions
 from quizapp.web.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
-from quizapp.web.auth_support import login_required
+from quizapp.web.auth_support import client_address, log_in, log_out, login_required, renew_login
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -37,42 +37,59 @@ def login():
         return redirect(url_for("main.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = accounts.authenticate(form.email.data, form.password.data)
+        email, client = form.email.data, client_address()
+        user = accounts.authenticate(email, form.password.data, client=client)
         if user is None:
-            form.email.errors.append(
-                "E-mail or password is not correct, or the account is temporarily locked "
-                "after too many attempts."
-            )
+            form.email.errors.append(_login_failed(email, client))
         else:
-            login_user(user, remember=form.remember.data)
+            log_in(user, remember=form.remember.data)
             flash(f"Welcome, {user.name}.", "success")
             return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
     return render_template("auth/login.html", form=form)
 
 
+def _login_failed(email: str, client: str) -> str:
+    # Unknown e-mails are throttled exactly like registered ones, so saying "wait" reveals nothing.
+    wait = accounts.login_wait(email, client)
+    if wait:
+        # Not "incorrect": while the pair waits, the password check is run but ignored.
+        seconds = "1 second" if wait == 1 else f"{wait} seconds"
+        return (
+            "Too many failed attempts for this e-mail from your address: "
+            f"wait {seconds}, then try again."
+        )
+    return "E-mail or password is not correct."
+
+
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit("10 per minute", methods=["POST"])
 def register():
-    """Create a trainee account and log it in."""
+    """Create a trainee account, answering the same whether or not the e-mail was taken."""
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = accounts.create_user(form.email.data, form.name.data, form.password.data)
+            accounts.register_trainee(form.email.data, form.name.data, form.password.data)
         except accounts.AccountError as error:
             form.email.errors.append(str(error))
         else:
-            login_user(user)
-            flash("Your account is ready.", "success")
-            return redirect(url_for("main.index"))
+            # No mail can be sent, so the page cannot say which case happened without telling
+            # anyone which e-mails are registered: it states both, and logging in decides.
+            flash(
+                "If this e-mail had no account, your trainee account is ready: log in with the "
+                "password you chose. If it already had one, that account is unchanged: log in "
+                "with its own password.",
+                "success",
+            )
+            return redirect(url_for("auth.login"))
     return render_template("auth/register.html", form=form)
 
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    """Log out (POST only, so a link cannot log someone out)."""
-    logout_user()
+    """Log out (POST only, so a link cannot log someone out); this browser's login ends."""
+    log_out()
     flash("You are logged out.", "info")
     return redirect(url_for("auth.login"))
 
@@ -84,10 +101,26 @@ def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            accounts.change_password(current_user, form.current.data, form.new.data)
+            user = current_user._get_current_object()
+            accounts.change_password(user, form.current.data, form.new.data)
         except accounts.AccountError as error:
             form.current.errors.append(str(error))
         else:
-            flash("Your password is changed.", "success")
+            renew_login(user)
+            flash(
+                "Your password is changed. Every other browser and device was logged out.",
+                "success",
+            )
             return redirect(url_for("main.account"))
     return render_template("auth/password.html", form=form)
+
+
+@bp.route("/sessions/end-others", methods=["POST"])
+@login_required
+def end_other_sessions():
+    """Log out every other browser and device (and every remember cookie), keeping this one."""
+    user = current_user._get_current_object()
+    sessions.end_all_logins(user)
+    renew_login(user)
+    flash("Every other browser and device is logged out; you stay logged in here.", "success")
+    return redirect(url_for("main.account"))

@@ -40,8 +40,14 @@ KIND_CHOICES = [
 ]
 
 
+ENGINE_CHOICES = [
+    SelectChoice("rules", "Built-in rules (works offline)"),
+    SelectChoice("llm", "Language model (the LLM endpoint this server is set up with)"),
+]
+
+
 class ImportForm(FlaskForm):
-    """Paste an article or upload a file, with its bibliographic details."""
+    """Paste an article or upload a file, with its bibliographic details and the generator."""
 
     text = TextAreaField("Paste the article text", validators=[Optional()])
     file = FileField(
@@ -55,6 +61,7 @@ class ImportForm(FlaskForm):
     title = StringField("Title", validators=[Optional(), Length(max=300)])
     author = StringField("Author", validators=[Optional(), Length(max=300)])
     publication = StringField("Publication", validators=[Optional(), Length(max=300)])
+    engine = SelectField("Question generator", choices=ENGINE_CHOICES, default="rules")
     submit = SubmitField("Import and generate questions")
 
     def upload(self) -> tuple[bytes | str, str] | None:
@@ -317,4 +324,5 @@ class NewDeckForm(FlaskForm):
     """Create another deck from an imported source."""
 
     title = StringField("Deck title", validators=[Optional(), Length(max=300)])
+    engine = SelectField("Question generator", choices=ENGINE_CHOICES, default="rules")
     submit = SubmitField("Generate a draft deck")

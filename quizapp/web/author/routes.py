@@ -14,7 +14,16 @@ from quizapp.domain.items import TYPE_LABELS
 from quizapp.extensions import db
 from quizapp.generation.read.errors import as_sentence
 from quizapp.generation.read.limits import MAX_ARTICLE_MB
-from quizapp.models import ITEM_KINDS, ITEM_STATUSES, ITEM_TYPES, Deck, GenerationJob, Item, Source
+from quizapp.models import (
+    ENGINES,
+    ITEM_KINDS,
+    ITEM_STATUSES,
+    ITEM_TYPES,
+    Deck,
+    GenerationJob,
+    Item,
+    Source,
+)
 from quizapp.services import accounts, authoring, authoring_items, generation
 from quizapp.web.auth_support import instructor_required, wants_json
 from quizapp.web.author.forms import (
@@ -28,7 +37,11 @@ from quizapp.web.author.forms import (
 from quizapp.web.author.highlight import highlighted_paragraph
 
 bp = Blueprint("author", __name__, url_prefix="/author")
-FILTERS = ("status", "type", "topic", "kind")
+FILTERS = ("status", "type", "topic", "kind", "engine")
+LLM_OFF = (
+    "The language model is not set up on this server (QUIZAPP_LLM_BASE_URL and "
+    "QUIZAPP_LLM_MODEL); choose the built-in rules."
+)
 
 
 @bp.app_template_global("highlighted_paragraph")
@@ -47,7 +60,20 @@ def too_large(error):
         return jsonify({"error": {"code": "too_large", "message": message}}), 413
     form = ImportForm(formdata=None)
     form.file.errors = [message]
-    return render_template("author/import.html", form=form), 413
+    return _import_page(form), 413
+
+
+def _engine_available(form) -> bool:
+    """False (with the error on the field) when the LLM is chosen but not set up."""
+    if form.engine.data == "llm" and not generation.llm_settings().configured:
+        form.engine.errors = [*form.engine.errors, LLM_OFF]
+        return False
+    return True
+
+
+def _import_page(form, **context):
+    hint = generation.llm_cap_hint()
+    return render_template("author/import.html", form=form, llm_hint=hint, **context)
 
 
 def _deck_or_abort(deck_id: int) -> Deck:
@@ -84,7 +110,7 @@ def _safe_next(default: str) -> str:
 
 def _filters() -> dict[str, str]:
     values = {name: request.args.get(name, "").strip() for name in FILTERS}
-    allowed = {"status": ITEM_STATUSES, "type": ITEM_TYPES, "kind": ITEM_KINDS}
+    allowed = {"status": ITEM_STATUSES, "type": ITEM_TYPES, "kind": ITEM_KINDS, "engine": ENGINES}
     for name, options in allowed.items():
         if values[name] not in options:
             values[name] = ""
@@ -111,8 +137,8 @@ def index():
 def import_article():
     """Paste or upload an article; a new one becomes a draft deck and generation starts."""
     form = ImportForm()
-    if not form.validate_on_submit():
-        return render_template("author/import.html", form=form), 400 if form.errors else 200
+    if not form.validate_on_submit() or not _engine_available(form):
+        return _import_page(form, queue_down=_queue_down()), 400 if form.errors else 200
     from quizapp.generation.segment import ArticleError
 
     details = {
@@ -128,11 +154,11 @@ def import_article():
             outcome = authoring.import_source(current_user, data, filename, **details)
     except ArticleError as error:
         form.error_field().errors.append(as_sentence(str(error)))
-        return render_template("author/import.html", form=form), 400
+        return _import_page(form), 400
     if not outcome.created:
         flash("You imported this article before: reuse it instead of making a copy.", "info")
         return redirect(url_for("author.source", source_id=outcome.source.id, duplicate=1))
-    deck = authoring.create_draft_deck(current_user, outcome.source)
+    deck = authoring.create_draft_deck(current_user, outcome.source, engine=form.engine.data)
     job = generation.start_generation(deck, current_user)
     return redirect(url_for("author.job", job_id=job.id))
 
@@ -149,6 +175,7 @@ def source(source_id: int):
         form=NewDeckForm(),
         paragraphs=_text_paragraphs(item.text),
         duplicate=request.args.get("duplicate") == "1",
+        llm_plan=generation.llm_plan(item),
     )
 
 
@@ -158,28 +185,53 @@ def source_new_deck(source_id: int):
     """Create a draft deck from an imported article and start generating its items."""
     item = _source_or_404(source_id)
     form = NewDeckForm()
-    if not form.validate_on_submit():
-        flash("The deck title is too long.", "error")
+    if not form.validate_on_submit() or not _engine_available(form):
+        problems = form.engine.errors or ["The deck title is too long."]
+        flash(as_sentence(str(problems[0])), "error")
         return redirect(url_for("author.source", source_id=item.id))
-    deck = authoring.create_draft_deck(current_user, item, title=form.title.data or "")
+    deck = authoring.create_draft_deck(
+        current_user, item, title=form.title.data or "", engine=form.engine.data
+    )
     job = generation.start_generation(deck, current_user)
     return redirect(url_for("author.job", job_id=job.id))
+
+
+def _queue_down() -> bool:
+    from flask import current_app
+
+    from quizapp.jobs.broker import queue_available
+
+    if current_app.config.get("GENERATION_SYNC"):
+        return False
+    return not queue_available(current_app._get_current_object())
 
 
 @bp.route("/jobs/<int:job_id>")
 @instructor_required
 def job(job_id: int):
     """Progress of a generation job (auto-refreshes while it runs)."""
-    row = generation.refresh_stale(_job_or_abort(job_id))
+    row = _job_or_abort(job_id)
     deck = db.session.get(Deck, row.deck_id)
-    return render_template("author/job.html", job=row, deck=deck)
+    return render_template("author/job.html", job=row, deck=deck, hint=generation.waiting_hint(row))
+
+
+@bp.route("/jobs/<int:job_id>/cancel", methods=["POST"])
+@instructor_required
+def cancel_job(job_id: int):
+    """Stop a queued or running generation job; the article and deck stay."""
+    row = _job_or_abort(job_id)
+    if generation.cancel(row):
+        flash("Generation cancelled.", "info")
+    else:
+        flash("This job had already finished.", "info")
+    return redirect(url_for("author.job", job_id=row.id))
 
 
 @bp.route("/jobs/<int:job_id>.json")
 @instructor_required
 def job_status(job_id: int):
     """The job's status as JSON, polled by author.js."""
-    row = generation.refresh_stale(_job_or_abort(job_id))
+    row = _job_or_abort(job_id)
     payload = generation.job_payload(row)
     payload["deck_url"] = url_for("author.deck", deck_id=row.deck_id)
     return jsonify(payload)
@@ -203,6 +255,8 @@ def deck(deck_id: int):
         topics=authoring_items.deck_topics(row),
         approve_form=approve_form,
         job=generation.latest_job(row),
+        llm_plan=generation.llm_plan(row.source) if row.engine == "llm" and row.source else None,
+        engines=ENGINES,
         assignments=authoring.deck_assignments(row),
         type_labels=TYPE_LABELS,
         statuses=ITEM_STATUSES,

@@ -65,7 +65,7 @@ def _send(deck: Deck, produce):
 def download(slug: str, fmt: str):
     """The deck's live items in the requested format."""
     deck = _allowed_deck(slug)
-    return _send(deck, lambda: export.export_deck(deck, fmt))
+    return _send(deck, lambda: export.export_deck(deck, fmt, owner=current_user))
 
 
 @bp.get(f"/<slug>/weak.<{FORMAT_RULE}>")

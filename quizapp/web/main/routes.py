@@ -7,8 +7,13 @@ from flask_login import current_user
 
 from quizapp.extensions import db
 from quizapp.models import Cohort, User
-from quizapp.services import accounts, dashboard
-from quizapp.web.auth_support import admin_required, instructor_required, login_required
+from quizapp.services import accounts, dashboard, sessions
+from quizapp.web.auth_support import (
+    admin_required,
+    instructor_required,
+    login_required,
+    renew_login,
+)
 from quizapp.web.main.forms import AddMemberForm, CohortForm, NewTraineeForm, RoleForm
 
 bp = Blueprint("main", __name__)
@@ -159,15 +164,38 @@ def set_role(user_id: int):
         except accounts.AccountError as error:
             flash(str(error), "error")
         else:
-            flash(f"{user.email} is now {user.role}.", "success")
+            flash(
+                f"{user.email} is now {user.role}; every other login of the account has ended.",
+                "success",
+            )
+            if user.id == current_user.id:
+                renew_login(user)
     if not current_user.is_admin:
         # An admin who just gave up the role can no longer see the users page.
         return redirect(url_for("main.index"))
     return redirect(url_for("main.users"))
 
 
+@bp.route("/users/<int:user_id>/logins/end", methods=["POST"])
+@admin_required
+def end_user_logins(user_id: int):
+    """Log one user out of every browser and device (for a lost device or a stolen password)."""
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    sessions.end_all_logins(user)
+    if user.id == current_user.id:
+        renew_login(user)
+    flash(f"{user.email} is logged out everywhere.", "success")
+    return redirect(url_for("main.users"))
+
+
 @bp.route("/account")
 @login_required
 def account():
-    """The user's own account: details, cohorts and the link to change the password."""
-    return render_template("main/account.html", cohorts=dashboard.user_cohorts(current_user))
+    """The user's own account: details, cohorts, password and logins elsewhere."""
+    return render_template(
+        "main/account.html",
+        cohorts=dashboard.user_cohorts(current_user),
+        logins=sessions.count_logins(current_user),
+    )

@@ -1,6 +1,7 @@
-"""Forms of the study area: rating a card and undoing the last rating."""
+"""Forms of the study area: rating a card, undoing the last rating, importing Anki reviews."""
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, IntegerField
 from wtforms.validators import InputRequired, NumberRange, Optional, Regexp
 
@@ -21,3 +22,9 @@ class UndoForm(FlaskForm):
     """Undo exactly the review the page showed as the last one."""
 
     review_id = HiddenField(validators=[InputRequired(), Regexp(r"^[0-9]{1,9}$")])
+
+
+class AnkiHistoryForm(FlaskForm):
+    """Upload what Anki exported (an .apkg with scheduling, or a .colpkg backup)."""
+
+    file = FileField("Anki export", validators=[FileRequired("Choose the file Anki exported.")])

@@ -8,14 +8,17 @@ from datetime import datetime
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import RequestEntityTooLarge
 
+from quizapp.domain import anki_history as anki_file
 from quizapp.domain import scheduling
-from quizapp.extensions import db
+from quizapp.extensions import csrf, db
 from quizapp.models import Deck, Item, utcnow
+from quizapp.services import anki_history, study
 from quizapp.services import progress as progress_service
-from quizapp.services import study
 from quizapp.web.auth_support import json_error, login_required, wants_json
-from quizapp.web.study.forms import CLIENT_ID, RateForm, UndoForm
+from quizapp.web.study.forms import CLIENT_ID, AnkiHistoryForm, RateForm, UndoForm
 
 bp = Blueprint("study", __name__, url_prefix="/study")
 
@@ -34,6 +37,22 @@ def _relative(moment: datetime, now: datetime) -> str:
     if moment <= now:
         return "now"
     return "in " + scheduling.format_interval(moment - now)
+
+
+def _due_again(log, state, deck: Deck) -> str:
+    """ ", due again in 6m", counted from the review itself as the rating buttons count it."""
+    if state is None or state.due is None:
+        return ""
+    # Counting from "now" instead lost the seconds spent saving: "Hard 6m" became "in 5m".
+    done = scheduling.format_interval(state.due - log.reviewed_at)
+    planned = scheduling.preview(
+        log.previous_fsrs, log.reviewed_at, card_id=log.item_id, settings=study.settings_for(deck)
+    )[log.rating]
+    shown = scheduling.format_interval(planned)
+    if done != shown:
+        # Fuzzing moves long intervals by a day or so, so that reviews do not bunch up.
+        return f", due again in {done} (not {shown}: moved a little to spread your reviews)"
+    return f", due again in {done}"
 
 
 def _grade(item: Item, answer: str):
@@ -148,10 +167,8 @@ def rate(deck_id: int):
         )
     except study.StaleSubmission as error:
         return _stale(str(error), deck)
-    now = utcnow()
     state = study.card_state(current_user, item)
-    due = f", due again {_relative(state.due, now)}" if state is not None else ""
-    message = f"Saved: {scheduling.RATINGS[log.rating]}{due}."
+    message = f"Saved: {scheduling.RATINGS[log.rating]}{_due_again(log, state, deck)}."
     next_url = url_for("study.deck", deck_id=deck.id)
     if wants_json():
         return jsonify(
@@ -189,7 +206,10 @@ def undo(deck_id: int):
 def progress():
     """My progress over every deck I can study."""
     result = progress_service.overall_progress(current_user)
-    return render_template("study/progress.html", result=result, deck=None)
+    anki_reviews = anki_history.reviews_from_anki(current_user)
+    return render_template(
+        "study/progress.html", result=result, deck=None, anki_reviews=anki_reviews
+    )
 
 
 @bp.get("/<int:deck_id>/progress")
@@ -198,4 +218,46 @@ def deck_progress(deck_id: int):
     """My progress in one deck, with its article shaded by how well each paragraph is known."""
     deck = _deck_or_403(deck_id)
     result = progress_service.deck_progress(current_user, deck)
-    return render_template("study/progress.html", result=result, deck=deck)
+    anki_reviews = anki_history.reviews_from_anki(current_user, deck)
+    return render_template(
+        "study/progress.html", result=result, deck=deck, anki_reviews=anki_reviews
+    )
+
+
+def _anki_failed(deck: Deck, message: str, status: int):
+    if wants_json():
+        return json_error(status, "anki_import_failed", message)
+    flash(message, "error")
+    return redirect(url_for("study.deck_progress", deck_id=deck.id))
+
+
+@bp.post("/<int:deck_id>/anki-history")
+@login_required
+def anki_history_upload(deck_id: int):
+    """Import the current user's Anki reviews of this deck from what Anki exported."""
+    deck = _deck_or_403(deck_id)
+    # An Anki export may be larger than an article; the body is read only after this.
+    request.max_content_length = anki_file.MAX_PACKAGE_BYTES + 64 * 1024
+    try:
+        form = AnkiHistoryForm()
+        valid = form.validate_on_submit()
+    except RequestEntityTooLarge:
+        limit = anki_file.MAX_PACKAGE_BYTES // (1024 * 1024)
+        return _anki_failed(deck, f"The file is larger than the {limit} MB limit.", 413)
+    if not valid and "csrf_token" in form.errors:
+        raise CSRFError(form.errors["csrf_token"][0])  # the same refusal as every other form
+    if not valid:
+        errors = [error for messages in form.errors.values() for error in messages]
+        return _anki_failed(deck, str(errors[0]) if errors else "Choose a file.", 400)
+    try:
+        report = anki_history.import_history(current_user, form.file.data.stream, deck=deck)
+    except anki_history.AnkiFileError as error:
+        return _anki_failed(deck, str(error), 400)
+    if wants_json():
+        return jsonify(ok=True, message=report.message(), added=report.added)
+    flash(report.message(), "success")
+    return redirect(url_for("study.deck_progress", deck_id=deck.id))
+
+
+# The form checks its CSRF token itself, once the larger upload limit above is in force.
+csrf.exempt(anki_history_upload)
