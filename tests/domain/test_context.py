@@ -94,6 +94,16 @@ def test_blanks_not_worth_asking_are_refused_with_a_reason(quote, answer, label,
     assert blank_problem(quote, view, start, start + len(answer), set(), "k", label) == problem
 
 
+def _second_sentence_alone(text: str) -> str:
+    """How the second sentence of a text reads once framed to stand alone."""
+    article = build_article(text)
+    analysis = analyse(article)
+    info = analysis.sentences[1]
+    view = frame(analysis, info)
+    quote = article.text[info.start : info.end]
+    return view.replacement + quote[view.cut + view.replaced : view.end]
+
+
 def frame_of(quote: str):
     article = build_article(quote)
     analysis = analyse(article)
@@ -171,28 +181,18 @@ def test_a_common_noun_in_a_list_is_not_blanked():
 
 
 def test_a_description_names_the_one_thing_of_its_kind_just_before_it():
-    article = build_article(
+    readable = _second_sentence_alone(
         "Congress passed the Pacific Railway Act, and President Abraham Lincoln signed it on "
         "July 1, 1862.\n\nThe law handed the work to two companies."
     )
-    analysis = analyse(article)
-    info = analysis.sentences[1]
-    view = frame(analysis, info)
-    quote = article.text[info.start : info.end]
-    readable = view.replacement + quote[view.cut + view.replaced : view.end]
     assert readable == "The Pacific Railway Act handed the work to two companies."
 
 
 def test_a_bare_description_takes_the_fuller_name_given_just_before():
-    article = build_article(
+    readable = _second_sentence_alone(
         "In February 2003 Mayor Ken Livingstone introduced the congestion charge in central "
         "London. The charge has risen several times since then, reaching fifteen pounds in 2020."
     )
-    analysis = analyse(article)
-    info = analysis.sentences[1]
-    view = frame(analysis, info)
-    quote = article.text[info.start : info.end]
-    readable = view.replacement + quote[view.cut + view.replaced : view.end]
     assert readable.startswith("The congestion charge has risen several times")
 
 

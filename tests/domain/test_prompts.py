@@ -124,25 +124,26 @@ def test_a_leftover_also_is_dropped_but_not_from_but_also():
     )
 
 
+def _answers_by_prompt(text: str) -> dict[str, str]:
+    """Each generated item's prompt with its answer, for a short article."""
+    article = parse_article(text, "article.txt")
+    return {i.prompt: i.answer for i in generate(article, count=20).items}
+
+
 def test_an_article_before_a_blank_goes_inside_it():
-    article = parse_article(
+    prompts = _answers_by_prompt(
         "Receptors\n\nIn 1991 Linda Buck found a gene family for smell receptors in rats. "
-        "Each tuft cell carries a chemosensor that tastes succinate in the gut.",
-        "receptors.txt",
+        "Each tuft cell carries a chemosensor that tastes succinate in the gut."
     )
-    items = generate(article, count=20).items
-    prompts = {i.prompt: i.answer for i in items if i.type == "cloze"}
     assert prompts["Each tuft cell carries ____ that tastes succinate in the gut."] == "chemosensor"
     assert not any("a(n)" in prompt for prompt in prompts)
 
 
 def test_a_modifiers_article_stays_with_the_noun_after_the_blank():
-    article = parse_article(
+    prompts = _answers_by_prompt(
         "Sweden\n\nSweden has dropped its investigation into a 2010 rape allegation against "
-        "Julian Assange.",
-        "sweden.txt",
+        "Julian Assange."
     )
-    prompts = {i.prompt: i.answer for i in generate(article, count=20).items}
     assert (
         prompts[
             "Sweden has dropped its investigation into a ____ rape allegation against "
@@ -159,12 +160,10 @@ def test_hashtags_and_footnote_stars_are_tidied_away():
 
 
 def test_a_title_stays_outside_the_blank_of_a_name():
-    article = parse_article(
+    prompts = _answers_by_prompt(
         "Israel\n\nThe talks were hosted by Israeli Prime Minister Benjamin Netanyahu in "
-        "Jerusalem in March 2019.",
-        "israel.txt",
+        "Jerusalem in March 2019."
     )
-    prompts = {i.prompt: i.answer for i in generate(article, count=20).items}
     assert (
         prompts["The talks were hosted by Israeli Prime Minister ____ in Jerusalem in March 2019."]
         == "Benjamin Netanyahu"
