@@ -38,7 +38,7 @@ from quizapp.services.locking import for_update
 
 __all__ = ["AnkiFileError", "ImportReport", "import_history"]
 
-CLIENT_PREFIX = "anki:"
+CLIENT_PREFIX = study.ANKI_PREFIX
 # A phone's clock may run a little fast; a review later than this is not believed.
 CLOCK_SLACK = timedelta(minutes=5)
 _CHUNK = 500

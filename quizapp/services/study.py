@@ -37,6 +37,8 @@ SOURCES = ("study", "quiz")
 # Client ids of quiz answers are built by the server from attempt and item; clients may not use
 # this prefix, so nobody can take (or pre-empt) the id of a quiz answer.
 QUIZ_PREFIX = "quiz:"
+ANKI_PREFIX = "anki:"  # reviews imported from an Anki export, keyed by Anki's review id
+RESERVED_PREFIXES = {QUIZ_PREFIX: "quiz answers", ANKI_PREFIX: "reviews imported from Anki"}
 
 
 class StaleSubmission(Exception):
@@ -410,10 +412,11 @@ def _check_arguments(rating: int, client_id: str, source: str) -> None:
         raise ValueError(f"unknown review source {source!r}")
     if not client_id or len(client_id) > 64:
         raise ValueError("client_id must be 1–64 characters")
-    if source == "study" and client_id.startswith(QUIZ_PREFIX):
+    reserved = next((p for p in RESERVED_PREFIXES if client_id.startswith(p)), None)
+    if source == "study" and reserved:
         raise ReservedClientId(
-            f"Client ids starting with {QUIZ_PREFIX!r} are reserved for quiz answers; "
-            "choose another client_id."
+            f"Client ids starting with {reserved!r} are reserved for "
+            f"{RESERVED_PREFIXES[reserved]}; choose another client_id."
         )
 
 

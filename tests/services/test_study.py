@@ -328,3 +328,12 @@ def test_preview_uses_the_decks_retention(db, people, now):
     db.session.commit()
     assert study.preview(trainee, item, now=at)[3] < base
     assert isinstance(db.session.get(Deck, deck.id), Deck)
+
+
+def test_anki_client_ids_are_reserved_for_imported_reviews(db, people, now):
+    instructor, trainee, _other = people
+    deck = make_deck(instructor, trainees=(trainee,), n_items=1)
+    (item,) = _items(db, deck)
+    with pytest.raises(study.ReservedClientId, match="reserved for reviews imported from Anki"):
+        study.submit_review(trainee, item, 3, client_id="anki:1700000000000", now=now)
+    assert _logs(db) == []
