@@ -597,7 +597,8 @@ def undo_last(
         raise StaleSubmission("That rating was already undone; nothing was changed.")
     if log.source != "study":
         db.session.rollback()
-        raise StaleSubmission("The last answer came from a quiz and cannot be undone here.")
+        where = "Anki" if log.source == "anki" else "a quiz"
+        raise StaleSubmission(f"The last answer came from {where} and cannot be undone here.")
     now = now or utcnow()
     if row is None or row.item_id != log.item_id:
         row = _locked_card_state(user, log.item_id)

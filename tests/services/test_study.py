@@ -315,6 +315,15 @@ def test_quiz_reviews_are_not_undone_from_study(db, people, now):
         study.undo_last(trainee, deck)
 
 
+def test_anki_reviews_are_not_undone_from_study_and_the_message_says_anki(db, people, now):
+    instructor, trainee, _ = people
+    deck = make_deck(instructor, trainees=(trainee,), n_items=1)
+    (item,) = _items(db, deck)
+    study.record_review(trainee, item, 3, client_id="anki:1", now=now, source="anki")
+    with pytest.raises(study.StaleSubmission, match="came from Anki"):
+        study.undo_last(trainee, deck)
+
+
 def test_preview_uses_the_decks_retention(db, people, now):
     instructor, trainee, _ = people
     deck = make_deck(instructor, trainees=(trainee,), n_items=1)
