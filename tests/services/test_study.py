@@ -319,7 +319,12 @@ def test_anki_reviews_are_not_undone_from_study_and_the_message_says_anki(db, pe
     instructor, trainee, _ = people
     deck = make_deck(instructor, trainees=(trainee,), n_items=1)
     (item,) = _items(db, deck)
-    study.record_review(trainee, item, 3, client_id="anki:1", now=now, source="anki")
+    imported = ReviewLog(
+        user_id=trainee.id, item_id=item.id, deck_id=deck.id, rating=3, reviewed_at=now,
+        source="anki", client_id="anki:1",
+    )  # fmt: skip
+    db.session.add(imported)
+    db.session.commit()
     with pytest.raises(study.StaleSubmission, match="came from Anki"):
         study.undo_last(trainee, deck)
 
