@@ -381,6 +381,31 @@ class GenerationJob(db.Model):
     )
 
 
+class ExportJob(db.Model):
+    """A large deck export run by a worker; its file waits in the instance folder for its user."""
+
+    __tablename__ = "export_job"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    deck_id: Mapped[int] = mapped_column(sa.ForeignKey("deck.id", ondelete="CASCADE"), index=True)
+    fmt: Mapped[str] = mapped_column(sa.String(10))
+    status: Mapped[str] = mapped_column(sa.String(20), default="queued")
+    message: Mapped[str] = mapped_column(sa.Text, default="")
+    # The finished file: its name inside <instance>/exports, and what the browser is told.
+    file_name: Mapped[str | None] = mapped_column(sa.String(100))
+    download_name: Mapped[str | None] = mapped_column(sa.String(300))
+    mimetype: Mapped[str | None] = mapped_column(sa.String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        sa.CheckConstraint(
+            "status IN ('queued', 'running', 'done', 'failed')", name="ck_export_job_status"
+        ),
+    )
+
+
 class ApiToken(db.Model):
     """A personal access token; only its sha256 is stored."""
 

@@ -64,3 +64,14 @@ def enqueue_generation(app: Flask, job_id: int) -> bool:
         log.warning("could not enqueue generation job %s: %s", job_id, error)
         return False
     return True
+
+
+def enqueue_export(app: Flask, job_id: int) -> bool:
+    """Put a deck export job on the queue; False when the queue cannot be reached."""
+    huey_for(app)
+    try:
+        app.extensions["quizapp.tasks"]["export"](job_id)
+    except Exception as error:  # Redis down or the store unwritable: the caller exports directly
+        log.warning("could not enqueue export job %s: %s", job_id, error)
+        return False
+    return True

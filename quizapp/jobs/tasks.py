@@ -21,4 +21,13 @@ def register_tasks(huey: Huey, app: Flask) -> None:
         last = task is None or task.retries == 0
         generation.run_job(app, job_id, claim=task.id if task else "inline", last_attempt=last)
 
-    app.extensions["quizapp.tasks"] = {"generate": generate}
+    @huey.task(name="export", retries=DB_RETRIES, retry_delay=DB_RETRY_DELAY, context=True)
+    def export_deck(job_id: int, task=None) -> None:
+        """Write one large deck export to the instance folder for its user."""
+        from quizapp.services import export_jobs
+
+        retry = task is not None and task.retries < DB_RETRIES
+        last = task is None or task.retries == 0
+        export_jobs.run_job(app, job_id, retry=retry, last_attempt=last)
+
+    app.extensions["quizapp.tasks"] = {"generate": generate, "export": export_deck}

@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 def watch_once(app: Flask) -> list[int]:
     """One watchdog pass: requeue dead workers' jobs and enqueue jobs the queue never got."""
-    from quizapp.services import job_liveness
+    from quizapp.services import export_jobs, job_liveness
 
     dead_after = timedelta(seconds=app.config.get("QUEUE_DEAD_AFTER_SECONDS", 30))
     with app.app_context():
@@ -26,6 +26,7 @@ def watch_once(app: Flask) -> list[int]:
             for job_id in ids:
                 if enqueue_generation(app, job_id):
                     job_liveness.mark_enqueued(job_id)
+            export_jobs.cleanup(app)
             return ids
         finally:
             from quizapp.extensions import db
