@@ -109,6 +109,16 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout8/economics_hyperinflation_weimar.txt",
         ],
     ),
+    "heldout9": (
+        [
+            "432362af0b", "e100c9612a", "776a1c0467", "30b771a40a", "4a44ab3e4c", "c467d50755",
+            "5caf91b8a4",
+        ],
+        [
+            "heldout9/history_golden_gate_bridge.txt", "heldout9/science_coral_bleaching.txt",
+            "heldout9/sport_marathon_history.txt",
+        ],
+    ),
 }  # fmt: skip
 
 
