@@ -390,6 +390,8 @@ def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     span = analysis.article.text[start : previous.offset + subject.idx + len(subject.text)]
     if len(span.split()) > 5 or not re.match(r"(?:the\s+|The\s+)?[A-Za-z]", span):
         return ""
+    if re.match(r"(?:a|an|some|many|several|each|every|no|one|two|three|another)\b", span, re.I):
+        return ""  # "A seismic retrofit programme …. It remains …": "it" is the bridge, not this
     if span.startswith("The "):
         span = "the " + span[4:]
     return span

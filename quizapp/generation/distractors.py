@@ -135,6 +135,8 @@ def pick(
     """`n` distractors sharing the answer's form, never the answer, an alias or an `exclude` id."""
     answer_id = identity(answer)
     answer_key = norm_key(answer)
+    name_words = [w for w in re.findall(r"[A-Za-z]{3,}", answer) if w.lower() != "the"]
+    one_word_name = len(name_words) == 1 and answer != name_words[0]  # "the 1984 Games"
     seen = {answer_id} | (exclude or set())
     pool: list[str] = []
     answer_form = classify(answer, forms)
@@ -152,6 +154,8 @@ def pick(
             continue  # a university's options are universities, an army's are armies
         if form.startswith("PERSON") and _shares_a_name(candidate, answer):
             continue  # "Patrick W. Carlineo" is the same man as "Patrick Carlineo Jr."
+        if (form.startswith("EVENT") or one_word_name) and _shares_a_name(candidate, answer):
+            continue  # "Olympic Games" may well be "the 1984 Games": not a wrong option
         seen.add(cid)
         pool.append(candidate)
         if len(pool) >= max(n, 6):

@@ -204,3 +204,12 @@ def test_a_description_followed_by_its_own_name_is_left_as_written():
     analysis = analyse(article)
     view = frame(analysis, analysis.sentences[1])
     assert (view.replaced, view.replacement) == (0, "")
+
+
+def test_it_never_points_back_to_an_indefinite_subject():
+    readable = _second_sentence_alone(
+        "A seismic retrofit programme began in 1997 and proceeded in phases, strengthening the "
+        "anchorages so that the bridge could survive a major earthquake. It remains one of the "
+        "most photographed structures on Earth."
+    )
+    assert not readable.startswith("A seismic retrofit programme")

@@ -281,3 +281,14 @@ def test_accepted_answers_cover_full_names_dates_initials_and_bare_numbers():
     assert accepted("Phillips", "Jack Phillips") == ["Jack Phillips"]
     assert "710" in accepted("only about 710")
     assert "WHO" in accepted("World Health Organization")
+
+
+def test_a_false_statement_never_swaps_in_a_name_that_may_be_the_same_thing():
+    # held-out round 9 rated this W: "held at Olympic Games in Los Angeles" marked False
+    article = parse_article(
+        (DATA / "heldout9" / "sport_marathon_history.txt").read_bytes(), "m.txt"
+    )
+    for item in generate(article).items:
+        assert "at Olympic Games in Los Angeles" not in item.prompt
+        if "1984 Games" in item.answer:
+            assert "Olympic Games" not in item.choices
