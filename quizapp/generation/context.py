@@ -31,9 +31,9 @@ COUNT_NOUNS = {
 }  # fmt: skip
 # "MADRID — ", "Washington, DC (CNN) — "
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .,'’()-]{2,40}|[A-Z][\w.]+(?:,? [A-Z][\w.]+){0,3}(?: \([\w ]+\))?)"
-    r"\s+[—–-]+\s+(?=[A-Z])"
-)
+    r"^(?:[A-Z][A-Z .,'’()-]{2,40}|[A-Z][\w.]+(?:,? [A-Z][\w.]+){0,3}(?: \([\w ]+\))?|"
+    r"\([A-Z][\w ]{1,20}\))\s+[—–-]+\s+(?=[A-Z])"
+)  # also a bare "(AP) — " left when the place went with the page furniture
 CONNECTOR_PHRASES = (
     "in addition", "for example", "for instance", "in fact", "as a result", "at the same time",
     "on the other hand", "after all", "of course", "in other words", "even so", "by contrast",
@@ -414,6 +414,7 @@ _SPOKES = r"(?:spokes(?:person|man|woman)|representative|rep|publicist|press off
 _SPOKESPERSON_AFTER = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{_SPOKES}\b", re.I)
 _SPOKESPERSON_BEFORE = re.compile(rf"\b{_SPOKES}\s+$", re.IGNORECASE)
 _SENTENCE_OPENERS = {"In", "On", "At", "By", "The", "When", "After", "Before", "Since", "From"}
+_STUDY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:study|report|survey|paper|analysis|review|census)\b")
 _CITATION_BEFORE = re.compile(
     r"\b(?:according to|data from|figures from|a (?:report|study|survey|poll) (?:by|from)|"
     r"(?:reported|published) by)\s*$",
@@ -463,6 +464,8 @@ def blank_problem(
         _SPOKESPERSON_AFTER.match(quote[end:]) or _SPOKESPERSON_BEFORE.search(quote[:start])
     ):
         return "spokesperson"  # who spoke for a company is how the story was made, not the story
+    if label == "DATE" and _STUDY_AFTER.match(quote[end:]):
+        return "citation_year"  # "A ____ study of reefs found …": when, not what, was found
     if _CITATION_BEFORE.search(quote[:start]):
         return "source_citation"  # "according to ____", "Data from ____": who said it, not what
     near = (quote[max(0, start - 25) : start] + " | " + quote[end : end + 25]).lower()

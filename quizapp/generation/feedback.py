@@ -52,8 +52,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     ):
         out.append(words[-1])
     short = re.sub(r"^(?:the\s+)?(?:\d{4}|\d+(?:st|nd|rd|th))\s+", "", display, flags=re.I)
-    if short != display and len(short) > 3:
-        out.append(short)  # "the 1967 Six-Day War" → "Six-Day War"
+    if short != display and len(short) > 3 and len(short.split()) > 1:
+        out.append(short)  # "the 1967 Six-Day War" → "Six-Day War", never "Century" alone
     out.extend(_acronyms(analysis.article.text, display))
     if entity.label == "PERSON" and len(words) == 1:
         out.extend(_full_names(analysis, words[0]))  # "Phillips" → "Jack Phillips"
@@ -66,7 +66,9 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         if place != display:
             out.append(place)  # "Logar province" → "Logar"
     if entity.label == "DATE":
-        if not re.search(rf"\b(?:{_MONTH})\b", display):
+        if not re.search(
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?,? (?:{_MONTH})\b|\b(?:{_MONTH}) \d{{1,2}}\b", display
+        ):
             out.extend(re.findall(r"\b(?:1[5-9]|20)\d\d\b", display)[:1])  # "early 2020"
         out.extend(_date_spellings(display))
     if entity.label in ("ORG", "FAC", "PRODUCT", "EVENT", "LOC") and len(words) > 1:

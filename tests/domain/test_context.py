@@ -81,6 +81,12 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
         ("Analysts on Wall Street predicted $2.52 a share.", "Street", "FAC", "part_of_a_name"),
         ("The bill was signed by President Lincoln in 1862.", "Lincoln", "PERSON", ""),
         (
+            "A 2018 study of reefs found the gap had shrunk to six years.",
+            "2018",
+            "DATE",
+            "citation_year",
+        ),
+        (
             "Kym Lino, a spokesperson for Instagram, confirmed the test.",
             "Kym Lino",
             "PERSON",
@@ -158,6 +164,10 @@ def test_how_the_story_was_reported_is_not_a_fact_to_learn(quote, problem):
         (
             "Obviously, the schedule of the actors shifted in 2019.",
             "the schedule of the actors shifted in 2019.",
+        ),
+        (
+            "(AP) — Health officials in Michigan reported a sixth death on Monday.",
+            "Health officials in Michigan reported a sixth death on Monday.",
         ),
         (
             "In sum, 4,000 people are expected to receive notice.",

@@ -267,7 +267,8 @@ def test_accepted_answers_cover_full_names_dates_initials_and_bare_numbers():
         b"The Titanic left Southampton on 10 April 1912 with Jack Phillips in the wireless room. "
         b"The World Health Organization later studied cold-water survival in detail. "
         b"Phillips sent distress calls until the power failed in the early morning. "
-        b"In all, more than 1,500 people died and only about 710 survived the night.",
+        b"In all, more than 1,500 people died and only about 710 survived the night. "
+        b"The Boston Marathon was first run in April 1897.",
         "titanic.txt",
     )
     analysis = analyse(article)
@@ -278,6 +279,8 @@ def test_accepted_answers_cover_full_names_dates_initials_and_bare_numbers():
 
     assert {"April 10, 1912", "10 April"} <= set(accepted("10 April 1912"))
     assert "1912" not in accepted("10 April 1912")  # a year alone is not the date
+    assert "1897" in accepted("April 1897")  # but it is the answer when no day is asked
+    assert "Century" not in accepted("the 14th Century", "April 1897")
     assert accepted("Phillips", "Jack Phillips") == ["Jack Phillips"]
     assert "710" in accepted("only about 710")
     assert "WHO" in accepted("World Health Organization")
