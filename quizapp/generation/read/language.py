@@ -51,6 +51,11 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def preload() -> None:
+    """Load the detector's model now instead of on the first detection (about half a second)."""
+    _identifier()
+
+
 def detect_language(text: str) -> Language:
     """The language of `text`, or UNKNOWN when it is too short or the detector is unsure."""
     sample = text[:SAMPLE_CHARS]
