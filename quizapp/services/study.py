@@ -94,6 +94,14 @@ def settings_for(deck: Deck) -> scheduling.Settings:
     return scheduling.Settings(desired_retention=retention, enable_fuzzing=fuzz)
 
 
+def planned_interval(log: ReviewLog, deck: Deck) -> timedelta:
+    """The interval the rating button showed for this review, before the scheduler's fuzzing."""
+    intervals = scheduling.preview(
+        log.previous_fsrs, log.reviewed_at, card_id=log.item_id, settings=settings_for(deck)
+    )
+    return intervals[log.rating]
+
+
 def visible_decks(user: User) -> list[Deck]:
     """Decks the user may study: trainee → published decks assigned to their cohorts;
     instructor → own decks plus published decks assigned to their cohorts; admin → all."""

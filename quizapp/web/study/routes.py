@@ -45,10 +45,7 @@ def _due_again(log, state, deck: Deck) -> str:
         return ""
     # Counting from "now" instead lost the seconds spent saving: "Hard 6m" became "in 5m".
     done = scheduling.format_interval(state.due - log.reviewed_at)
-    planned = scheduling.preview(
-        log.previous_fsrs, log.reviewed_at, card_id=log.item_id, settings=study.settings_for(deck)
-    )[log.rating]
-    shown = scheduling.format_interval(planned)
+    shown = scheduling.format_interval(study.planned_interval(log, deck))
     if done != shown:
         # Fuzzing moves long intervals by a day or so, so that reviews do not bunch up.
         return f", due again in {done} (not {shown}: moved a little to spread your reviews)"
