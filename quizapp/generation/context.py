@@ -45,7 +45,9 @@ CONNECTOR_PHRASES = (
 _RELATIVE_TIME = re.compile(
     r"^(?:(?:less|more) than |about |some |only |just |barely )?(?:a|an|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|a few|several|\d+) (?:minutes?|hours?|days?|weeks?|months?|"
-    r"years?|decades?) (?:later|earlier|afterwards?|before)\s*,\s*",
+    r"years?|decades?) (?:later|earlier|afterwards?|before)(?:\s*,\s*|\s+(?=(?-i:[A-Z])))|"
+    r"^(?:the (?:next|following) (?:day|week|month|year)|later that (?:day|week|month|year))"
+    r"(?:\s*,\s*|\s+(?=[A-Za-z]))",
     re.IGNORECASE,
 )
 PERSON_PRONOUNS = {"he": "", "she": "", "his": "'s", "her": "'s"}
@@ -204,10 +206,38 @@ def _fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, token
             found.add(words if owners[0].dep_ == "poss" else f"the {words}")
         if found:
             break
+    if not found:
+        named = _name_of_kind(analysis, info, head.lemma_.lower())
+        found = {named} if named else set()
     if len(found) != 1:
         return ""
     phrase = next(iter(found))
     return phrase[:1].upper() + phrase[1:]
+
+
+NAME_LABELS = {"FAC", "ORG", "LOC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+NAME_LEADS = {"lake", "mount", "fort", "cape", "port", "river"}  # "Lake Mead", "Mount Fuji"
+
+
+def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
+    """The one proper name before this sentence that is a <noun> by its own words ("the Golden
+    Gate Bridge" for "the bridge", "Lake Mead" for "the lake"), written as the article writes it."""
+    text = analysis.article.text
+    names: dict[str, str] = {}
+    for entity in analysis.entities:
+        if entity.end > info.start or entity.label not in NAME_LABELS:
+            continue
+        words = re.sub(r"^the\s+", "", entity.text, flags=re.IGNORECASE).split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        last, first = words[-1].lower(), words[0].lower()
+        if last not in (noun, noun + "s") and not (first == noun and noun in NAME_LEADS):
+            continue
+        name = " ".join(words)
+        before = text[max(0, entity.start - 4) : entity.start].lower()
+        bare = first == noun or "the" not in before
+        names.setdefault(entity.key, name if bare else f"the {name}")
+    return next(iter(names.values())) if len(names) == 1 else ""
 
 
 QUOTED = re.compile(r"[\"“]([^\"”]*)[\"”]?")

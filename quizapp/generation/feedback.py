@@ -17,7 +17,8 @@ MAX_CONTEXT_WORDS = 40
 # Approximations and lower bounds; never an upper bound: "less than 8 hours" is not "8 hours".
 QUALIFIERS = re.compile(
     r"^(?:only\s+|just\s+)?(?:about|nearly|almost|some|around|roughly|approximately|"
-    r"an estimated|close to|more than|at least|up to|over|just over)\s+|^only\s+(?=\d)",
+    r"an estimated|close to|more than|at least|up to|over|just over|as many as|as much as)\s+|"
+    r"^only\s+(?=\d)",
     re.IGNORECASE,
 )
 MONTHS = (
@@ -76,6 +77,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     bare = QUALIFIERS.sub("", display)
     if bare != display and re.search(r"\d", bare):
         out.append(bare)  # "more than 10 million" → "10 million"
+    out.extend(_unit_forms(bare))
     lowered = display.lower()
     if lowered in NUMBER_NAMES:
         out.append(NUMBER_NAMES[lowered])
@@ -184,9 +186,48 @@ def _initials_and_expansions(analysis: Analysis, display: str) -> list[str]:
     return out
 
 
+UNIT_SHORT = {
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "metres": "m",
+    "meters": "m", "miles": "mi", "feet": "ft", "kilograms": "kg",
+    "percent": "%", "per cent": "%", "megawatts": "MW", "degrees": "°",
+}  # fmt: skip
+_QUANTITY = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?(?: (?:thousand|million|billion))?) ?([A-Za-z][A-Za-z -]*)"
+)
+
+
+def _unit_forms(amount: str) -> list[str]:
+    """ "2,300 kilometres" → "2,300 km" and "2,300"; "4km" → "4 km" and "4": the unit is given
+    by the question, so the number alone is right."""
+    found = _QUANTITY.fullmatch(amount)
+    if not found:
+        return []
+    number, unit = found.groups()
+    if unit.lower() in ("thousand", "million", "billion", "years", "year", "days", "people"):
+        return []  # a count of people or time is a different number without its noun
+    out = [number]
+    short = UNIT_SHORT.get(unit.lower())
+    if short:
+        out.append(f"{number} {short}" if short.isalpha() else f"{number}{short}")
+    if not amount[len(number) :].startswith(" "):
+        out.append(f"{number} {unit}")  # "4km" → "4 km"
+    return out
+
+
+MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"Sept": "September"}
+
+
 def _date_spellings(display: str) -> list[str]:
     """ "10 April 1912" → "April 10, 1912", "10 April", "April 10"; "early August" → "August"."""
-    out = []
+    out, original = [], display
+    full = re.sub(
+        r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?= \d)",
+        lambda m: MONTH_ABBREVIATIONS[m.group(1)],
+        display,
+    )
+    if full != display:
+        out.append(full)  # "Sept. 30" → "September 30"
+        display = full
     day_first = re.fullmatch(rf"(\d{{1,2}}) ({_MONTH})(?:,? (\d{{4}}))?", display)
     month_first = re.fullmatch(rf"({_MONTH}) (\d{{1,2}})(?:,? (\d{{4}}))?", display)
     if day_first:
@@ -199,7 +240,7 @@ def _date_spellings(display: str) -> list[str]:
     out += [f"{day} {month}", f"{month} {day}"]
     if year:
         out += [f"{day} {month} {year}", f"{month} {day}, {year}"]
-    return [o for o in out if o != display]
+    return [o for o in out if o != original]
 
 
 def _acronyms(text: str, display: str) -> list[str]:

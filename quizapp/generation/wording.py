@@ -127,6 +127,10 @@ MID_CONNECTOR = re.compile(
 )
 TWEET_MARKS = re.compile(r"(?<![\w&])#(?=[A-Za-z])|(?<=[a-z])\*(?=[\s,.;:]|$)")
 TRAILING_TOO = re.compile(r",?\s+too(?=[.!?]?$)")
+# "The fate of reefs therefore depends on …": therefore of what, alone?
+LEFTOVER_INFERENCE = re.compile(
+    r"(?<=[a-z])\s+(?:therefore|thus|consequently|accordingly)\s+(?=[a-z])"
+)
 LEFTOVER_ALSO = re.compile(r"(?<!\bbut)(?<!\band)\s+also\s+(?=[a-z])")
 CITATION = re.compile(r"\s*(?:\((?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)|\[\d{1,3}\])(?=[\s.,;:!?]|$)")
 
@@ -138,6 +142,7 @@ def finish(fragment: str, question: bool) -> str:
     body = re.sub(r"(?<=[a-z]),(?=[A-Z][a-z])", ", ", body)  # "Colorado,Washington"
     body = MID_CONNECTOR.sub(" ", body)  # "Which country, though, will …"
     body = TWEET_MARKS.sub("", body)  # "#Browns", "player*"
+    body = LEFTOVER_INFERENCE.sub(" ", body)
     body = LEFTOVER_ALSO.sub(" ", body)  # "Tuft cells also climbed": also than what, alone?
     body = TRAILING_TOO.sub("", body)  # "Vaccination helps too": as well as what?
     if question:

@@ -3,7 +3,7 @@
 import pytest
 
 from quizapp.generation.analyse import analyse
-from quizapp.generation.context import blank_problem, frame
+from quizapp.generation.context import blank_problem, connector_length, frame
 from quizapp.generation.segment import build_article
 from quizapp.generation.select import answers
 
@@ -223,3 +223,25 @@ def test_it_never_points_back_to_an_indefinite_subject():
         "most photographed structures on Earth."
     )
     assert not readable.startswith("A seismic retrofit programme")
+
+
+def test_a_bare_description_takes_the_one_proper_name_of_its_kind():
+    readable = _second_sentence_alone(
+        "Water backed up behind the dam to form Lake Mead, named after Elwood Mead. "
+        "The lake supplies water to millions of people in Nevada and Arizona."
+    )
+    assert readable.startswith("Lake Mead supplies water")
+
+
+def test_two_names_of_the_kind_leave_the_description_as_written():
+    readable = _second_sentence_alone(
+        "Engineers compared the Golden Gate Bridge with the Bay Bridge in 1936. "
+        "The bridge opened to pedestrians in May 1937."
+    )
+    assert readable.startswith("The bridge opened")
+
+
+def test_time_counted_from_the_sentence_before_is_cut_with_or_without_a_comma():
+    assert connector_length("Six years later Congress passed the Act.") == len("Six years later ")
+    assert connector_length("The next day, crowds crossed it.") == len("The next day, ")
+    assert connector_length("Two years later is too late.") == 0

@@ -124,6 +124,12 @@ def test_a_leftover_also_is_dropped_but_not_from_but_also():
     )
 
 
+def test_a_leftover_therefore_is_dropped():
+    assert finish("The fate of reefs therefore depends on cutting emissions", False) == (
+        "The fate of reefs depends on cutting emissions."
+    )
+
+
 def _answers_by_prompt(text: str) -> dict[str, str]:
     """Each generated item's prompt with its answer, for a short article."""
     article = parse_article(text, "article.txt")

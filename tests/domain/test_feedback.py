@@ -1,0 +1,14 @@
+"""Accepted answers: spellings of dates and amounts a learner may type."""
+
+from quizapp.generation.feedback import _date_spellings, _unit_forms
+
+
+def test_an_abbreviated_month_is_also_accepted_spelled_out():
+    assert "September 30" in _date_spellings("Sept. 30")
+    assert "5 November 2019" in _date_spellings("Nov. 5, 2019")
+
+
+def test_an_amount_is_accepted_as_its_number_and_with_the_unit_abbreviated():
+    assert _unit_forms("2,300 kilometres") == ["2,300", "2,300 km"]
+    assert _unit_forms("4km") == ["4", "4 km"]
+    assert _unit_forms("2 million people") == []
