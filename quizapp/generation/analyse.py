@@ -8,6 +8,8 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from quizapp.domain.textnorm import norm_key
 from quizapp.generation.lexicon import (
     ALIASES,
@@ -94,6 +96,8 @@ def identity(text: str) -> str:
     key = _ALIAS_KEYS.get(key, key)
     if key.endswith("s") and len(key) > 4 and not key.endswith("ss"):
         singular = key[:-1]
+        if key.endswith("uses") and zipf_frequency(key[:-2], "en") > zipf_frequency(singular, "en"):
+            singular = key[:-2]  # octopuses, viruses (but houses, causes)
         key = _ALIAS_KEYS.get(singular, singular)
         key = key[:-1] if key.endswith("s") and len(key) > 4 and not key.endswith("ss") else key
     return key

@@ -32,7 +32,7 @@ COUNT_NOUNS = {
 # "MADRID — ", "Washington, DC (CNN) — "
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .,'’()-]{2,40}|[A-Z][\w.]+(?:,? [A-Z][\w.]+){0,3}(?: \([\w ]+\))?|"
-    r"\([A-Z][\w ]{1,20}\))\s+[—–-]+\s+(?=[A-Z])"
+    r"\([A-Z][\w ]{1,20}\))(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s+[—–-]+\s+(?=[A-Z])"
 )  # also a bare "(AP) — " left when the place went with the page furniture
 CONNECTOR_PHRASES = (
     "in addition", "for example", "for instance", "in fact", "as a result", "at the same time",
@@ -53,7 +53,11 @@ _RELATIVE_TIME = re.compile(
 PERSON_PRONOUNS = {"he": "", "she": "", "his": "'s", "her": "'s"}
 THING_PRONOUNS = {"it": "", "they": ""}  # "its" and "their" often point past the subject
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
-QUANTIFIERS = {"most", "many", "some", "both", "neither", "another", "others", "each", "all", "few"}
+QUANTIFIERS = {
+    "most", "many", "some", "both", "neither", "another", "others", "each", "all", "few",
+    "hundreds", "thousands", "dozens", "millions", "several",
+}  # fmt: skip
+COUNT_QUANTIFIERS = {"hundreds", "thousands", "dozens", "millions"}
 RESOLVABLE = set(PERSON_PRONOUNS) | set(THING_PRONOUNS)
 SPEAKER_WORDS = {"i", "we", "you", "my", "our", "your", "us", "me", "ours", "yours", "myself"}
 HEDGES = {
@@ -137,6 +141,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     trailing = _TRAILING_ATTRIBUTION.search(quote)
     if trailing and trailing.start() > len(quote) // 3:
         end = trailing.start()
+        if roots[0].idx + info.offset - info.start >= end:
+            return Frame(end=len(quote), problem="attribution_only")  # "Another analyst, X, said"
     cut = connector_length(quote)
     rest = quote[cut:]
     first = re.match(r"[A-Za-z’']+", rest)
@@ -148,7 +154,15 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(cut, end=end, hedged=hedged, attributed=attributed)
     word = re.sub(r"['’]s$", "", first.group().lower())
     head = next((t for t in tokens if t.idx + info.offset - info.start >= cut), None)
-    quantifier = head is not None and word in QUANTIFIERS and head.dep_ in ("nsubj", "nsubjpass")
+    quantifier = (
+        head is not None
+        and word in QUANTIFIERS
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and not (
+            word in COUNT_QUANTIFIERS
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        )
+    )  # "Hundreds have attracted interest" (of what?), but not "Thousands of people worked"
     if quantifier or re.match(r"the (?:same|other|latter|former)\b", rest, re.IGNORECASE):
         return Frame(end=len(quote), problem="unresolved_reference")  # "Most moved …"
     if word in DEMONSTRATIVES:
@@ -163,7 +177,10 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     if described and re.match(r",\s+[A-Z]", rest[described.end() :]):
         described = None  # "The finance minister, Hans Luther, …" names itself
     if described:
-        name = _named_in_previous(analysis, info, CLASS_NOUNS[described.group(2).lower()])
+        noun = described.group(2).lower()
+        name = _named_in_previous(analysis, info, CLASS_NOUNS[noun])
+        if name and _named_as_other_kind(name, noun):
+            name = ""  # "The club" is not "the Europa League"
         if name:  # "The company said …" → "SNC said …"
             return Frame(cut, described.end(), name, end, hedged, attributed)
     bare = re.match(r"The ([a-z]+)\b(?!['’])", rest)
@@ -365,10 +382,36 @@ def _named_in_previous(analysis: Analysis, info: SentenceInfo, kinds: tuple[str,
         return ""  # only a description that continues the one named thing of its kind
     name = entity.text
     if "PERSON" in kinds and len(name.split()) > 1:
-        return name.split()[-1]
+        return _short_person_name(analysis.article.text, name)
     if analysis.article.text[max(0, entity.start - 4) : entity.start].lower() == "the ":
         return "The " + name  # "the Pacific Railway Act" keeps its article
     return name
+
+
+# the last word of a name that says what kind of body it is ("Europa League", "Leeds City Council")
+KIND_WORDS = {
+    "league", "cup", "association", "federation", "council", "ministry", "university", "bank",
+    "party", "agency", "court", "union", "committee", "commission", "department", "institute",
+    "school", "college", "company", "corporation", "group", "city", "club", "team", "band",
+    "championship", "championships", "tournament", "trophy", "games", "olympics",
+}  # fmt: skip
+
+
+def _named_as_other_kind(name: str, noun: str) -> bool:
+    """A name whose own last word names another kind of thing than the description."""
+    last = name.split()[-1].lower().strip(".,")
+    return last in KIND_WORDS and last not in (noun, noun + "s")
+
+
+def _short_person_name(text: str, name: str) -> str:
+    """How the article calls a person on second mention: the family name it uses alone (the
+    first word in "Zhang Qian"), else the last word; the full name when it uses neither."""
+    words = name.split()
+    for word in (words[-1], words[0]):
+        alone = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+        if len(alone) > text.count(name):
+            return word
+    return words[-1] if len(words[0]) > 3 else name
 
 
 def connector_length(quote: str) -> int:
@@ -405,7 +448,9 @@ def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         if len(person.text.split()) < 2 and mentions < 2:
             return ""  # a one-word "person" seen once may be a parser's mistake ("Virus")
         name = re.sub(r",?\s+(?:Jr|Sr|II|III|IV)\.?$", "", person.text)
-        return name.split()[-1] if len(name.split()) > 1 else name
+        if len(name.split()) < 2:
+            return name
+        return _short_person_name(analysis.article.text, name)
     # "it"/"they": the subject of the previous sentence when it is a named thing or "the X"
     subject = _main_subject(previous)
     if subject is None or subject.pos_ == "PRON":
@@ -420,7 +465,9 @@ def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     span = analysis.article.text[start : previous.offset + subject.idx + len(subject.text)]
     if len(span.split()) > 5 or not re.match(r"(?:the\s+|The\s+)?[A-Za-z]", span):
         return ""
-    if re.match(r"(?:a|an|some|many|several|each|every|no|one|two|three|another)\b", span, re.I):
+    if subject.lower_ in QUANTIFIERS or re.match(
+        r"(?:a|an|some|many|several|each|every|no|one|two|three|another)\b", span, re.I
+    ):  # "Hundreds [of vents] have been found. They …": the count, not the thing
         return ""  # "A seismic retrofit programme …. It remains …": "it" is the bridge, not this
     if span.startswith("The "):
         span = "the " + span[4:]
@@ -445,6 +492,11 @@ _SPOKESPERSON_AFTER = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{_SPO
 _SPOKESPERSON_BEFORE = re.compile(rf"\b{_SPOKES}\s+$", re.IGNORECASE)
 _SENTENCE_OPENERS = {"In", "On", "At", "By", "The", "When", "After", "Before", "Since", "From"}
 _STUDY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:study|report|survey|paper|analysis|review|census)\b")
+_PUBLISHED_BEFORE = re.compile(
+    r"\b(?:study|report|survey|paper|analysis|review)\s+(?:was\s+)?published\b[^,.;]{0,40}"
+    r"\b(?:in|on)\s+$",
+    re.IGNORECASE,
+)
 _CITATION_BEFORE = re.compile(
     r"\b(?:according to|data from|figures from|a (?:report|study|survey|poll) (?:by|from)|"
     r"(?:reported|published) by)\s*$",
@@ -496,6 +548,8 @@ def blank_problem(
         return "spokesperson"  # who spoke for a company is how the story was made, not the story
     if label == "DATE" and _STUDY_AFTER.match(quote[end:]):
         return "citation_year"  # "A ____ study of reefs found …": when, not what, was found
+    if label == "DATE" and _PUBLISHED_BEFORE.search(quote[:start]):
+        return "citation_year"  # "A study published in The Lancet in ____ modelled …"
     if _CITATION_BEFORE.search(quote[:start]):
         return "source_citation"  # "according to ____", "Data from ____": who said it, not what
     near = (quote[max(0, start - 25) : start] + " | " + quote[end : end + 25]).lower()

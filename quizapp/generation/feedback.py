@@ -44,14 +44,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if entity.label == "PERSON" and untitled != display:
         out.append(untitled)  # "President Ashraf Ghani" → "Ashraf Ghani"
         words = untitled.split()
-    # a short first word is often a family name written first (Xi Jinping, Tsai Ing-wen)
-    if (
-        entity.label == "PERSON"
-        and len(words) > 1
-        and len(words[0]) > 3
-        and _surname_like(words[-1])
-    ):
-        out.append(words[-1])
+    if entity.label == "PERSON" and len(words) > 1:
+        out.extend(_family_names(analysis.article.text, words))
     short = re.sub(r"^(?:the\s+)?(?:\d{4}|\d+(?:st|nd|rd|th))\s+", "", display, flags=re.I)
     if short != display and len(short) > 3 and len(short.split()) > 1:
         out.append(short)  # "the 1967 Six-Day War" → "Six-Day War", never "Century" alone
@@ -102,9 +96,28 @@ def singular(phrase: str) -> str:
         last = last[:-3] + "y"
     elif re.search(r"(?:ss|x|ch|sh|zz)es$", last):
         last = last[:-2]
+    elif last.endswith("ses") and zipf(last[:-2].lower()) > zipf(last[:-1].lower()):
+        last = last[:-2]  # octopuses → octopus, but houses → house
     elif last.endswith("s") and not last.endswith("ss"):
         last = last[:-1]
     return f"{head} {last}".strip()
+
+
+NAME_PARTICLES = {"de", "van", "von", "da", "di", "le", "la", "del", "der", "du", "ten"}
+
+
+def _family_names(text: str, words: list[str]) -> list[str]:
+    """The family name a learner may give alone: the one the article uses by itself ("Zhang"
+    for "Zhang Qian"), with its particle ("de Groot"); else the last word, unless a short
+    first word suggests a family name written first (Xi Jinping, Tsai Ing-wen)."""
+    family = words[-1]
+    if len(words) > 2 and words[-2].lower() in NAME_PARTICLES:
+        family = f"{words[-2]} {words[-1]}"
+    for candidate in (family, words[0]):
+        alone = re.findall(rf"(?<![\w-]){re.escape(candidate)}(?![\w-])", text)
+        if len(alone) > text.count(" ".join(words)):
+            return [candidate]
+    return [family] if len(words[0]) > 3 and _surname_like(words[-1]) else []
 
 
 def _surname_like(word: str) -> bool:
@@ -176,7 +189,7 @@ def _initials_and_expansions(analysis: Analysis, display: str) -> list[str]:
     text = analysis.article.text
     out = []
     initials = _initials(display)
-    if initials and (len(initials) >= 3 or re.search(rf"\b{initials}\b", text)):
+    if initials and re.search(rf"\b{initials}\b", text):
         out.append(initials)
     bare = re.sub(r"^the\s+", "", display, flags=re.I)
     if re.fullmatch(r"[A-Z]{2,6}", bare):

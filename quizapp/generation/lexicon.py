@@ -215,6 +215,10 @@ CITIES = [
 
 # Metonyms and short forms → the canonical name they stand for.
 ALIASES = {
+    "World War II": "the Second World War",
+    "WWII": "the Second World War",
+    "World War I": "the First World War",
+    "WWI": "the First World War",
     "Moscow": "Russia",
     "the Kremlin": "Russia",
     "Kremlin": "Russia",
@@ -251,6 +255,11 @@ ALIASES = {
     "UAE": "the United Arab Emirates",
     "USSR": "the Soviet Union",
     "UN": "the United Nations",
+    "WHO": "the World Health Organization",
+    "NASA": "the National Aeronautics and Space Administration",
+    "NATO": "the North Atlantic Treaty Organization",
+    "EU": "the European Union",
+    "IMF": "the International Monetary Fund",
     "U.N.": "the United Nations",
     "ISIS": "the Islamic State",
     "ISIL": "the Islamic State",

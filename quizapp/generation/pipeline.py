@@ -256,7 +256,7 @@ def generate(
             )
         else:
             rescore(candidate)
-            if candidate.item.score < MIN_ACCEPTABILITY:
+            if candidate.floor_score < MIN_ACCEPTABILITY:
                 rejected["below_acceptability_floor"] += 1
                 trace.append(
                     Decision(

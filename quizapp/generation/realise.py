@@ -57,6 +57,8 @@ class Candidate:
     answer_id: str
     score: float
     vague: bool = False  # a short true statement without a number: ranked down by the model
+    loose_term: bool = False  # blanks a common noun many words could fill: ranked down too
+    floor_score: float = 0.0  # the model's probability before ranking factors, for the floor
 
 
 def item_key(kind: str, answer: str, *parts: object) -> str:
@@ -129,7 +131,7 @@ def fact_candidates(
             score=round(score + bonus - length_penalty(prompt), 4),
             **extra,  # type: ignore[arg-type]
         )
-        out.append(Candidate(item, info.index, ent.key, item.score))
+        out.append(Candidate(item, info.index, ent.key, item.score, loose_term=answer.loose))
 
     # "an ____" would tell the learner the answer starts with a vowel, and "a(n) ____" reads
     # as a form to fill in: the article goes inside the blank (grading ignores it either way)

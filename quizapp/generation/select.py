@@ -60,6 +60,7 @@ class Answer:
     modifier: bool = False  # the span modifies a following noun ("U.S. troops")
     embedded: bool = False  # something before it binds it into a larger phrase ("Israel's Meron")
     in_list: bool = False  # one item of a coordinated list
+    loose: bool = False  # a common-noun term the sentence neither names nor defines
 
 
 def sentence_score(info: SentenceInfo, position: float, first_in_paragraph: bool) -> float:
@@ -154,6 +155,22 @@ def _rare_compound(token: Any) -> bool:
     return left.is_alpha and zipf(left.lower_) < limit
 
 
+NAMING_WORDS = {"called", "named", "termed", "dubbed", "as"}  # "a hormone called hepcidin"
+
+
+def _named_or_defined(token: Any) -> bool:
+    """A term the sentence is about: the subject of "is"/"are" (what it is or does) or the
+    name it gives something; a common noun elsewhere in a sentence is one of many that fit a
+    blank ("collisions with ____", "destroy ____": rejected in blind ratings, rounds 4-10)."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
+        return True
+    start = token.left_edge.i
+    before = token.doc[max(0, start - 2) : start]
+    return any(t.lower_ in NAMING_WORDS for t in before) and (
+        not any(t.lower_ == "as" for t in before) or "known" in {t.lower_ for t in before}
+    )
+
+
 def _key_terms(text: str, info: SentenceInfo, taken: list[tuple[int, int]]) -> list[Answer]:
     out: list[Answer] = []
     for token in info.tokens:
@@ -199,6 +216,7 @@ def _key_terms(text: str, info: SentenceInfo, taken: list[tuple[int, int]]) -> l
         answer.modifier = token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN"
         # "the queen, ____ and food stores": other members of the list fit the blank
         answer.in_list = token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+        answer.loose = not _named_or_defined(token)
         out.append(answer)
         taken.append((start, end))
     return out

@@ -129,7 +129,13 @@ TWEET_MARKS = re.compile(r"(?<![\w&])#(?=[A-Za-z])|(?<=[a-z])\*(?=[\s,.;:]|$)")
 TRAILING_TOO = re.compile(r",?\s+too(?=[.!?]?$)")
 # "The fate of reefs therefore depends on …": therefore of what, alone?
 LEFTOVER_INFERENCE = re.compile(
-    r"(?<=[a-z])\s+(?:therefore|thus|consequently|accordingly)\s+(?=[a-z])"
+    r"(?<=[a-z])\s+(?:therefore|thus|consequently|accordingly|nonetheless|nevertheless)\s+"
+    r"(?=[a-z])"
+)
+# "Where was sex between men then illegal?": then is the time of a sentence the prompt left
+LEFTOVER_THEN = re.compile(
+    r"(?<!\bsince)(?<!\buntil)(?<!\bby)(?<!\band)(?<!\bbut)(?<!\bfrom)(?<!\bjust)(?<!\bonly)"
+    r"(?<!\beven)(?<!\bif)(?<=[a-z])\s+then\s+(?=[a-z])"
 )
 LEFTOVER_ALSO = re.compile(r"(?<!\bbut)(?<!\band)\s+also\s+(?=[a-z])")
 CITATION = re.compile(r"\s*(?:\((?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)|\[\d{1,3}\])(?=[\s.,;:!?]|$)")
@@ -143,6 +149,7 @@ def finish(fragment: str, question: bool) -> str:
     body = MID_CONNECTOR.sub(" ", body)  # "Which country, though, will …"
     body = TWEET_MARKS.sub("", body)  # "#Browns", "player*"
     body = LEFTOVER_INFERENCE.sub(" ", body)
+    body = LEFTOVER_THEN.sub(" ", body)
     body = LEFTOVER_ALSO.sub(" ", body)  # "Tuft cells also climbed": also than what, alone?
     body = TRAILING_TOO.sub("", body)  # "Vaccination helps too": as well as what?
     if question:

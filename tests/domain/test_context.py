@@ -87,6 +87,12 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
             "citation_year",
         ),
         (
+            "A study published in The Lancet in 2023 modelled 93 European cities.",
+            "2023",
+            "DATE",
+            "citation_year",
+        ),
+        (
             "Kym Lino, a spokesperson for Instagram, confirmed the test.",
             "Kym Lino",
             "PERSON",
@@ -245,3 +251,31 @@ def test_time_counted_from_the_sentence_before_is_cut_with_or_without_a_comma():
     assert connector_length("Six years later Congress passed the Act.") == len("Six years later ")
     assert connector_length("The next day, crowds crossed it.") == len("The next day, ")
     assert connector_length("Two years later is too late.") == 0
+
+
+def test_a_bare_count_as_subject_points_back_but_a_count_of_something_does_not():
+    assert frame_of("Hundreds have attracted interest from mining companies.").problem == (
+        "unresolved_reference"
+    )
+    assert frame_of("Thousands of people worked at Bletchley Park in 1944.").problem == ""
+
+
+def test_a_sentence_whose_verb_is_the_attribution_is_not_cut_into_a_fragment():
+    view = frame_of("Another analyst, Tomas Reyes of Harbour Point Securities, said on Monday.")
+    assert view.problem == "attribution_only"
+
+
+def test_they_never_points_back_to_a_bare_count():
+    readable = _second_sentence_alone(
+        "Hundreds of vent fields have been found since 1977. They have attracted interest "
+        "from mining companies in Canada."
+    )
+    assert not readable.startswith("Hundreds")
+
+
+def test_a_person_is_called_by_the_family_name_the_article_uses():
+    readable = _second_sentence_alone(
+        "The Han court sent an official named Zhang Qian west in 138 BCE. He was captured "
+        "by the Xiongnu and held for ten years. Zhang escaped in the end."
+    )
+    assert readable.startswith("Zhang was captured")

@@ -130,6 +130,15 @@ def test_a_leftover_therefore_is_dropped():
     )
 
 
+def test_a_leftover_then_is_dropped_but_not_since_then():
+    assert finish("Where was sex between men then illegal", True) == (
+        "Where was sex between men illegal?"
+    )
+    assert finish("Prices have risen since then in most towns", False) == (
+        "Prices have risen since then in most towns."
+    )
+
+
 def _answers_by_prompt(text: str) -> dict[str, str]:
     """Each generated item's prompt with its answer, for a short article."""
     article = parse_article(text, "article.txt")

@@ -119,6 +119,19 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout9/sport_marathon_history.txt",
         ],
     ),
+    # The shared corpus has no unused English page of useful length left: ten texts written
+    # for this round, news, business and sport reports among them.
+    "heldout10": (
+        [],
+        [
+            "heldout10/news_flood_defences.txt", "heldout10/science_deep_sea_vents.txt",
+            "heldout10/history_silk_road.txt", "heldout10/analysis_urban_trees.txt",
+            "heldout10/sport_report_cup_final.txt", "heldout10/biography_alan_turing.txt",
+            "heldout10/business_news_chipmaker_results.txt", "heldout10/encyclopedia_octopus.txt",
+            "heldout10/health_explainer_iron_deficiency.txt",
+            "heldout10/technology_history_transistor.txt",
+        ],
+    ),
 }  # fmt: skip
 
 
