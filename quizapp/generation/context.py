@@ -440,13 +440,16 @@ def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     if previous is None:
         return ""
     if pronoun in PERSON_PRONOUNS:
-        people = {e.key: e for e in previous.entities if e.label == "PERSON"}
+        people = {
+            e.key: e
+            for e in previous.entities
+            if e.label == "PERSON" and (len(e.text.split()) > 1 or _mentions(analysis, e) > 1)
+        }  # a one-word "person" seen once may be a parser's mistake ("Virus")
+        if not people and not any(e.label == "PERSON" for e in info.entities):
+            return _title_person(analysis, pronoun)  # a biography's "she" is its subject
         if len(people) != 1:
             return ""
         person = next(iter(people.values()))
-        mentions = sum(1 for e in analysis.entities if e.key == person.key and e.label == "PERSON")
-        if len(person.text.split()) < 2 and mentions < 2:
-            return ""  # a one-word "person" seen once may be a parser's mistake ("Virus")
         name = re.sub(r",?\s+(?:Jr|Sr|II|III|IV)\.?$", "", person.text)
         if len(name.split()) < 2:
             return name
@@ -466,12 +469,54 @@ def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     if len(span.split()) > 5 or not re.match(r"(?:the\s+|The\s+)?[A-Za-z]", span):
         return ""
     if subject.lower_ in QUANTIFIERS or re.match(
-        r"(?:a|an|some|many|several|each|every|no|one|two|three|another)\b", span, re.I
-    ):  # "Hundreds [of vents] have been found. They …": the count, not the thing
-        return ""  # "A seismic retrofit programme …. It remains …": "it" is the bridge, not this
+        r"(?:a|an|some|many|several|each|every|no|one|two|three|another)\b",
+        span,
+        re.I,
+    ):  # "A retrofit programme began …. It remains …": "it" is the bridge, not this one; and
+        return ""  # "Hundreds [of vents] were found. They …": the vents, not the count
+    if pronoun == "it" and subject.lemma_.lower() in PEOPLE_GROUPS:
+        return ""  # "The team operated the lander. It briefly woke up": the lander, not the team
     if span.startswith("The "):
         span = "the " + span[4:]
     return span
+
+
+def _mentions(analysis: Analysis, person) -> int:
+    return sum(1 for e in analysis.entities if e.key == person.key and e.label == "PERSON")
+
+
+PEOPLE_GROUPS = {"team", "crew", "staff", "group", "committee", "panel", "family", "board"}
+TITLE_PERSON_MENTIONS = 3
+_FEMININE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+_MASCULINE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
+
+
+def _title_person(analysis: Analysis, pronoun: str) -> str:
+    """The person the article is about (named in its title, mentioned often, and the gender
+    of most of its pronouns): what "she" means when no one else is named nearby."""
+    title = analysis.article.title
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for entity in analysis.entities:
+        if entity.label == "PERSON":
+            counts[entity.key] = counts.get(entity.key, 0) + 1
+            if len(entity.text.split()) > len(names.get(entity.key, "").split()):
+                names[entity.key] = entity.text
+    subjects = [
+        key
+        for key, name in names.items()
+        if counts[key] >= TITLE_PERSON_MENTIONS and name.split()[-1] in title
+    ]
+    if len(subjects) != 1:
+        return ""
+    text = analysis.article.text
+    feminine, masculine = len(_FEMININE.findall(text)), len(_MASCULINE.findall(text))
+    wanted = feminine if pronoun in ("she", "her") else masculine
+    other = masculine if pronoun in ("she", "her") else feminine
+    if wanted < 2 * other:
+        return ""  # the article's pronouns do not say whose this one is
+    name = names[subjects[0]]
+    return _short_person_name(text, name) if len(name.split()) > 1 else name
 
 
 MONTH_PATTERN = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"

@@ -14,6 +14,7 @@ from typing import Any
 from quizapp.generation.analyse import SentenceInfo
 from quizapp.generation.context import Frame
 from quizapp.generation.distractors import org_kind
+from quizapp.generation.wording import drop_leftover_adverbs
 
 SUBJECT_WH = {
     "PERSON:1": "who",
@@ -108,7 +109,8 @@ def _clause_tokens(tokens: list[Any], base: int, frame: Frame, root: Any) -> lis
 
 
 def _words(parts: list[str]) -> str:
-    return re.sub(r"\s+([,.;:?!])", r"\1", " ".join(" ".join(parts).split()))
+    joined = " ".join(" ".join(parts).split())
+    return re.sub(r"\s+([,.;:?!])", r"\1", drop_leftover_adverbs(joined))
 
 
 def _text(tokens: list[Any]) -> str:

@@ -141,6 +141,14 @@ LEFTOVER_ALSO = re.compile(r"(?<!\bbut)(?<!\band)\s+also\s+(?=[a-z])")
 CITATION = re.compile(r"\s*(?:\((?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)|\[\d{1,3}\])(?=[\s.,;:!?]|$)")
 
 
+def drop_leftover_adverbs(text: str) -> str:
+    """Drop adverbs that point at a sentence the item leaves behind ("therefore", "then",
+    "also": "Tuft cells also climbed" — also than what, alone?)."""
+    text = LEFTOVER_INFERENCE.sub(" ", text)
+    text = LEFTOVER_THEN.sub(" ", text)
+    return LEFTOVER_ALSO.sub(" ", text)
+
+
 def finish(fragment: str, question: bool) -> str:
     """Capitalised first letter, no dangling punctuation, and a closing '?' or '.'."""
     body = re.sub(r"^[\s,;:—-]+", "", fragment)
@@ -148,9 +156,7 @@ def finish(fragment: str, question: bool) -> str:
     body = re.sub(r"(?<=[a-z]),(?=[A-Z][a-z])", ", ", body)  # "Colorado,Washington"
     body = MID_CONNECTOR.sub(" ", body)  # "Which country, though, will …"
     body = TWEET_MARKS.sub("", body)  # "#Browns", "player*"
-    body = LEFTOVER_INFERENCE.sub(" ", body)
-    body = LEFTOVER_THEN.sub(" ", body)
-    body = LEFTOVER_ALSO.sub(" ", body)  # "Tuft cells also climbed": also than what, alone?
+    body = drop_leftover_adverbs(body)
     body = TRAILING_TOO.sub("", body)  # "Vaccination helps too": as well as what?
     if question:
         body = re.sub(r"[.!?]+$", "", body)

@@ -279,3 +279,11 @@ def test_a_person_is_called_by_the_family_name_the_article_uses():
         "by the Xiongnu and held for ten years. Zhang escaped in the end."
     )
     assert readable.startswith("Zhang was captured")
+
+
+def test_it_is_never_a_team_of_people():
+    lander = _second_sentence_alone(
+        "In that time the team operated all ten instruments of the Philae lander. It briefly "
+        "woke up in June 2015 as the comet neared the Sun."
+    )
+    assert not lander.startswith("The team")

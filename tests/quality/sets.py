@@ -132,6 +132,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout10/technology_history_transistor.txt",
         ],
     ),
+    "heldout11": (
+        [],
+        [
+            "heldout11/biography_wangari_maathai.txt",
+            "heldout11/business_feature_container_shipping.txt",
+            "heldout11/explainer_how_glaciers_move.txt",
+            "heldout11/geography_river_nile.txt",
+            "heldout11/health_news_sugar_tax.txt",
+            "heldout11/history_black_death.txt",
+            "heldout11/news_hospital_strike.txt",
+            "heldout11/politics_news_election_result.txt",
+            "heldout11/review_museum_exhibition.txt",
+            "heldout11/science_news_comet_mission.txt",
+        ],
+    ),
 }  # fmt: skip
 
 
