@@ -55,7 +55,7 @@ THING_PRONOUNS = {"it": "", "they": ""}  # "its" and "their" often point past th
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 QUANTIFIERS = {
     "most", "many", "some", "both", "neither", "another", "others", "each", "all", "few",
-    "hundreds", "thousands", "dozens", "millions", "several",
+    "hundreds", "thousands", "dozens", "millions", "several", "none",
 }  # fmt: skip
 COUNT_QUANTIFIERS = {"hundreds", "thousands", "dozens", "millions"}
 RESOLVABLE = set(PERSON_PRONOUNS) | set(THING_PRONOUNS)
@@ -232,7 +232,7 @@ def _fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, token
     return phrase[:1].upper() + phrase[1:]
 
 
-NAME_LABELS = {"FAC", "ORG", "LOC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+NAME_LABELS = {"FAC", "ORG", "LOC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MISC"}
 NAME_LEADS = {"lake", "mount", "fort", "cape", "port", "river"}  # "Lake Mead", "Mount Fuji"
 
 
@@ -241,6 +241,7 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
     Gate Bridge" for "the bridge", "Lake Mead" for "the lake"), written as the article writes it."""
     text = analysis.article.text
     names: dict[str, str] = {}
+    latest: dict[str, int] = {}
     for entity in analysis.entities:
         if entity.end > info.start or entity.label not in NAME_LABELS:
             continue
@@ -254,6 +255,15 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
         before = text[max(0, entity.start - 4) : entity.start].lower()
         bare = first == noun or "the" not in before
         names.setdefault(entity.key, name if bare else f"the {name}")
+        latest[entity.key] = entity.start
+    for back in (1, 2):  # several dams: the one the sentence before names, if only one
+        if len(names) < 2 or info.index < back:
+            break
+        since = analysis.sentences[info.index - back].start
+        recent = {key: name for key, name in names.items() if latest[key] >= since}
+        if recent:
+            names = recent
+            break
     return next(iter(names.values())) if len(names) == 1 else ""
 
 

@@ -200,14 +200,17 @@ def _builtin_pool(answer: str, form: str) -> list[str]:
     if form == "DATE:month":
         return [m for m in MONTHS if m.lower() != key.split()[-1]]
     if form == "DATE:monthday":
-        month, day = key.split()[-2], int(key.split()[-1])
+        day_first = key.split()[-1] in {m.lower() for m in MONTHS}  # "29 March"
+        month, day_text = key.split()[-2:][::-1] if day_first else key.split()[-2:]
+        day = int(day_text)
         index = [m.lower() for m in MONTHS].index(month)
-        return [
-            f"{MONTHS[(index + 1) % 12]} {day}",
-            f"{MONTHS[index]} {min(28, day + 10) if day < 19 else day - 10}",
-            f"{MONTHS[(index + 11) % 12]} {day}",
-            f"{MONTHS[(index + 2) % 12]} {day}",
+        dates = [
+            (MONTHS[(index + 1) % 12], day),
+            (MONTHS[index], min(28, day + 10) if day < 19 else day - 10),
+            (MONTHS[(index + 11) % 12], day),
+            (MONTHS[(index + 2) % 12], day),
         ]
+        return [f"{d} {m}" if day_first else f"{m} {d}" for m, d in dates]
     if form == "GPE:country":
         return list(COUNTRIES)
     if form == "GPE:place":

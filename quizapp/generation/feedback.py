@@ -72,7 +72,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     bare = QUALIFIERS.sub("", display)
     if bare != display and re.search(r"\d", bare):
         out.append(bare)  # "more than 10 million" → "10 million"
-    out.extend(_unit_forms(bare))
+    if entity.label in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT"):
+        out.extend(_unit_forms(bare))  # never a date's day ("15 December" is not "15")
     lowered = display.lower()
     if lowered in NUMBER_NAMES:
         out.append(NUMBER_NAMES[lowered])
@@ -147,6 +148,8 @@ GENERIC_NAME_WORDS = {
     "space", "telescope", "observatory", "center", "centre", "institute", "university",
     "company", "corporation", "inc", "ltd", "group", "agency", "council", "district", "county",
     "lake", "river", "canal", "bridge", "station", "airport", "museum", "party", "foundation",
+    "hospital", "hospitals", "trust", "nhs", "general", "research", "school",
+    "college", "club", "united", "city", "league", "association",
 }  # fmt: skip
 
 
@@ -206,7 +209,7 @@ UNIT_SHORT = {
     "percent": "%", "per cent": "%", "megawatts": "MW", "degrees": "°",
 }  # fmt: skip
 _QUANTITY = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?(?: (?:thousand|million|billion))?) ?([A-Za-z][A-Za-z -]*)"
+    r"(\d[\d,]*(?:\.\d+)?(?: (?:thousand|million|billion))?)[ -]?([A-Za-z][A-Za-z -]*)"
 )
 
 
@@ -217,13 +220,13 @@ def _unit_forms(amount: str) -> list[str]:
     if not found:
         return []
     number, unit = found.groups()
-    if unit.lower() in ("thousand", "million", "billion", "years", "year", "days", "people"):
-        return []  # a count of people or time is a different number without its noun
+    if unit.lower() in ("thousand", "million", "billion"):
+        return []  # part of the number itself
     out = [number]
     short = UNIT_SHORT.get(unit.lower())
     if short:
         out.append(f"{number} {short}" if short.isalpha() else f"{number}{short}")
-    if not amount[len(number) :].startswith(" "):
+    if not amount[len(number) :].startswith((" ", "-")):
         out.append(f"{number} {unit}")  # "4km" → "4 km"
     return out
 

@@ -130,7 +130,16 @@ TOPIC_MENTIONS = 4
 
 def _topic_keys(article: Article, analysis) -> set[str]:
     """The article's own topic: names in its title, and a name that dominates its mentions."""
-    keys = {e.key for e in analysis.entities if _in_title(article, e.text)}
+    keys = {
+        e.key
+        for e in analysis.entities
+        if _in_title(article, e.text)
+        or (
+            e.label == "PERSON"
+            and len(e.text.split()) > 1
+            and _in_title(article, e.text.split()[-1])
+        )
+    }  # "Ms Varga" in an article titled "Varga Wins Port Calder Mayoralty"
     names = Counter(e.key for e in analysis.entities if e.label not in NOT_NAMES)
     total = sum(names.values())
     for key, mentions in names.most_common(2):

@@ -107,7 +107,8 @@ def answers(text: str, info: SentenceInfo) -> list[Answer]:
         before = first.doc[first.i - 1] if first is not None and first.i > 0 else None
         modifier = after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
         start = ent.start
-        if before is not None and before.lower_ == "the" and not modifier:
+        numeric = ent.label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+        if before is not None and before.lower_ == "the" and not modifier and not numeric:
             start = info.offset + before.idx
             before = before.doc[before.i - 1] if before.i > 0 else None
         title = _LEADING_TITLE.match(ent.text) if ent.label == "PERSON" else None

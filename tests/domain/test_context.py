@@ -287,3 +287,14 @@ def test_it_is_never_a_team_of_people():
         "woke up in June 2015 as the comet neared the Sun."
     )
     assert not lander.startswith("The team")
+
+
+def test_of_several_names_of_the_kind_the_one_just_named_is_meant():
+    article = build_article(
+        "Ethiopia built the Grand Ethiopian Renaissance Dam in 2011. Egypt opened the Aswan "
+        "High Dam in 1971 with Soviet help. The dam holds back Lake Nasser, one of the largest "
+        "artificial lakes."
+    )
+    analysis = analyse(article)
+    view = frame(analysis, analysis.sentences[2])
+    assert view.replacement == "The Aswan High Dam"

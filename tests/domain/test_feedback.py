@@ -11,4 +11,5 @@ def test_an_abbreviated_month_is_also_accepted_spelled_out():
 def test_an_amount_is_accepted_as_its_number_and_with_the_unit_abbreviated():
     assert _unit_forms("2,300 kilometres") == ["2,300", "2,300 km"]
     assert _unit_forms("4km") == ["4", "4 km"]
-    assert _unit_forms("2 million people") == []
+    assert _unit_forms("23-year") == ["23"]
+    assert _unit_forms("2 million") == []

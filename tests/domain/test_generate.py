@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -279,6 +280,7 @@ def test_accepted_answers_cover_full_names_dates_initials_and_bare_numbers():
 
     assert {"April 10, 1912", "10 April"} <= set(accepted("10 April 1912"))
     assert "1912" not in accepted("10 April 1912")  # a year alone is not the date
+    assert "10" not in accepted("10 April 1912")  # nor the day
     assert "1897" in accepted("April 1897")  # but it is the answer when no day is asked
     assert "Century" not in accepted("the 14th Century", "April 1897")
     assert accepted("Phillips", "Jack Phillips") == ["Jack Phillips"]
@@ -297,3 +299,20 @@ def test_a_false_statement_never_swaps_in_a_name_that_may_be_the_same_thing():
         assert "at Olympic Games in Los Angeles" not in item.prompt
         if "1984 Games" in item.answer:
             assert "Olympic Games" not in item.choices
+
+
+def test_a_day_first_date_is_asked_as_a_date_with_day_first_options():
+    article = parse_article(
+        b"The blockage\n\n"
+        b"The Ever Given ran aground in the Suez Canal on 23 March 2021 and blocked it. "
+        b"Dredgers and tugboats, helped by a high spring tide, finally freed the ship on "
+        b"29 March. The Suez Canal Authority impounded the vessel for three months.",
+        "suez.txt",
+    )
+    items = generate(article, count=20).items
+    dated = [i for i in items if i.answer == "29 March"]
+    assert dated
+    for item in dated:
+        assert "which month" not in item.prompt.lower()
+        for choice in item.choices:
+            assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+", choice), choice
