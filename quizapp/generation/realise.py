@@ -150,6 +150,8 @@ def fact_candidates(
         ent.label != "PERSON" or person_like(display, analysis)
     ):
         wh = wh_question(info, quote, view, rel_start, rel_end, ent.form)
+    if wh and ent.form == "DATE:year" and re.search(r"\b(?:1[5-9]|20)\d\d\b", wh):
+        wh = ""  # "In what year did Walter die in 1998 and June?": the cloze asks it plainly
     if wh:
         add("short_answer", wh, 0.15, accepted=list(accepted))
     counted = ent.form.startswith("NUM:digits:") and ent.form != "NUM:digits:"
@@ -186,7 +188,7 @@ def fact_candidates(
             answer="False",
             explanation=f"False: the article names {display}, not {distractors[0]}. {statement}",
         )
-    else:
+    elif not EVALUATIVE.search(statement):
         add("true_false", statement, -0.1, answer="True", explanation=f"True. {explanation}")
         out[-1].vague = not worth_checking(statement)
     return out
@@ -203,7 +205,7 @@ def statement_candidate(
     article = analysis.article
     quote = article.text[info.start : info.end]
     reasoned = any(t.lower_ in CAUSAL_CUES for t in info.tokens)
-    if any(t.lower_ in OPINION_MODALS for t in info.tokens):
+    if any(t.lower_ in OPINION_MODALS for t in info.tokens) or EVALUATIVE.search(quote):
         return []  # "The interview should be a nail in the coffin": an opinion, not a fact to check
     if view.hedged or view.attributed or (len(info.entities) < STATEMENT_ENTITIES and not reasoned):
         return []  # a statement without names, numbers or a reason is rarely worth a question
@@ -244,6 +246,13 @@ def worth_checking(statement: str) -> bool:
 
 STATEMENT_ENTITIES = 1
 OPINION_MODALS = {"should", "must", "ought", "would"}
+# a writer's verdict, not a fact: "one of the most famous scientists", "No final has matched
+# the drama of 2019", "Few tools have moved … as quickly" (rejected in held-out round 12)
+EVALUATIVE = re.compile(
+    r"\bone of the (?:most|best|greatest|few|finest|worst)\b|^(?:no|few) [\w-]+(?: [\w-]+)? "
+    r"(?:has|have|had|can|could)\b|\b(?:swift|emotional|remarkabl[ey]|extraordinar(?:y|ily))\b",
+    re.IGNORECASE,
+)
 CAUSAL_CUES = {"because", "therefore", "so", "since", "consequently", "thus", "hence"}
 STATEMENT_COST = 0.5  # a statement asks less of the learner than a blank
 

@@ -92,6 +92,26 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
             "DATE",
             "citation_year",
         ),
+        ("A state appeals court on Tuesday reinstated the ban.", "Tuesday", "MISC", "vague_date"),
+        (
+            "Aisha Rahman, 34, who takes the number 12 bus, said the journey took 40 minutes.",
+            "Aisha Rahman",
+            "PERSON",
+            "vox_pop",
+        ),
+        (
+            "The fall in profit reflects that pressure, said Karen Ludlow, an analyst at Pellham "
+            "Securities.",
+            "Pellham Securities",
+            "ORG",
+            "attribution_blank",
+        ),
+        (
+            "The team used Webb's Near-Infrared Spectrograph, known as NIRSpec, in July.",
+            "NIRSpec",
+            "ORG",
+            "answer_given_away",
+        ),
         (
             "Kym Lino, a spokesperson for Instagram, confirmed the test.",
             "Kym Lino",
@@ -298,3 +318,24 @@ def test_of_several_names_of_the_kind_the_one_just_named_is_meant():
     analysis = analyse(article)
     view = frame(analysis, analysis.sentences[2])
     assert view.replacement == "The Aswan High Dam"
+
+
+def test_the_description_never_takes_the_words_of_another_thing_introduced_with_a():
+    article = build_article(
+        "A state appeals court on Tuesday reinstated the ban, overturning a lower court ruling. "
+        "The panel found that the city acted within its authority. The ruling reverses a June "
+        "2023 judgment by Judge Raymond Teller."
+    )
+    analysis = analyse(article)
+    view = frame(analysis, analysis.sentences[2])
+    assert "lower court" not in view.replacement
+
+
+def test_the_council_is_never_a_campaign_group_named_before_it():
+    article = build_article(
+        "The local branch of the campaign group Better Streets Millbridge welcomed the vote. "
+        "The council said the road would stay open throughout construction."
+    )
+    analysis = analyse(article)
+    view = frame(analysis, analysis.sentences[1])
+    assert "Better Streets" not in view.replacement

@@ -316,3 +316,29 @@ def test_a_day_first_date_is_asked_as_a_date_with_day_first_options():
         assert "which month" not in item.prompt.lower()
         for choice in item.choices:
             assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+", choice), choice
+
+
+def test_a_what_year_question_never_names_another_year():
+    article = parse_article(
+        b"The festival\n\n"
+        b"The festival was founded by Walter Pryce and his wife June Pryce in 1973 in Saltmarsh. "
+        b"Walter died in 1998 and June in 2011. Their daughter Naomi has run it since 2004.",
+        "festival.txt",
+    )
+    for item in generate(article, count=20).items:
+        if item.type == "short_answer" and "what year" in item.prompt.lower():
+            assert not re.search(r"\b(?:19|20)\d\d\b", item.prompt), item.prompt
+
+
+def test_a_writers_verdict_is_never_a_true_statement():
+    article = parse_article(
+        b"The World Cup\n\n"
+        b"Marie Curie is one of the most famous scientists in history, and her work in Paris "
+        b"and Warsaw shaped physics. No final has matched the drama of the 2019 final between "
+        b"England and New Zealand at Lord's in London. "
+        b"England beat New Zealand at Lord's in July 2019 after a super over.",
+        "cup.txt",
+    )
+    prompts = [item.prompt for item in generate(article, count=20).items]
+    assert prompts  # the plain fact of the final is still asked
+    assert not [p for p in prompts if "one of the most famous" in p or p.startswith("No final")]

@@ -132,6 +132,23 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout10/technology_history_transistor.txt",
         ],
     ),
+    # Five texts and five saved-page lookalikes written for this round (site menus, cookie
+    # banners, captions, related links around the article).
+    "heldout12": (
+        [],
+        [
+            "heldout12/biography_marie_curie.txt",
+            "heldout12/history_transatlantic_telegraph.txt",
+            "heldout12/news_court_ruling.txt",
+            "heldout12/page_business_news_bakery_chain.html",
+            "heldout12/page_culture_feature_jazz_festival.html",
+            "heldout12/page_health_news_heatwave.html",
+            "heldout12/page_local_news_bus_lanes.html",
+            "heldout12/page_science_news_exoplanet.html",
+            "heldout12/science_explainer_crispr.txt",
+            "heldout12/sport_feature_cricket_world_cup_history.txt",
+        ],
+    ),
     "heldout11": (
         [],
         [
