@@ -243,6 +243,16 @@ NAME_LABELS = {"FAC", "ORG", "LOC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODU
 NAME_LEADS = {"lake", "mount", "fort", "cape", "port", "river"}  # "Lake Mead", "Mount Fuji"
 
 
+def _introduced_as(text: str, name: str, noun: str) -> bool:
+    """The article introduced the name as a <noun>: "the container ship Ever Given", "a tanker
+    called the Ideal X", "Casgevy, the first CRISPR therapy"."""
+    noun_words = rf"{noun}s?"
+    name_pattern = rf"(?:the\s+)?{re.escape(name)}"
+    before = rf"\b{noun_words}\s+(?:(?:called|named|known as)\s+)?{name_pattern}\b"
+    after = rf"{name_pattern},\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}{noun_words}\b"
+    return bool(re.search(before, text) or re.search(after, text))
+
+
 def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
     """The one proper name before this sentence that is a <noun> by its own words ("the Golden
     Gate Bridge" for "the bridge", "Lake Mead" for "the lake"), written as the article writes it."""
@@ -253,10 +263,13 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
         if entity.end > info.start or entity.label not in NAME_LABELS:
             continue
         words = re.sub(r"^the\s+", "", entity.text, flags=re.IGNORECASE).split()
-        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        if not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
             continue
         last, first = words[-1].lower(), words[0].lower()
-        if last not in (noun, noun + "s") and not (first == noun and noun in NAME_LEADS):
+        own_words = len(words) > 1 and (
+            last in (noun, noun + "s") or (first == noun and noun in NAME_LEADS)
+        )
+        if not own_words and not _introduced_as(text[: info.start], " ".join(words), noun):
             continue
         name = " ".join(words)
         before = text[max(0, entity.start - 4) : entity.start].lower()

@@ -339,3 +339,14 @@ def test_the_council_is_never_a_campaign_group_named_before_it():
     analysis = analyse(article)
     view = frame(analysis, analysis.sentences[1])
     assert "Better Streets" not in view.replacement
+
+
+def test_a_description_takes_the_name_the_article_introduced_as_one():
+    article = build_article(
+        "In 1865 the company chartered the Great Eastern, the largest steamship of its day. "
+        "Its hold carried 2,600 miles of cable from Valentia Island. The steamship sailed "
+        "again in July 1866 under Captain James Anderson."
+    )
+    analysis = analyse(article)
+    view = frame(analysis, analysis.sentences[2])
+    assert view.replacement == "The Great Eastern"
