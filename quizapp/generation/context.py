@@ -112,6 +112,23 @@ def _unpunctuated_line(analysis: Analysis, info: SentenceInfo, quote: str) -> bo
     return whole and not quote.rstrip().endswith(_CLOSING)
 
 
+CAPITALS_MIN_LETTERS = 20
+REPEATS = 3  # sentences of one pattern that make a table written out, not facts to learn
+
+
+def repeated_patterns(analysis: Analysis) -> set[int]:
+    """Sentences that differ from two others only in their numbers ("Runner 7 finished in
+    107 minutes.", "Runner 8 finished in 108 minutes."): a table written out as prose."""
+    text = analysis.article.text
+    shapes = [
+        re.sub(r"\d+(?:[.,:]\d+)*", "#", text[s.start : s.end].lower()) for s in analysis.sentences
+    ]
+    counts: dict[str, int] = {}
+    for shape in shapes:
+        counts[shape] = counts.get(shape, 0) + 1
+    return {i for i, shape in enumerate(shapes) if "#" in shape and counts[shape] >= REPEATS}
+
+
 def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     """The frame of one sentence (offsets relative to the sentence's own text)."""
     text = analysis.article.text
@@ -124,6 +141,11 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     attributed = bool(words & ATTRIBUTION_VERBS)
     if quote.rstrip().endswith("?"):
         return Frame(end=len(quote), problem="rhetorical_question")
+    letters = [c for c in quote if c.isalpha()]
+    if len(letters) > CAPITALS_MIN_LETTERS and sum(c.isupper() for c in letters) > 0.8 * len(
+        letters
+    ):
+        return Frame(end=len(quote), problem="all_capitals")  # names cannot be told from words
     if _unpunctuated_line(analysis, info, quote):
         return Frame(end=len(quote), problem="caption_or_link")
     if re.search(r"\(@\w+\)|pic\.twitter\.com/", quote):
@@ -250,7 +272,11 @@ def _introduced_as(text: str, name: str, noun: str) -> bool:
     name_pattern = rf"(?:the\s+)?{re.escape(name)}"
     before = rf"\b{noun_words}\s+(?:(?:called|named|known as)\s+)?{name_pattern}\b"
     after = rf"{name_pattern},\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}{noun_words}\b"
-    return bool(re.search(before, text) or re.search(after, text))
+    if re.search(before, text):
+        return True
+    # "the Monument to the Great Fire, a Doric column": the column is the Monument, not the fire
+    inside_a_name = re.compile(r"[A-Z][\w'’-]*\s+(?:to|of|for|on)\s+(?:the\s+)?$")
+    return any(not inside_a_name.search(text[: m.start()]) for m in re.finditer(after, text))
 
 
 def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
@@ -502,6 +528,17 @@ def _antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     plural = subject.tag_ in ("NNS", "NNPS")
     if (pronoun in ("they", "their")) != plural:
         return ""
+    inside = {t.i for t in subject.subtree}
+    rivals = [
+        t
+        for t in previous.tokens
+        if t.i not in inside
+        and t.dep_ in ("dobj", "appos")
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.tag_ in ("NNS", "NNPS")
+    ]
+    if plural and rivals:
+        return ""  # "Displays follow coronal mass ejections. They can reach Earth": which?
     start = previous.offset + subject.left_edge.idx
     span = analysis.article.text[start : previous.offset + subject.idx + len(subject.text)]
     if len(span.split()) > 5 or not re.match(r"(?:the\s+|The\s+)?[A-Za-z]", span):

@@ -12,7 +12,7 @@ from quizapp.domain.items import QuizItem
 from quizapp.domain.textnorm import norm_key
 from quizapp.generation.analyse import NUMERIC_LABELS, analyse
 from quizapp.generation.arguments import Argument, arguments
-from quizapp.generation.context import Frame, blank_problem, frame
+from quizapp.generation.context import Frame, blank_problem, frame, repeated_patterns
 from quizapp.generation.distractors import surface_forms
 from quizapp.generation.gate import hard_failures
 from quizapp.generation.rank import MIN_ACCEPTABILITY, rescore, select_bank
@@ -194,6 +194,7 @@ def generate(
     trace: list[Decision] = []
     frames: list[Frame] = []
     title_keys = _topic_keys(article, analysis)
+    repeated = repeated_patterns(analysis)
     for info in analysis.sentences:
         first = info.index == 0 or paragraph_of[info.index - 1] != paragraph_of[info.index]
         score = sentence_score(info, info.index / total, first)
@@ -208,6 +209,8 @@ def generate(
             }
         )
         view = frame(analysis, info)
+        if info.index in repeated and not view.problem:
+            view = Frame(end=view.end, problem="repeated_pattern")
         frames.append(view)
         if view.problem:
             rejected[view.problem] += 1

@@ -175,6 +175,8 @@ def fact_candidates(
     if view.hedged or view.attributed or view.replaced or cut_start != view.cut:
         return out  # no true/false about a hedge, a report of speech or a trimmed clause
     from_article = [d for d in distractors if norm_key(d) in forms]
+    if ent.label in ("GPE", "LOC") and re.search(r"\b[Ii]n\s+(?:the\s+)?$", head):
+        from_article = []  # "In Russia, rates are set by the MPC": the article is silent on Russia
     if ent.label == "DATE" and not re.search(r"\b(?:in|on)\s+(?:the\s+)?$", head):
         from_article = []  # "by 2030" or "since 1990" is not contradicted by another year
     if from_article and rng.random() < 0.5:

@@ -350,3 +350,21 @@ def test_a_description_takes_the_name_the_article_introduced_as_one():
     analysis = analyse(article)
     view = frame(analysis, analysis.sentences[2])
     assert view.replacement == "The Great Eastern"
+
+
+def test_they_is_left_alone_when_the_sentence_before_names_other_things_it_could_be():
+    readable = _second_sentence_alone(
+        "The strongest displays usually follow coronal mass ejections, huge clouds of plasma "
+        "thrown off by the Sun. They can reach Earth within one to three days."
+    )
+    assert not readable.startswith("The strongest displays")
+
+
+def test_a_name_inside_a_longer_name_is_not_what_the_description_means():
+    article = build_article(
+        "Wren and Hooke designed the Monument to the Great Fire, a Doric column completed in "
+        "1677. An inscription was added in 1681. The column still stands near Pudding Lane."
+    )
+    analysis = analyse(article)
+    view = frame(analysis, analysis.sentences[2])
+    assert "Great Fire" not in view.replacement

@@ -342,3 +342,17 @@ def test_a_writers_verdict_is_never_a_true_statement():
     prompts = [item.prompt for item in generate(article, count=20).items]
     assert prompts  # the plain fact of the final is still asked
     assert not [p for p in prompts if "one of the most famous" in p or p.startswith("No final")]
+
+
+def test_no_false_statement_moves_a_fact_to_another_place():
+    article = parse_article(
+        b"Central banks\n\n"
+        b"In the United Kingdom, interest rates are set by the Monetary Policy Committee. "
+        b"In the United States, the Federal Open Market Committee sets rates eight times a year. "
+        b"Russia and China also have central banks with inflation targets.",
+        "banks.txt",
+    )
+    for seed in range(6):
+        for item in generate(article, count=20, seed=seed).items:
+            if item.type == "true_false" and item.answer == "False":
+                assert not item.prompt.startswith("In "), item.prompt

@@ -149,6 +149,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout12/sport_feature_cricket_world_cup_history.txt",
         ],
     ),
+    "heldout13": (
+        [],
+        [
+            "heldout13/biography_ernest_shackleton.txt",
+            "heldout13/economics_explainer_central_bank_rates.txt",
+            "heldout13/history_great_fire_of_london.txt",
+            "heldout13/news_school_closures.txt",
+            "heldout13/page_environment_news_river_pollution.html",
+            "heldout13/page_history_blog_rosetta_stone.html",
+            "heldout13/page_sport_report_marathon.html",
+            "heldout13/page_tech_news_phone_launch.html",
+            "heldout13/page_travel_feature_kyoto.html",
+            "heldout13/science_explainer_northern_lights.txt",
+        ],
+    ),
     "heldout11": (
         [],
         [
