@@ -141,7 +141,7 @@ def form_of(text: str, label: str, plural: bool = False) -> str:
         if (
             re.fullmatch(r"(late |early |mid )?[a-z]+ \d{1,2}", key)
             and key.split()[-2] in _MONTH_KEYS
-        ) or (re.fullmatch(r"\d{1,2} [a-z]+", key) and key.split()[-1] in _MONTH_KEYS):
+        ) or (re.fullmatch(r"(?:[a-z]+ )?\d{1,2} [a-z]+", key) and key.split()[-1] in _MONTH_KEYS):
             return "DATE:monthday"  # "March 29" and "29 March"
         if key.split()[-1] in _MONTH_KEYS:
             return "DATE:month"

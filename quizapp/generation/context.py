@@ -112,6 +112,8 @@ def _unpunctuated_line(analysis: Analysis, info: SentenceInfo, quote: str) -> bo
     return whole and not quote.rstrip().endswith(_CLOSING)
 
 
+# "It was a young French scholar, Champollion, who made the breakthrough": "it" points nowhere
+_CLEFT = re.compile(r"It (?:is|was) [^.]{3,80}?\b(?:who|that|when)\b")
 CAPITALS_MIN_LETTERS = 20
 REPEATS = 3  # sentences of one pattern that make a table written out, not facts to learn
 
@@ -148,7 +150,9 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(end=len(quote), problem="all_capitals")  # names cannot be told from words
     if _unpunctuated_line(analysis, info, quote):
         return Frame(end=len(quote), problem="caption_or_link")
-    if re.search(r"\(@\w+\)|pic\.twitter\.com/", quote):
+    if re.search(
+        r"\(@\w+\)|pic\.twitter\.com/|\d{1,2}:\d{2}\s?[AP]M\s?·|·\s?[\d,.]+K? likes", quote
+    ):
         return Frame(end=len(quote), problem="social_post")  # an embedded tweet and its stamp
     if _NO_COMMENT.search(quote):
         return Frame(end=len(quote), problem="no_comment")
@@ -196,6 +200,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(end=len(quote), problem="unresolved_reference")  # "Most moved …"
     if word in DEMONSTRATIVES:
         return Frame(end=len(quote), problem="unresolved_reference")
+    if word == "it" and _CLEFT.match(rest):
+        return Frame(cut, end=end, hedged=hedged, attributed=attributed)  # "It was X who …"
     if word in PERSON_PRONOUNS or word in THING_PRONOUNS:
         antecedent = _antecedent(analysis, info, word)
         if not antecedent:
@@ -669,8 +675,10 @@ def blank_problem(
         return "vague_date"  # "Tuesday", "last week", "recent decades"
     if label == "DATE" and re.fullmatch(MONTH_PATTERN, answer.strip(), re.IGNORECASE):
         return "month_only"  # "In ____, NASA awarded …": a month without its year is trivia
-    if label == "DATE" and len(re.findall(r"\b[a-z]{3,}\b", answer)) > 1:
-        return "ragged_date"  # "March 2018 after years"
+    if label == "DATE" and (
+        len(re.findall(r"\b[a-z]{3,}\b", answer)) > 1 or re.search(r",\s*[a-z]", answer)
+    ):
+        return "ragged_date"  # "March 2018 after years", "August 1914, days"
     if re.search(r",\s+[A-Z]", answer) and label != "DATE":
         return "spans_a_list"  # "CBS All Access, Disney"
     if label == "PERSON" and (

@@ -200,6 +200,8 @@ def _builtin_pool(answer: str, form: str) -> list[str]:
     if form == "DATE:month":
         return [m for m in MONTHS if m.lower() != key.split()[-1]]
     if form == "DATE:monthday":
+        if len(key.split()) > 2:
+            return []  # "Tuesday 4 September": options without a weekday would give it away
         day_first = key.split()[-1] in {m.lower() for m in MONTHS}  # "29 March"
         month, day_text = key.split()[-2:][::-1] if day_first else key.split()[-2:]
         day = int(day_text)

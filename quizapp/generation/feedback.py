@@ -237,6 +237,10 @@ MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"Sept": "September"}
 def _date_spellings(display: str) -> list[str]:
     """ "10 April 1912" → "April 10, 1912", "10 April", "April 10"; "early August" → "August"."""
     out, original = [], display
+    weekday = re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d)", display)
+    if weekday:
+        display = display[weekday.end() :]
+        out.append(display)  # "Tuesday 4 September" → "4 September"
     full = re.sub(
         r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?= \d)",
         lambda m: MONTH_ABBREVIATIONS[m.group(1)],

@@ -368,3 +368,22 @@ def test_a_name_inside_a_longer_name_is_not_what_the_description_means():
     analysis = analyse(article)
     view = frame(analysis, analysis.sentences[2])
     assert "Great Fire" not in view.replacement
+
+
+def test_a_cleft_it_is_left_as_written():
+    readable = _second_sentence_alone(
+        "Thomas Young, the English polymath, made progress on the Demotic text in 1814. It was "
+        "a young French scholar, Jean-Francois Champollion, who made the decisive breakthrough."
+    )
+    assert readable.startswith("It was a young French scholar")
+
+
+def test_an_embedded_post_and_its_stamp_are_never_asked():
+    article = build_article(
+        "Callum Reid won the Calderbridge Marathon in 2:09:14 on Sunday. Drinks are on Callum. "
+        "#CalderbridgeMarathon 11:16 AM · 6 Apr 2025 · 4,812 likes."
+    )
+    analysis = analyse(article)
+    stamped = [s for s in analysis.sentences if "likes" in article.text[s.start : s.end]]
+    assert stamped
+    assert all(frame(analysis, s).problem == "social_post" for s in stamped)

@@ -13,3 +13,7 @@ def test_an_amount_is_accepted_as_its_number_and_with_the_unit_abbreviated():
     assert _unit_forms("4km") == ["4", "4 km"]
     assert _unit_forms("23-year") == ["23"]
     assert _unit_forms("2 million") == []
+
+
+def test_a_date_with_its_weekday_is_also_accepted_without_it():
+    assert {"4 September", "September 4"} <= set(_date_spellings("Tuesday 4 September"))
