@@ -244,6 +244,8 @@ def _fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, token
         for token in analysis.sentences[info.index - back].tokens:
             if token.lemma_.lower() != head.lemma_.lower() or token.pos_ != "NOUN":
                 continue
+            if (token.tag_ == "NNS") != (head.tag_ == "NNS"):
+                continue  # "the neighbouring trusts" are not "the trust"
             owners = [
                 c for c in token.children
                 if (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i == token.i - 1)

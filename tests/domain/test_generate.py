@@ -356,3 +356,15 @@ def test_no_false_statement_moves_a_fact_to_another_place():
         for item in generate(article, count=20, seed=seed).items:
             if item.type == "true_false" and item.answer == "False":
                 assert not item.prompt.startswith("In "), item.prompt
+
+
+def test_no_question_is_too_short_to_stand_alone():
+    article = parse_article(
+        b"Central banks\n\n"
+        b"The European Central Bank aims for 2 per cent. Work on the new headquarters in "
+        b"Frankfurt began in 2010 and ended in 2014.",
+        "ecb.txt",
+    )
+    for item in generate(article, count=20).items:
+        if item.type == "short_answer":
+            assert len(item.prompt.split()) >= 8, item.prompt
