@@ -14,6 +14,7 @@ from quizapp.generation.analyse import NUMERIC_LABELS, analyse
 from quizapp.generation.arguments import Argument, arguments
 from quizapp.generation.context import Frame, blank_problem, frame, repeated_patterns
 from quizapp.generation.distractors import surface_forms
+from quizapp.generation.feedback import GENERIC_NAME_WORDS
 from quizapp.generation.gate import hard_failures
 from quizapp.generation.rank import MIN_ACCEPTABILITY, rescore, select_bank
 from quizapp.generation.realise import (
@@ -139,7 +140,8 @@ def _topic_keys(article: Article, analysis) -> set[str]:
             and len(e.text.split()) > 1
             and _in_title(article, e.text.split()[-1])
         )
-    }  # "Ms Varga" in an article titled "Varga Wins Port Calder Mayoralty"
+        or (e.label in ("ORG", "FAC", "GPE", "LOC") and _in_title(article, _distinctive(e.text)))
+    }  # "Ms Varga" in "Varga Wins Port Calder Mayoralty"; "the Millbrook Valley School District"
     names = Counter(e.key for e in analysis.entities if e.label not in NOT_NAMES)
     total = sum(names.values())
     for key, mentions in names.most_common(2):
@@ -155,6 +157,16 @@ def _topic_keys(article: Article, analysis) -> set[str]:
 
 
 NOT_NAMES = NUMERIC_LABELS | {"DATE", "TERM", "ORDINAL", "TIME"}
+
+
+def _distinctive(name: str) -> str:
+    """A name without its article and the generic words that end it ("the Millbrook Valley
+    School District" → "Millbrook Valley"); "" when nothing distinctive is left."""
+    words = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).split()
+    kept = list(words)
+    while kept and kept[-1].lower().strip(".,") in GENERIC_NAME_WORDS:
+        kept.pop()
+    return " ".join(kept) if kept and len(kept) < len(words) else ""
 
 
 def _in_title(article: Article, name: str) -> bool:

@@ -95,6 +95,13 @@ _LEADING_TITLE = re.compile(
 )
 
 
+def _capitalised_word(text: str, info: SentenceInfo, ent: Entity) -> bool:
+    """A one-word "name" that only opens the sentence: the article writes it in lower case too."""
+    if ent.start != info.start or " " in ent.text or not ent.text[:1].isupper():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(ent.text.lower())}(?![\w-])", text) is not None
+
+
 def answers(text: str, info: SentenceInfo) -> list[Answer]:
     """Entities, dates, numbers and rare key terms of a sentence that can be asked about."""
     out: list[Answer] = []
@@ -102,6 +109,8 @@ def answers(text: str, info: SentenceInfo) -> list[Answer]:
     by_start = {info.offset + t.idx: t for t in info.tokens}
     by_end = {info.offset + t.idx + len(t.text): t for t in info.tokens}
     for ent in info.entities:
+        if _capitalised_word(text, info, ent):
+            continue  # "Groups at higher risk include …": a sentence's first word, not a name
         first, last = by_start.get(ent.start), by_end.get(ent.end)
         after = last.doc[last.i + 1] if last is not None and last.i + 1 < len(last.doc) else None
         before = first.doc[first.i - 1] if first is not None and first.i > 0 else None

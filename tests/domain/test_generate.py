@@ -368,3 +368,16 @@ def test_no_question_is_too_short_to_stand_alone():
     for item in generate(article, count=20).items:
         if item.type == "short_answer":
             assert len(item.prompt.split()) >= 8, item.prompt
+
+
+def test_a_capitalised_opening_word_and_the_body_the_title_names_are_not_blanks():
+    article = parse_article(
+        b"Millbrook Valley board votes to close three schools\n\n"
+        b"The Millbrook Valley School District will close two elementary schools in June 2026. "
+        b"Groups at higher risk include families in rented homes, according to a 2024 survey. "
+        b"Parent groups met the board on 4 November 2025 at Riverside Middle School.",
+        "schools.txt",
+    )
+    answers = {item.answer for item in generate(article, count=20).items}
+    assert answers  # the dates are still asked
+    assert not {"Groups", "The Millbrook Valley School District"} & answers
