@@ -12,7 +12,8 @@ from quizapp.domain.items import QuizItem
 from quizapp.domain.textnorm import norm_key
 from quizapp.generation.analyse import NUMERIC_LABELS, analyse
 from quizapp.generation.arguments import Argument, arguments
-from quizapp.generation.context import Frame, blank_problem, frame, repeated_patterns
+from quizapp.generation.blanks import blank_problem
+from quizapp.generation.context import Frame, frame, repeated_patterns
 from quizapp.generation.distractors import surface_forms
 from quizapp.generation.feedback import GENERIC_NAME_WORDS
 from quizapp.generation.gate import hard_failures

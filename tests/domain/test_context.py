@@ -3,7 +3,8 @@
 import pytest
 
 from quizapp.generation.analyse import analyse
-from quizapp.generation.context import blank_problem, connector_length, frame
+from quizapp.generation.blanks import blank_problem
+from quizapp.generation.context import connector_length, frame
 from quizapp.generation.segment import build_article
 from quizapp.generation.select import answers
 

@@ -164,6 +164,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout13/science_explainer_northern_lights.txt",
         ],
     ),
+    "heldout14": (
+        [],
+        [
+            "heldout14/analysis_congestion_on_rail.txt",
+            "heldout14/biography_frederick_douglass.txt",
+            "heldout14/history_apollo_13.txt",
+            "heldout14/news_airport_expansion.txt",
+            "heldout14/page_business_news_ev_battery_plant.html",
+            "heldout14/page_crime_court_report_fraud_trial.html",
+            "heldout14/page_food_feature_sourdough.html",
+            "heldout14/page_science_news_mammoth_genome.html",
+            "heldout14/page_weather_news_storm.html",
+            "heldout14/science_explainer_volcanoes.txt",
+        ],
+    ),
     "heldout11": (
         [],
         [

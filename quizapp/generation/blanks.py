@@ -1,0 +1,156 @@
+"""Select, part four: whether a span of a framed sentence is worth a blank (not the topic, not
+given away by the rest of the sentence, not a cut name, not trivia such as a weekday or a
+quoted passer-by's name); blank_problem() names the reason when it is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generation.context import Frame
+
+
+def norm_answer(answer: str) -> str:
+    """An answer lower-cased with spaces squeezed, for comparing with fixed lists."""
+    return " ".join(answer.lower().split())
+
+
+# a bare number before these is a sample size or a list's length, not a fact worth asking
+COUNT_NOUNS = {
+    "people", "adults", "women", "men", "girls", "boys", "children", "participants", "patients",
+    "studies", "tips", "ways", "things", "reasons", "steps", "subjects", "volunteers", "mice",
+    "staff", "employees", "officers", "guards", "supporters", "members", "workers", "residents",
+}  # fmt: skip
+
+MONTH_PATTERN = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+GENERIC_NAMES = {"earth", "the earth", "the world", "the planet", "the sun", "the moon", "internet"}
+ATTRIBUTION_NEAR = re.compile(
+    r"(?:\b(?:said|says|told|reported|explained|wrote|according to|as|"
+    r"comment(?:ed)?(?: on [\w ]+)? to)\s*\|)|"
+    r"(?:\|\s*,?\s*(?:said|says|told|reported|explained|wrote|has previously|added)\b)"
+)
+NAME_TITLES = {
+    "President", "Prime", "Minister", "Senator", "Sen", "Governor", "Gov", "Rep", "Dr", "Mr",
+    "Mrs", "Ms", "Judge", "Justice", "King", "Queen", "Prince", "Princess", "Pope", "General",
+    "Gen", "Chancellor", "Secretary", "Professor", "Prof", "Director", "Chairman", "Captain",
+    "Mayor", "Sir", "Dame", "Lord", "Lady", "Saint", "St", "Coach", "Commissioner", "Ambassador",
+}  # fmt: skip
+_SPOKES = r"(?:spokes(?:person|man|woman)|representative|rep|publicist|press officer)"
+_SPOKESPERSON_AFTER = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{_SPOKES}\b", re.I)
+_SPOKESPERSON_BEFORE = re.compile(rf"\b{_SPOKES}\s+$", re.IGNORECASE)
+_SENTENCE_OPENERS = {"In", "On", "At", "By", "The", "When", "After", "Before", "Since", "From"}
+_STUDY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:study|report|survey|paper|analysis|review|census)\b")
+_PUBLISHED_BEFORE = re.compile(
+    r"\b(?:study|report|survey|paper|analysis|review)\s+(?:was\s+)?published\b[^,.;]{0,40}"
+    r"\b(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+_CITATION_BEFORE = re.compile(
+    r"\b(?:according to|data from|figures from|a (?:report|study|survey|poll) (?:by|from)|"
+    r"(?:reported|published) by)\s*$",
+    re.IGNORECASE,
+)
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_EMPLOYER_BEFORE = re.compile(
+    r"\b(?:(?:analyst|economist|strategist|researcher|professor|lecturer|director|partner|"
+    r"consultant|adviser|advisor|spokesperson|spokesman|spokeswoman|fellow)\s+(?:at|with|for)|"
+    r"advised(?: on)? by(?: [\w-]+){0,3})\s+$",
+    re.IGNORECASE,
+)
+_ACRONYM_GIVEN = re.compile(r",?\s*(?:known as|abbreviated (?:as|to)|short for)\s+$")
+MAX_ANSWER_WORDS = 5
+GIVEAWAY_PREFIX = 5  # an answer word sharing this many first letters with a prompt word
+MIN_TERM_LETTERS = 3
+NAME_JOINERS = {"of", "de", "the", "and", "&", "von", "van", "du", "la", "le", "del", "da"}
+
+
+def blank_problem(
+    quote: str, view: Frame, start: int, end: int, title_keys: set[str], key: str, label: str
+) -> str:
+    """Why quote[start:end] is not worth a blank ("" when it is): outside the readable frame,
+    the article's own topic, given away by the rest of the sentence, a cut name, uninformative."""
+    if start < view.cut + view.replaced or end > view.end:
+        return "answer_outside_frame"
+    answer = quote[start:end]
+    if quote[:start].count("(") > quote[:start].count(")"):
+        return "in_brackets"  # "Binge eating disorder (____)" gives the acronym away
+    if _ACRONYM_GIVEN.search(quote[:start]) and re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]\w*", answer):
+        return "answer_given_away"  # "Near-Infrared Spectrograph, known as ____" (NIRSpec)
+    if quote[start - 1 : start] in ("-", "/") or quote[end : end + 1] in ("-", "/"):
+        return "part_of_a_word"  # "high-____", "tech-____"
+    following = set(re.findall(r"[a-z]+", quote[end : end + 40].lower())[:3])
+    if re.fullmatch(r"\d[\d,]*", answer) and following & COUNT_NOUNS:
+        return "sample_size"  # "One study in ____ women", "Here are ____ tips"
+    if re.fullmatch(r"\d{1,3}", answer) and re.match(r"-year-old|,? who\b", quote[end:]):
+        return "age_detail"  # "Noel, 31, …", "the 66-year-old"
+    if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and not re.search(r"\d", answer):
+        return "vague_number"  # "the hundreds", "billions of dollars"
+    if label == "TIME":
+        return "time_of_day"  # "6:30 a.m.", "Tuesday night": trivia
+    if norm_answer(answer) in GENERIC_NAMES:
+        return "generic_name"  # "the largest reef system on ____" (Earth)
+    if re.search(r"\b[a-z]+ly\s*$", quote[:start]) and label == "TERM":
+        return "split_phrase"  # "computationally ____" (heavy simulations)
+    if label == "NORP":
+        return "nationality_blank"
+    if label == "DATE" and not re.search(r"\d|" + MONTH_PATTERN, answer, re.IGNORECASE):
+        return "vague_date"  # "Tuesday", "last week", "recent decades"
+    if label == "DATE" and re.fullmatch(MONTH_PATTERN, answer.strip(), re.IGNORECASE):
+        return "month_only"  # "In ____, NASA awarded …": a month without its year is trivia
+    if label == "DATE" and (
+        len(re.findall(r"\b[a-z]{3,}\b", answer)) > 1 or re.search(r",\s*[a-z]", answer)
+    ):
+        return "ragged_date"  # "March 2018 after years", "August 1914, days"
+    if re.search(r",\s+[A-Z]", answer) and label != "DATE":
+        return "spans_a_list"  # "CBS All Access, Disney"
+    if label == "PERSON" and (
+        _SPOKESPERSON_AFTER.match(quote[end:]) or _SPOKESPERSON_BEFORE.search(quote[:start])
+    ):
+        return "spokesperson"  # who spoke for a company is how the story was made, not the story
+    if label == "DATE" and _STUDY_AFTER.match(quote[end:]):
+        return "citation_year"  # "A ____ study of reefs found …": when, not what, was found
+    if label == "DATE" and _PUBLISHED_BEFORE.search(quote[:start]):
+        return "citation_year"  # "A study published in The Lancet in ____ modelled …"
+    if _CITATION_BEFORE.search(quote[:start]):
+        return "source_citation"  # "according to ____", "Data from ____": who said it, not what
+    near = (quote[max(0, start - 25) : start] + " | " + quote[end : end + 25]).lower()
+    if label in ("PERSON", "ORG") and ATTRIBUTION_NEAR.search(near):
+        return "attribution_blank"  # "…, ____ said", "as ____ reported"
+    if key in title_keys and label not in ("DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        return "article_topic"
+    if norm_answer(answer) in WEEKDAYS:
+        return "vague_date"  # "on ____" (Tuesday): the day of the week is trivia
+    if label == "PERSON" and re.match(r",\s*\d{1,3},", quote[end:]):
+        return "vox_pop"  # "____, 34, who takes the number 12 …": a passer-by quoted
+    if label in ("ORG", "FAC", "MISC") and _EMPLOYER_BEFORE.search(quote[:start]):
+        return "attribution_blank"  # "a consumer analyst at ____", "advised by ____"
+    if label not in ("DATE",) and len(answer.split()) > MAX_ANSWER_WORDS:
+        return "long_answer"  # "the JWST Transiting Exoplanet Community Early Release Science"
+    letters = re.sub(r"[^A-Za-z0-9]", "", answer)
+    if len(letters) < MIN_TERM_LETTERS and not letters.isdigit():
+        return "uninformative"
+    rest = (quote[view.cut : start] + " " + quote[end : view.end]).lower()
+    long_word = re.compile(rf"[a-z]{{{GIVEAWAY_PREFIX},}}")
+    rest_words = set(long_word.findall(rest))
+    for word in long_word.findall(" ".join(w for w in answer.split() if w.islower())):
+        if any(other[:GIVEAWAY_PREFIX] == word[:GIVEAWAY_PREFIX] for other in rest_words):
+            return "answer_given_away"
+    before = quote[:start].split()[-2:]
+    after = quote[end:].split()[:2]
+    if after and after[0][:1].isupper() and re.fullmatch(r"[A-Z][\w'’-]*", after[0]):
+        return "part_of_a_name"
+    inner = quote[max(view.cut, 0) : start].rstrip()
+    if (
+        answer[:1].isupper()
+        and re.search(r"\s[A-Z][a-z]+$", " " + inner)
+        and not re.search(r"[.:;!?\"“]\s*[A-Z][a-z]+$", inner)
+        and inner.count(" ") >= 1
+        and before
+        and before[-1] not in _SENTENCE_OPENERS
+        and before[-1].rstrip(".") not in NAME_TITLES
+    ):
+        return "part_of_a_name"  # "Wall ____" (Street), "peer ____" stays allowed
+    joined = len(before) == 2 and before[1].lower() in NAME_JOINERS and before[0][:1].isupper()
+    if joined and (before[1].lower() != "the" or before[0] not in ("In", "On", "At", "By")):
+        return "part_of_a_name"  # "Fate of ____" (Macy)
+    return ""

@@ -1,0 +1,329 @@
+"""Select, part three: what a pronoun or a bare description ("it", "she", "the company", "the
+lake") refers to, when the article says so unambiguously; frame() writes the name in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generation.analyse import Analysis, SentenceInfo
+
+PERSON_PRONOUNS = {"he": "", "she": "", "his": "'s", "her": "'s"}
+THING_PRONOUNS = {"it": "", "they": ""}  # "its" and "their" often point past the subject
+QUANTIFIERS = {
+    "most", "many", "some", "both", "neither", "another", "others", "each", "all", "few",
+    "hundreds", "thousands", "dozens", "millions", "several", "none",
+}  # fmt: skip
+COUNT_QUANTIFIERS = {"hundreds", "thousands", "dozens", "millions"}
+
+
+DESCRIPTION_LOOK_BACK = 3
+
+
+def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens: list) -> str:
+    """The fuller name an earlier sentence gave a bare "the <noun>" subject: the same noun with
+    a compound or a named owner ("the congestion charge", "London's charge"), when exactly one
+    such phrase is found in the three sentences before."""
+    head = next((t for t in tokens if t.lower_ == noun), None)
+    if head is None or head.dep_ not in ("nsubj", "nsubjpass") or head.pos_ != "NOUN":
+        return ""
+    if any(c.dep_ in ("compound", "amod", "poss", "prep", "acl", "relcl") for c in head.children):
+        return ""  # already a described thing ("The old zone", "The zone in the centre")
+    found: set[str] = set()
+    for back in range(1, DESCRIPTION_LOOK_BACK + 1):
+        if info.index < back:
+            break
+        for token in analysis.sentences[info.index - back].tokens:
+            if token.lemma_.lower() != head.lemma_.lower() or token.pos_ != "NOUN":
+                continue
+            if (token.tag_ == "NNS") != (head.tag_ == "NNS"):
+                continue  # "the neighbouring trusts" are not "the trust"
+            owners = [
+                c for c in token.children
+                if (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i == token.i - 1)
+                or (c.dep_ == "poss" and c.pos_ == "PROPN")
+            ]  # fmt: skip
+            if not owners or any(c.lower_ in ("a", "an") for c in token.children):
+                continue  # "overturning a lower court ruling": another ruling than "the ruling"
+            first = min(owners, key=lambda c: c.left_edge.i).left_edge
+            words = token.doc[first.i : token.i + 1].text
+            if first.pos_ == "DET":
+                words = words.split(" ", 1)[1] if " " in words else words
+            found.add(words if owners[0].dep_ == "poss" else f"the {words}")
+        if found:
+            break
+    if not found:
+        named = _name_of_kind(analysis, info, head.lemma_.lower())
+        found = {named} if named else set()
+    if len(found) != 1:
+        return ""
+    phrase = next(iter(found))
+    return phrase[:1].upper() + phrase[1:]
+
+
+NAME_LABELS = {"FAC", "ORG", "LOC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MISC"}
+NAME_LEADS = {"lake", "mount", "fort", "cape", "port", "river"}  # "Lake Mead", "Mount Fuji"
+
+
+def _introduced_as(text: str, name: str, noun: str) -> bool:
+    """The article introduced the name as a <noun>: "the container ship Ever Given", "a tanker
+    called the Ideal X", "Casgevy, the first CRISPR therapy"."""
+    noun_words = rf"{noun}s?"
+    name_pattern = rf"(?:the\s+)?{re.escape(name)}"
+    before = rf"\b{noun_words}\s+(?:(?:called|named|known as)\s+)?{name_pattern}\b"
+    after = rf"{name_pattern},\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}{noun_words}\b"
+    if re.search(before, text):
+        return True
+    # "the Monument to the Great Fire, a Doric column": the column is the Monument, not the fire
+    inside_a_name = re.compile(r"[A-Z][\w'’-]*\s+(?:to|of|for|on)\s+(?:the\s+)?$")
+    return any(not inside_a_name.search(text[: m.start()]) for m in re.finditer(after, text))
+
+
+def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
+    """The one proper name before this sentence that is a <noun> by its own words ("the Golden
+    Gate Bridge" for "the bridge", "Lake Mead" for "the lake"), written as the article writes it."""
+    text = analysis.article.text
+    names: dict[str, str] = {}
+    latest: dict[str, int] = {}
+    for entity in analysis.entities:
+        if entity.end > info.start or entity.label not in NAME_LABELS:
+            continue
+        words = re.sub(r"^the\s+", "", entity.text, flags=re.IGNORECASE).split()
+        if not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            continue
+        last, first = words[-1].lower(), words[0].lower()
+        own_words = len(words) > 1 and (
+            last in (noun, noun + "s") or (first == noun and noun in NAME_LEADS)
+        )
+        if not own_words and not _introduced_as(text[: info.start], " ".join(words), noun):
+            continue
+        name = " ".join(words)
+        before = text[max(0, entity.start - 4) : entity.start].lower()
+        bare = first == noun or "the" not in before
+        names.setdefault(entity.key, name if bare else f"the {name}")
+        latest[entity.key] = entity.start
+    for back in (1, 2):  # several dams: the one the sentence before names, if only one
+        if len(names) < 2 or info.index < back:
+            break
+        since = analysis.sentences[info.index - back].start
+        recent = {key: name for key, name in names.items() if latest[key] >= since}
+        if recent:
+            names = recent
+            break
+    return next(iter(names.values())) if len(names) == 1 else ""
+
+
+ORG_NOUNS = (
+    "company", "firm", "group", "agency", "bank", "organization", "organisation", "team", "club",
+    "council", "ministry", "party", "airline", "automaker", "carmaker", "university", "band",
+    "startup", "retailer", "manufacturer", "network", "studio", "court", "league",
+)  # fmt: skip
+PERSON_NOUNS = (
+    "president", "minister", "governor", "mayor", "singer", "actor", "actress", "player",
+    "coach", "manager", "scientist", "researcher", "chief", "founder", "director", "author",
+)  # fmt: skip
+CLASS_NOUNS = {
+    **{noun: ("ORG",) for noun in ORG_NOUNS},
+    **{noun: ("PERSON",) for noun in PERSON_NOUNS},
+    "city": ("GPE:place",),
+    "town": ("GPE:place",),
+    "country": ("GPE:country",),
+    "nation": ("GPE:country",),
+    "law": ("LAW",),
+    "act": ("LAW",),
+    "bill": ("LAW",),
+    "treaty": ("LAW",),
+}
+_CLASS_PATTERN = "|".join(CLASS_NOUNS)
+DESCRIPTION = re.compile(rf"(The (?:[A-Za-z-]+ )?)({_CLASS_PATTERN})\b(?!['’])", re.IGNORECASE)
+
+
+def previous_in_paragraph(analysis: Analysis, info: SentenceInfo) -> SentenceInfo | None:
+    """The sentence before this one when both are in the same paragraph."""
+    if info.index == 0:
+        return None
+    article = analysis.article
+    previous = analysis.sentences[info.index - 1]
+    same = article.paragraph_index(previous.start) == article.paragraph_index(info.start)
+    return previous if same else None
+
+
+def _main_subject(sentence: SentenceInfo):
+    """The subject token of the sentence's main verb, or None."""
+    return next(
+        (t for t in sentence.tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
+        None,
+    )
+
+
+LOOK_BACK = 2  # sentences a description may point back over
+_LAW_NAME = re.compile(r"\b(?:Act|Treaty|Law|Bill|Accords?|Convention|Protocol)$")
+
+
+def _only_named_before(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, ...]):
+    """The one entity of these kinds named in the nearest of the two sentences before (across a
+    paragraph break too), or None when there is none or more than one ("The law" after "the
+    Pacific Railway Act")."""
+    found = {}
+    for back in range(1, LOOK_BACK + 1):
+        if info.index < back:
+            break
+        sentence = analysis.sentences[info.index - back]
+        for entity in sentence.entities:
+            named_law = "LAW" in kinds and _LAW_NAME.search(entity.text)
+            if entity.label in kinds or entity.form in kinds or named_law:
+                found.setdefault(entity.key, entity)
+        if found:
+            break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def named_in_previous(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, ...]) -> str:
+    """The name of the previous sentence's subject, when it is of one of these kinds."""
+    previous = previous_in_paragraph(analysis, info)
+    subject = _main_subject(previous) if previous else None
+    entity = None
+    if subject is not None:
+        start = previous.offset + subject.left_edge.idx
+        end = previous.offset + subject.idx + len(subject.text)
+        entity = next((e for e in previous.entities if (e.start, e.end) == (start, end)), None)
+    if entity is None or not (entity.label in kinds or entity.form in kinds):
+        entity = _only_named_before(analysis, info, kinds)
+    if entity is None:
+        return ""  # only a description that continues the one named thing of its kind
+    name = entity.text
+    if "PERSON" in kinds and len(name.split()) > 1:
+        return _short_person_name(analysis.article.text, name)
+    if analysis.article.text[max(0, entity.start - 4) : entity.start].lower() == "the ":
+        return "The " + name  # "the Pacific Railway Act" keeps its article
+    return name
+
+
+# the last word of a name that says what kind of body it is ("Europa League", "Leeds City Council")
+KIND_WORDS = {
+    "league", "cup", "association", "federation", "council", "ministry", "university", "bank",
+    "party", "agency", "court", "union", "committee", "commission", "department", "institute",
+    "school", "college", "company", "corporation", "group", "city", "club", "team", "band",
+    "championship", "championships", "tournament", "trophy", "games", "olympics",
+}  # fmt: skip
+
+
+# bodies whose names carry their kind ("Millbridge City Council"): "the council" is never a
+# campaign group named just before it
+SELF_NAMING = {"council", "ministry", "court", "university", "league", "party", "bank", "agency"}
+
+
+def named_as_other_kind(name: str, noun: str) -> bool:
+    """A name whose own last word names another kind of thing than the description, or that
+    lacks the kind word such names carry."""
+    last = name.split()[-1].lower().strip(".,")
+    if noun in SELF_NAMING and noun not in name.lower():
+        return True
+    return last in KIND_WORDS and last not in (noun, noun + "s")
+
+
+def _short_person_name(text: str, name: str) -> str:
+    """How the article calls a person on second mention: the family name it uses alone (the
+    first word in "Zhang Qian"), else the last word; the full name when it uses neither."""
+    words = name.split()
+    for word in (words[-1], words[0]):
+        alone = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+        if len(alone) > text.count(name):
+            return word
+    return words[-1] if len(words[0]) > 3 else name
+
+
+def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
+    """The one thing of the previous sentence (same paragraph) a pronoun can refer to."""
+    previous = previous_in_paragraph(analysis, info)
+    if previous is None:
+        return ""
+    if pronoun in PERSON_PRONOUNS:
+        people = {
+            e.key: e
+            for e in previous.entities
+            if e.label == "PERSON" and (len(e.text.split()) > 1 or _mentions(analysis, e) > 1)
+        }  # a one-word "person" seen once may be a parser's mistake ("Virus")
+        if not people and not any(e.label == "PERSON" for e in info.entities):
+            return _title_person(analysis, pronoun)  # a biography's "she" is its subject
+        if len(people) != 1:
+            return ""
+        person = next(iter(people.values()))
+        name = re.sub(r",?\s+(?:Jr|Sr|II|III|IV)\.?$", "", person.text)
+        if len(name.split()) < 2:
+            return name
+        return _short_person_name(analysis.article.text, name)
+    # "it"/"they": the subject of the previous sentence when it is a named thing or "the X"
+    subject = _main_subject(previous)
+    if subject is None or subject.pos_ == "PRON":
+        return ""
+    at = previous.offset + subject.idx
+    if any(e.start <= at < e.end and e.label in ("PERSON", "NORP") for e in previous.entities):
+        return ""  # "it" and "they" are never a person here (the rule layer's types)
+    plural = subject.tag_ in ("NNS", "NNPS")
+    if (pronoun in ("they", "their")) != plural:
+        return ""
+    inside = {t.i for t in subject.subtree}
+    rivals = [
+        t
+        for t in previous.tokens
+        if t.i not in inside
+        and t.dep_ in ("dobj", "appos")
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.tag_ in ("NNS", "NNPS")
+    ]
+    if plural and rivals:
+        return ""  # "Displays follow coronal mass ejections. They can reach Earth": which?
+    start = previous.offset + subject.left_edge.idx
+    span = analysis.article.text[start : previous.offset + subject.idx + len(subject.text)]
+    if len(span.split()) > 5 or not re.match(r"(?:the\s+|The\s+)?[A-Za-z]", span):
+        return ""
+    if subject.lower_ in QUANTIFIERS or re.match(
+        r"(?:a|an|some|many|several|each|every|no|one|two|three|another)\b",
+        span,
+        re.I,
+    ):  # "A retrofit programme began …. It remains …": "it" is the bridge, not this one; and
+        return ""  # "Hundreds [of vents] were found. They …": the vents, not the count
+    if pronoun == "it" and subject.lemma_.lower() in PEOPLE_GROUPS:
+        return ""  # "The team operated the lander. It briefly woke up": the lander, not the team
+    if span.startswith("The "):
+        span = "the " + span[4:]
+    return span
+
+
+def _mentions(analysis: Analysis, person) -> int:
+    return sum(1 for e in analysis.entities if e.key == person.key and e.label == "PERSON")
+
+
+PEOPLE_GROUPS = {"team", "crew", "staff", "group", "committee", "panel", "family", "board"}
+TITLE_PERSON_MENTIONS = 3
+_FEMININE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+_MASCULINE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
+
+
+def _title_person(analysis: Analysis, pronoun: str) -> str:
+    """The person the article is about (named in its title, mentioned often, and the gender
+    of most of its pronouns): what "she" means when no one else is named nearby."""
+    title = analysis.article.title
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for entity in analysis.entities:
+        if entity.label == "PERSON":
+            counts[entity.key] = counts.get(entity.key, 0) + 1
+            if len(entity.text.split()) > len(names.get(entity.key, "").split()):
+                names[entity.key] = entity.text
+    subjects = [
+        key
+        for key, name in names.items()
+        if counts[key] >= TITLE_PERSON_MENTIONS and name.split()[-1] in title
+    ]
+    if len(subjects) != 1:
+        return ""
+    text = analysis.article.text
+    feminine, masculine = len(_FEMININE.findall(text)), len(_MASCULINE.findall(text))
+    wanted = feminine if pronoun in ("she", "her") else masculine
+    other = masculine if pronoun in ("she", "her") else feminine
+    if wanted < 2 * other:
+        return ""  # the article's pronouns do not say whose this one is
+    name = names[subjects[0]]
+    return _short_person_name(text, name) if len(name.split()) > 1 else name
