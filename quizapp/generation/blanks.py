@@ -81,8 +81,17 @@ def blank_problem(
     following = set(re.findall(r"[a-z]+", quote[end : end + 40].lower())[:3])
     if re.fullmatch(r"\d[\d,]*", answer) and following & COUNT_NOUNS:
         return "sample_size"  # "One study in ____ women", "Here are ____ tips"
-    if re.fullmatch(r"\d{1,3}", answer) and re.match(r"-year-old|,? who\b", quote[end:]):
-        return "age_detail"  # "Noel, 31, …", "the 66-year-old"
+    if re.fullmatch(r"\d{1,3}", answer) and (
+        re.match(r"-year-old|,? who\b", quote[end:])
+        or (re.search(r"[A-Z][\w'’-]+,\s*$", quote[:start]) and quote[end:].startswith(","))
+    ):
+        return "age_detail"  # "Noel, 31, …", "the 66-year-old", "Graham Lytton, 54, of …"
+    if re.fullmatch(r"\d{1,4}", answer) and re.search(r"\b[A-Z][a-z]+\s+$", quote[:start]):
+        before_word = quote[:start].split()[-1]
+        if before_word not in _SENTENCE_OPENERS and not re.fullmatch(
+            MONTH_PATTERN, before_word.lower()
+        ):
+            return "part_of_a_name"  # "Apollo ____" (13), "Section ____" (230)
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and not re.search(r"\d", answer):
         return "vague_number"  # "the hundreds", "billions of dollars"
     if label == "TIME":

@@ -242,6 +242,19 @@ def _is_direct_speech(quote: str) -> bool:
     return any(len(span.split()) > SCARE_QUOTE_WORDS for span in QUOTED.findall(quote))
 
 
+def _demonstrative(token) -> bool:
+    """ "that assumption", "such genomes" however the tagger read them: "that" as the determiner
+    of a noun, or as a "mark" of the main clause (no verb of saying before it); "such" before a
+    noun (not "such as")."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    before_noun = after is not None and after.pos_ == "NOUN"
+    if token.lower_ == "that":
+        return token.dep_ == "det" or (
+            token.dep_ == "mark" and token.head.dep_ == "ROOT" and before_noun
+        )
+    return token.lower_ == "such" and before_noun and token.dep_ in ("amod", "predet", "det")
+
+
 def _dangling_reference(tokens: list, base: int, start: int) -> bool:
     """A demonstrative ("this caution", "that money") or a pronoun with nothing before it in the
     sentence that it could refer to ("they" with no plural noun, "she" with no person)."""
@@ -251,6 +264,8 @@ def _dangling_reference(tokens: list, base: int, start: int) -> bool:
             continue
         word = token.lower_
         if word in ("this", "these", "those") or (word == "that" and token.tag_ == "DT"):
+            return True
+        if _demonstrative(token):
             return True
         if word in ("they", "them", "their") and not seen_plural:
             return True

@@ -85,9 +85,12 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
     text = analysis.article.text
     names: dict[str, str] = {}
     latest: dict[str, int] = {}
+    person_starts = {e.start for e in analysis.entities if e.label == "PERSON"}
     for entity in analysis.entities:
         if entity.end > info.start or entity.label not in NAME_LABELS:
             continue
+        if entity.end + 1 in person_starts:
+            continue  # "His Honour Judge Peter Ashworth": a title before a name, not a name
         words = re.sub(r"^the\s+", "", entity.text, flags=re.IGNORECASE).split()
         if not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
             continue

@@ -113,6 +113,13 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
             "ORG",
             "answer_given_away",
         ),
+        ("Apollo 13 lifted off from Florida on 11 April 1970.", "13", "CARDINAL", "part_of_a_name"),
+        (
+            "Graham Lytton, 54, of Hollins Lane, took about £6.3 million from 112 investors.",
+            "54",
+            "CARDINAL",
+            "age_detail",
+        ),
         (
             "Kym Lino, a spokesperson for Instagram, confirmed the test.",
             "Kym Lino",
@@ -388,3 +395,29 @@ def test_an_embedded_post_and_its_stamp_are_never_asked():
     stamped = [s for s in analysis.sentences if "likes" in article.text[s.start : s.end]]
     assert stamped
     assert all(frame(analysis, s).problem == "social_post" for s in stamped)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "In February 2021 that assumption took a serious knock.",
+        "The researchers have been careful about what such genomes can and cannot do.",
+        "For Caldwell, that curiosity is the best part of baking.",
+    ],
+)
+def test_a_demonstrative_the_tagger_misreads_is_still_a_reference(quote):
+    assert frame_of(quote).problem == "unresolved_reference"
+
+
+def test_that_after_a_verb_of_saying_is_not_a_demonstrative():
+    assert frame_of("The board said that prices rose by 4 per cent in 2023.").problem == ""
+
+
+def test_the_judge_is_never_the_title_before_the_judges_name():
+    article = build_article(
+        "Passing sentence on Friday, His Honour Judge Peter Ashworth told Lytton he had traded "
+        "on trust. The judge also disqualified Lytton from acting as a director for 12 years."
+    )
+    analysis = analyse(article)
+    view = frame(analysis, analysis.sentences[1])
+    assert "Honour" not in view.replacement
