@@ -99,6 +99,10 @@ VAGUE_STATEMENT_FACTOR = 0.5
 # Held-out rounds 4-10: of 73 blanked common-noun terms, 13 were usable as-is and 40 rejected
 # ("collisions with ____", "destroy ____"); the few the sentence names or defines fared better.
 LOOSE_TERM_FACTOR = 0.5
+# Held-out rounds 6-14, share usable as-is by prompt length: 8-11 words 0.33, 12-19 words 0.50,
+# 20-30 words 0.60: a short prompt has lost the context its sentence had around it
+SHORT_PROMPT_WORDS = 12
+SHORT_PROMPT_FACTOR = 0.75
 
 
 def rescore(candidate: Candidate) -> Candidate:
@@ -110,6 +114,9 @@ def rescore(candidate: Candidate) -> Candidate:
     candidate.floor_score = probability
     if candidate.loose_term:
         probability *= LOOSE_TERM_FACTOR  # ranked after the rest, but still offered
+    short = len(candidate.item.prompt.split()) < SHORT_PROMPT_WORDS
+    if short and candidate.item.kind != "argument":  # "what should Washington do?" is whole
+        probability *= SHORT_PROMPT_FACTOR
     candidate.item.score = round(probability, 4)
     candidate.score += MODEL_WEIGHT * probability
     return candidate
