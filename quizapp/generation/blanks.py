@@ -94,8 +94,8 @@ def blank_problem(
             return "part_of_a_name"  # "Apollo ____" (13), "Section ____" (230)
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and not re.search(r"\d", answer):
         return "vague_number"  # "the hundreds", "billions of dollars"
-    if label == "TIME":
-        return "time_of_day"  # "6:30 a.m.", "Tuesday night": trivia
+    if label == "TIME" or re.fullmatch(r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?", answer.strip()):
+        return "time_of_day"  # "6:30 a.m.", "Tuesday night", "the ____ from Kelsford" (07:42)
     if norm_answer(answer) in GENERIC_NAMES:
         return "generic_name"  # "the largest reef system on ____" (Earth)
     if re.search(r"\b[a-z]+ly\s*$", quote[:start]) and label == "TERM":

@@ -114,6 +114,7 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
             "answer_given_away",
         ),
         ("Apollo 13 lifted off from Florida on 11 April 1970.", "13", "CARDINAL", "part_of_a_name"),
+        ("Every weekday the 07:42 from Kelsford is full.", "07:42", "CARDINAL", "time_of_day"),
         (
             "Graham Lytton, 54, of Hollins Lane, took about £6.3 million from 112 investors.",
             "54",
