@@ -213,7 +213,7 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     if described:
         noun = described.group(2).lower()
         name = named_in_previous(analysis, info, CLASS_NOUNS[noun])
-        if name and named_as_other_kind(name, noun):
+        if name and named_as_other_kind(name, noun, analysis):
             name = ""  # "The club" is not "the Europa League"
         if name:  # "The company said …" → "SNC said …"
             return Frame(cut, described.end(), name, end, hedged, attributed)

@@ -61,6 +61,7 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
     return phrase[:1].upper() + phrase[1:]
 
 
+RECENT_SPAN = 4  # sentences back in which a rival name makes a bare description ambiguous
 NAME_LABELS = {"FAC", "ORG", "LOC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MISC"}
 NAME_LEADS = {"lake", "mount", "fort", "cape", "port", "river"}  # "Lake Mead", "Mount Fuji"
 
@@ -105,14 +106,14 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
         bare = first == noun or "the" not in before
         names.setdefault(entity.key, name if bare else f"the {name}")
         latest[entity.key] = entity.start
-    for back in (1, 2):  # several dams: the one the sentence before names, if only one
-        if len(names) < 2 or info.index < back:
-            break
-        since = analysis.sentences[info.index - back].start
-        recent = {key: name for key, name in names.items() if latest[key] >= since}
-        if recent:
-            names = recent
-            break
+    if len(names) > 1 and info.index >= RECENT_SPAN:
+        # several dams: the one the sentence before names, when no other was named lately
+        # (a county council and a parish council a sentence apart stay ambiguous)
+        just = analysis.sentences[info.index - 1].start
+        lately = analysis.sentences[info.index - RECENT_SPAN].start
+        recent = [key for key in names if latest[key] >= just]
+        others = [key for key in names if key not in recent and latest[key] >= lately]
+        names = {recent[0]: names[recent[0]]} if len(recent) == 1 and not others else names
     return next(iter(names.values())) if len(names) == 1 else ""
 
 
@@ -216,12 +217,17 @@ KIND_WORDS = {
 SELF_NAMING = {"council", "ministry", "court", "university", "league", "party", "bank", "agency"}
 
 
-def named_as_other_kind(name: str, noun: str) -> bool:
+def named_as_other_kind(name: str, noun: str, analysis: Analysis | None = None) -> bool:
     """A name whose own last word names another kind of thing than the description, or that
-    lacks the kind word such names carry."""
+    lacks the kind word such names carry, or one of several such names in the article ("the
+    council" after a county council and a parish council were both named)."""
     last = name.split()[-1].lower().strip(".,")
     if noun in SELF_NAMING and noun not in name.lower():
         return True
+    if noun in SELF_NAMING and analysis is not None:
+        kinds = {e.key for e in analysis.entities if re.search(rf"\b{noun}\b", e.text.lower())}
+        if len(kinds) > 1:
+            return True
     return last in KIND_WORDS and last not in (noun, noun + "s")
 
 
@@ -230,6 +236,8 @@ def _short_person_name(text: str, name: str) -> str:
     first word in "Zhang Qian"), else the last word; the full name when it uses neither."""
     words = name.split()
     for word in (words[-1], words[0]):
+        if len(word.rstrip(".")) < 2 or word.endswith("."):
+            continue  # an initial ("W. W. Schieffelin Claytor") is nobody's name alone
         alone = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
         if len(alone) > text.count(name):
             return word
@@ -247,11 +255,14 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
             for e in previous.entities
             if e.label == "PERSON" and (len(e.text.split()) > 1 or _mentions(analysis, e) > 1)
         }  # a one-word "person" seen once may be a parser's mistake ("Virus")
+        subject = _title_person(analysis, pronoun)
         if not people and not any(e.label == "PERSON" for e in info.entities):
-            return _title_person(analysis, pronoun)  # a biography's "she" is its subject
+            return subject  # a biography's "she" is its subject
         if len(people) != 1:
             return ""
         person = next(iter(people.values()))
+        if subject and subject not in person.text:
+            return ""  # "Her professor, W. W. Claytor, … She graduated": the biography's subject?
         name = re.sub(r",?\s+(?:Jr|Sr|II|III|IV)\.?$", "", person.text)
         if len(name.split()) < 2:
             return name
@@ -311,10 +322,11 @@ def _title_person(analysis: Analysis, pronoun: str) -> str:
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
     for entity in analysis.entities:
-        if entity.label == "PERSON":
-            counts[entity.key] = counts.get(entity.key, 0) + 1
-            if len(entity.text.split()) > len(names.get(entity.key, "").split()):
-                names[entity.key] = entity.text
+        if entity.label == "PERSON":  # "Katherine Johnson" and "Johnson" are one person
+            surname = entity.text.split()[-1]
+            counts[surname] = counts.get(surname, 0) + 1
+            if len(entity.text.split()) > len(names.get(surname, "").split()):
+                names[surname] = entity.text
     subjects = [
         key
         for key, name in names.items()

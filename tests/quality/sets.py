@@ -179,6 +179,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout14/science_explainer_volcanoes.txt",
         ],
     ),
+    "heldout15": (
+        [],
+        [
+            "heldout15/biography_katherine_johnson.txt",
+            "heldout15/history_suffrage_new_zealand.txt",
+            "heldout15/news_library_funding_cuts.txt",
+            "heldout15/page_education_news_exam_results.html",
+            "heldout15/page_local_news_park_restoration.html",
+            "heldout15/page_science_news_bird_migration.html",
+            "heldout15/page_tech_feature_quantum_computing.html",
+            "heldout15/page_transport_news_rail_strike.html",
+            "heldout15/science_explainer_ocean_currents.txt",
+            "heldout15/sport_report_rugby_final.txt",
+        ],
+    ),
     "heldout11": (
         [],
         [
