@@ -250,11 +250,19 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     if previous is None:
         return ""
     if pronoun in PERSON_PRONOUNS:
+        text = analysis.article.text
         people = {
             e.key: e
             for e in previous.entities
-            if e.label == "PERSON" and (len(e.text.split()) > 1 or _mentions(analysis, e) > 1)
-        }  # a one-word "person" seen once may be a parser's mistake ("Virus")
+            if e.label == "PERSON"
+            and (len(e.text.split()) > 1 or _mentions(analysis, e) > 1)
+            and not text.startswith(("'s", "’s"), e.end)
+        }  # a one-word "person" seen once may be a parser's mistake ("Virus"); "Stanislavski's
+        # production" names a person only in passing
+        if any(
+            t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in previous.tokens
+        ):
+            return ""  # "…, he complained …. He died that July": a chain from further back
         subject = _title_person(analysis, pronoun)
         if not people and not any(e.label == "PERSON" for e in info.entities):
             return subject  # a biography's "she" is its subject

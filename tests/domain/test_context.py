@@ -447,3 +447,14 @@ def test_she_is_not_the_other_person_when_the_article_is_about_her():
     graduated = next(s for s in analysis.sentences if "graduated" in article.text[s.start : s.end])
     view = frame(analysis, graduated)
     assert "W." not in view.replacement and "Claytor" not in view.replacement
+
+
+def test_he_is_not_the_person_named_in_passing_while_a_he_goes_on():
+    article = build_article(
+        "Anton Chekhov spent his last months insisting that he had written a comedy. When The "
+        "Cherry Orchard opened in January 1904, in Konstantin Stanislavski's production, he "
+        "complained that it had become a weepy drama. He died that July in Germany."
+    )
+    analysis = analyse(article)
+    view = frame(analysis, analysis.sentences[2])
+    assert "Stanislavski" not in view.replacement

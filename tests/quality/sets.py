@@ -194,6 +194,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout15/sport_report_rugby_final.txt",
         ],
     ),
+    "heldout16": (
+        [],
+        [
+            "heldout16/biography_nelson_mandela.txt",
+            "heldout16/business_news_airline_results.txt",
+            "heldout16/history_chernobyl_disaster.txt",
+            "heldout16/news_hospital_ai_scans.txt",
+            "heldout16/page_arts_review_theatre.html",
+            "heldout16/page_consumer_news_energy_bills.html",
+            "heldout16/page_politics_news_budget.html",
+            "heldout16/page_science_news_coral_spawning.html",
+            "heldout16/page_sport_report_tennis_final.html",
+            "heldout16/science_explainer_photosynthesis.txt",
+        ],
+    ),
     "heldout11": (
         [],
         [
