@@ -50,6 +50,8 @@ _CITATION_BEFORE = re.compile(
     r"(?:reported|published) by)\s*$",
     re.IGNORECASE,
 )
+_QUOTED_AFTER = re.compile(r",\s+[^,]{3,90},\s+(?:said|says|told|added|explained|warned)\b")
+_VOX_POP_PLACE = re.compile(r"\b\d{1,3},\s+(?:a|an)\s+[^,]{0,60}\bfrom\s+$")
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _EMPLOYER_BEFORE = re.compile(
     r"\b(?:(?:analyst|economist|strategist|researcher|professor|lecturer|director|partner|"
@@ -127,6 +129,12 @@ def blank_problem(
         return "attribution_blank"  # "…, ____ said", "as ____ reported"
     if key in title_keys and label not in ("DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
         return "article_topic"
+    if label == "TERM" and key.split()[-1] in title_keys:
+        return "article_topic"  # "become young ____" in an article titled "Coral IVF …"
+    if label == "PERSON" and _QUOTED_AFTER.match(quote[end:]):
+        return "quoted_person"  # "____, a director at Ofgem, said …": who spoke, not what
+    if label in ("GPE", "LOC", "FAC") and _VOX_POP_PLACE.search(quote[:start]):
+        return "vox_pop"  # "Joanne Pike, 41, a teaching assistant from ____"
     if norm_answer(answer) in WEEKDAYS:
         return "vague_date"  # "on ____" (Tuesday): the day of the week is trivia
     if label == "PERSON" and re.match(r",\s*\d{1,3},", quote[end:]):

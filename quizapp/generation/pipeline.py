@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from quizapp.domain.items import QuizItem
 from quizapp.domain.textnorm import norm_key
-from quizapp.generation.analyse import NUMERIC_LABELS, analyse
+from quizapp.generation.analyse import NUMERIC_LABELS, analyse, identity
 from quizapp.generation.arguments import Argument, arguments
 from quizapp.generation.blanks import blank_problem
 from quizapp.generation.context import Frame, frame, repeated_patterns
@@ -143,6 +143,8 @@ def _topic_keys(article: Article, analysis) -> set[str]:
         )
         or (e.label in ("ORG", "FAC", "GPE", "LOC") and _in_title(article, _distinctive(e.text)))
     }  # "Ms Varga" in "Varga Wins Port Calder Mayoralty"; "the Millbrook Valley School District"
+    # the title's own nouns, for terms ("corals" in "Coral IVF gives reefs a head start")
+    keys |= {identity(w) for w in re.findall(r"[A-Za-z]{4,}", article.title)}
     names = Counter(e.key for e in analysis.entities if e.label not in NOT_NAMES)
     total = sum(names.values())
     for key, mentions in names.most_common(2):

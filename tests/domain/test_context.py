@@ -116,6 +116,18 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
         ("Apollo 13 lifted off from Florida on 11 April 1970.", "13", "CARDINAL", "part_of_a_name"),
         ("Every weekday the 07:42 from Kelsford is full.", "07:42", "CARDINAL", "time_of_day"),
         (
+            "Helen Marsh, a director at Ofgem, said the regulator knew people were struggling.",
+            "Helen Marsh",
+            "PERSON",
+            "quoted_person",
+        ),
+        (
+            "Joanne Pike, 41, a teaching assistant from Stockport, said the change was welcome.",
+            "Stockport",
+            "GPE",
+            "vox_pop",
+        ),
+        (
             "Graham Lytton, 54, of Hollins Lane, took about £6.3 million from 112 investors.",
             "54",
             "CARDINAL",

@@ -381,3 +381,17 @@ def test_a_capitalised_opening_word_and_the_body_the_title_names_are_not_blanks(
     answers = {item.answer for item in generate(article, count=20).items}
     assert answers  # the dates are still asked
     assert not {"Groups", "The Millbrook Valley School District"} & answers
+
+
+def test_a_term_the_title_names_is_the_topic_not_a_blank():
+    article = parse_article(
+        b"Coral IVF team releases larvae on a damaged reef\n\n"
+        b"Newly settled corals are smaller than a grain of rice, and many die in their first "
+        b"year. The team released 12 million larvae over the Moore Reef site in December 2024. "
+        b"Only a tiny fraction of the larvae survive to become young corals, researchers at "
+        b"three institutes reported in 2023.",
+        "coral.txt",
+    )
+    answers = {item.answer.lower() for item in generate(article, count=20).items}
+    assert answers
+    assert not {a for a in answers if a.endswith("corals")}
