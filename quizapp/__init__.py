@@ -58,14 +58,13 @@ def create_app(config: object | dict | None = None) -> Flask:
     app.url_map.converters["int"] = BoundedIntConverter
     register_blueprints(app)
     register_commands(app)
-    from quizapp.web import errors, jsonbody, security, templating, warmup
+    from quizapp.web import errors, jsonbody, security, templating
 
     app.json = jsonbody.SafeJSONProvider(app)
     app.before_request(jsonbody.refuse_json_to_pages)
     errors.register_errorhandlers(app)
     security.register_security(app)
     templating.register_templating(app)
-    warmup.register_warmup(app)
     return app
 
 

@@ -28,6 +28,18 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+# Partial indexes of the study session's counts (migration 0011). The queries repeat these
+# conditions with literal values (study.py), so SQLite and PostgreSQL can match them to the index.
+STUDY_LOG_WHERE = "source = 'study' AND undone_at IS NULL"
+NEW_STUDY_LOG_WHERE = STUDY_LOG_WHERE + " AND previous_fsrs IS NULL"
+NOT_LIVE_ITEM_WHERE = "status <> 'approved' OR retired_at IS NOT NULL"
+
+
+def _partial_index(name: str, where: str, *columns: str) -> sa.Index:
+    clause = sa.text(where)
+    return sa.Index(name, *columns, sqlite_where=clause, postgresql_where=clause)
+
+
 class UTCDateTime(TypeDecorator):
     """A datetime stored as UTC and always returned timezone-aware (SQLite drops the zone)."""
 
@@ -200,6 +212,11 @@ class Item(db.Model):
         sa.UniqueConstraint("deck_id", "key", name="uq_item_deck_key"),
         # With retired_at, "live items of a deck" is an index-only search (migration 0008).
         sa.Index("ix_item_deck_status", "deck_id", "status", "retired_at"),
+        # The few items of a deck that are not live (drafts, rejected, retired); covering, so
+        # SQLite prefers it to ix_item_deck_status for them.
+        _partial_index(
+            "ix_item_deck_not_live", NOT_LIVE_ITEM_WHERE, "deck_id", "status", "retired_at"
+        ),
         sa.CheckConstraint(f"type IN {ITEM_TYPES!r}", name="ck_item_type"),
         sa.CheckConstraint(f"kind IN {ITEM_KINDS!r}", name="ck_item_kind"),
         sa.CheckConstraint(f"status IN {ITEM_STATUSES!r}", name="ck_item_status"),
@@ -283,6 +300,11 @@ class ReviewLog(db.Model):
         sa.Index("ix_review_log_user_deck_time", "user_id", "deck_id", "reviewed_at"),
         # Covers the per-item study totals of the item analysis page (no table lookups).
         sa.Index("ix_review_log_deck_item", "deck_id", "item_id", "rating", "undone_at", "user_id"),
+        # Study reviews done today and new cards introduced today, counted from the index alone.
+        _partial_index("ix_review_log_study", STUDY_LOG_WHERE, "user_id", "deck_id", "reviewed_at"),
+        _partial_index(
+            "ix_review_log_study_new", NEW_STUDY_LOG_WHERE, "user_id", "deck_id", "reviewed_at"
+        ),
         sa.CheckConstraint("rating BETWEEN 1 AND 4", name="ck_review_rating"),
         sa.CheckConstraint("source IN ('study', 'quiz', 'anki')", name="ck_review_source"),
         sa.UniqueConstraint("user_id", "client_id", name="uq_review_log_user_client"),
@@ -355,8 +377,13 @@ class GenerationJob(db.Model):
     __tablename__ = "generation_job"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    deck_id: Mapped[int] = mapped_column(sa.ForeignKey("deck.id", ondelete="CASCADE"), index=True)
+    # None while an import's article waits to be read: the worker makes the deck (PendingArticle).
+    deck_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("deck.id", ondelete="CASCADE"), index=True
+    )
     requested_by: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+    # An import that turned out to be an article imported before points at it instead.
+    source_id: Mapped[int | None] = mapped_column(sa.ForeignKey("source.id"))
     status: Mapped[str] = mapped_column(sa.String(20), default="queued")
     progress: Mapped[int] = mapped_column(default=0)
     message: Mapped[str] = mapped_column(sa.Text, default="")
@@ -379,6 +406,24 @@ class GenerationJob(db.Model):
         ),
         sa.CheckConstraint(f"engine IN {ENGINES!r}", name="ck_generation_engine"),
     )
+
+
+class PendingArticle(db.Model):
+    """An import's article as pasted, uploaded or linked, until a worker has read it."""
+
+    __tablename__ = "pending_article"
+
+    job_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("generation_job.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The raw upload (None for a link, which the worker fetches).
+    data: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
+    filename: Mapped[str] = mapped_column(sa.String(300), default="")
+    link: Mapped[str] = mapped_column(sa.String(2000), default="")
+    title: Mapped[str] = mapped_column(sa.String(300), default="")
+    author: Mapped[str] = mapped_column(sa.String(300), default="")
+    publication: Mapped[str] = mapped_column(sa.String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class ExportJob(db.Model):

@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 def watch_once(app: Flask) -> list[int]:
     """One watchdog pass: requeue dead workers' jobs and enqueue jobs the queue never got."""
-    from quizapp.services import export_jobs, job_liveness
+    from quizapp.services import article_import, export_jobs, job_liveness
 
     dead_after = timedelta(seconds=app.config.get("QUEUE_DEAD_AFTER_SECONDS", 30))
     with app.app_context():
@@ -27,6 +27,7 @@ def watch_once(app: Flask) -> list[int]:
                 if enqueue_generation(app, job_id):
                     job_liveness.mark_enqueued(job_id)
             export_jobs.cleanup(app)
+            article_import.cleanup()
             return ids
         finally:
             from quizapp.extensions import db
@@ -46,6 +47,16 @@ def _watch(app: Flask, stop: threading.Event) -> None:
             log.info("watchdog queued jobs %s", recovered)
 
 
+def warm_reader() -> None:
+    """Import the HTML reader (trafilatura) and load the language model, which every import's
+    first step needs; spaCy loads with the first generation."""
+    import trafilatura  # noqa: F401  (the import is the warm-up: about 0.15 s)
+
+    from quizapp.generation.read.language import preload
+
+    preload()
+
+
 def run_worker(app: Flask, workers: int) -> None:
     """Run the consumer with N worker processes until SIGINT (graceful) or SIGTERM."""
     huey = huey_for(app)
@@ -58,6 +69,7 @@ def run_worker(app: Flask, workers: int) -> None:
         with app.app_context():
             # A forked worker must not share the parent's database connections.
             db.engine.dispose(close=False)
+        warm_reader()
         threading.Thread(target=_watch, args=(app, stop), name="watchdog", daemon=True).start()
 
     @huey.on_shutdown("quizapp")

@@ -64,22 +64,11 @@ def import_source(
     cannot read (another language); nothing is stored then. Details the instructor leaves empty
     come from the page's own metadata.
     """
-    from quizapp.generation.segment import parse_article, require_generation_language
-
-    article = parse_article(data, filename, title=title.strip() or None, url=url)
-    require_generation_language(article)
+    article = read_article(data, filename, title=title, url=url)
     existing = source_by_sha(article.sha256)
     if existing is not None:
         return ImportOutcome(existing, created=False)
-    source = Source(
-        title=(title.strip() or article.title or "Untitled article")[:300],
-        author=(author.strip() or article.byline)[:300],
-        publication=(publication.strip() or attribution_of(article))[:300],
-        url=article.url[:2000],
-        text=article.text,
-        sha256=article.sha256,
-        created_by=user.id,
-    )
+    source = new_source(user.id, article, title=title, author=author, publication=publication)
     db.session.add(source)
     try:
         db.session.commit()
@@ -88,6 +77,30 @@ def import_source(
         db.session.rollback()
         return ImportOutcome(source_by_sha(article.sha256), created=False)
     return ImportOutcome(source, created=True)
+
+
+def read_article(data: bytes | str, filename: str, *, title: str = "", url: str = ""):
+    """Parse an article the generator can read, or raise the reader's ArticleError."""
+    from quizapp.generation.segment import parse_article, require_generation_language
+
+    article = parse_article(data, filename, title=title.strip() or None, url=url)
+    require_generation_language(article)
+    return article
+
+
+def new_source(
+    user_id: int | None, article, *, title: str = "", author: str = "", publication: str = ""
+) -> Source:
+    """An unsaved Source for a parsed article; empty details come from the page's metadata."""
+    return Source(
+        title=(title.strip() or article.title or "Untitled article")[:300],
+        author=(author.strip() or article.byline)[:300],
+        publication=(publication.strip() or attribution_of(article))[:300],
+        url=article.url[:2000],
+        text=article.text,
+        sha256=article.sha256,
+        created_by=user_id,
+    )
 
 
 def import_link(user: User, url: str, **details: str) -> ImportOutcome:

@@ -134,6 +134,11 @@ def start_generation(deck: Deck, user: User) -> GenerationJob:
     )
     db.session.add(job)
     db.session.commit()
+    return queue_job(job)
+
+
+def queue_job(job: GenerationJob) -> GenerationJob:
+    """Hand a committed job to the queue (or run it inline in sync mode); the job as it is now."""
     job_id = job.id
     app = current_app._get_current_object()
     if app.config.get("GENERATION_SYNC"):
@@ -157,7 +162,10 @@ def cancel(job: GenerationJob) -> bool:
         .where(GenerationJob.id == job.id, GenerationJob.status.in_(ACTIVE))
         .values(
             status="cancelled",
-            message="Cancelled. The article is kept; generate again when you want.",
+            message=sa.case(
+                (GenerationJob.deck_id.is_(None), "Cancelled before the article was read."),
+                else_="Cancelled. The article is kept; generate again when you want.",
+            ),
             finished_at=utcnow(),
         )
     )
@@ -229,6 +237,14 @@ def _run(job_id: int, claim: str, alive: job_liveness.Liveness) -> None:
     job = db.session.get(GenerationJob, job_id)
     if job is None:
         raise job_liveness.JobStopped("the job was deleted")
+    if job.deck_id is None:
+        # An import: its article is read here, on the worker, not in the web request.
+        from quizapp.services.article_import import read_into_deck
+
+        if read_into_deck(job_id, claim, alive) is None:
+            return
+        db.session.expire_all()
+        job = db.session.get(GenerationJob, job_id)
     seed = _seed_of(job)
     engine = job.engine
     deck = db.session.get(Deck, job.deck_id)

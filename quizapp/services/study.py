@@ -29,6 +29,7 @@ from quizapp.models import (
     UTCDateTime,
     utcnow,
 )
+from quizapp.services import review_write
 from quizapp.services.locking import for_update
 
 # Learning cards due this soon are shown rather than ending the session (as Anki does).
@@ -155,13 +156,15 @@ def studyable_deck(user: User, deck_id: int) -> Deck | None:
 
 @functools.cache
 def _assigned_query() -> sa.Select:
-    # Hot statements are built once with bound parameters (see _counts_query).
+    # Hot statements are built once with bound parameters (see _counts_query), from plain table
+    # columns so that they also run inside Core statements (study_view).
+    assignment, membership = Assignment.__table__, Membership.__table__
     return (
-        sa.select(Assignment.id)
-        .join(Membership, Membership.cohort_id == Assignment.cohort_id)
+        sa.select(assignment.c.id)
+        .join(membership, membership.c.cohort_id == assignment.c.cohort_id)
         .where(
-            Membership.user_id == sa.bindparam("user_id"),
-            Assignment.deck_id == sa.bindparam("deck_id"),
+            membership.c.user_id == sa.bindparam("user_id"),
+            assignment.c.deck_id == sa.bindparam("deck_id"),
         )
         .limit(1)
     )
@@ -235,28 +238,47 @@ def _counts_query() -> sa.Select:
 
 
 def _count_selects() -> tuple[sa.Select, sa.Select, sa.Select, sa.Select]:
-    """Due, unseen, introduced today and done today, over bound user, deck, now and day."""
+    """Due, unseen, introduced today and done today, over bound user, deck, now and day.
+
+    Plain table columns (no ORM attributes), so the statements run as Core; the conditions of the
+    partial indexes (models.STUDY_LOG_WHERE, NOT_LIVE_ITEM_WHERE) with literal values, so the
+    planner can use those indexes whatever the parameters."""
+    item, card, log = Item.__table__.c, CardState.__table__.c, ReviewLog.__table__.c
     user, deck = sa.bindparam("user_id"), sa.bindparam("deck_id")
     now, day = sa.bindparam("now", type_=UTCDateTime()), sa.bindparam("day", type_=UTCDateTime())
-    due = (
-        sa.select(sa.func.count())
-        .select_from(CardState)
-        .join(Item, Item.id == CardState.item_id)
-        .where(CardState.user_id == user, CardState.deck_id == deck, CardState.due <= now, _live())
+    live = sa.and_(item.status == "approved", item.retired_at.is_(None))
+    not_live = sa.or_(item.status != sa.literal_column("'approved'"), item.retired_at.isnot(None))
+    # A card state's deck_id is always its item's deck (the due count relied on it already), so
+    # a count over the user's states in the deck, minus or plus those of the deck's few non-live
+    # items, replaces a probe per live item (0.14 of the statement's 0.27 ms on 500 items).
+    states = sa.select(sa.func.count()).where(card.user_id == user, card.deck_id == deck)
+    states_due = states.where(card.due <= now)
+    dead_seen = sa.select(sa.func.count()).where(
+        item.deck_id == deck,
+        not_live,
+        sa.exists().where(card.user_id == user, card.item_id == item.id),
     )
-    seen = sa.exists().where(CardState.user_id == user, CardState.item_id == Item.id)
-    unseen = sa.select(sa.func.count(Item.id)).where(Item.deck_id == deck, _live(), ~seen)
+    dead_due = sa.select(sa.func.count()).where(
+        item.deck_id == deck,
+        not_live,
+        sa.exists().where(card.user_id == user, card.item_id == item.id, card.due <= now),
+    )
+    live_n = (
+        sa.select(sa.func.count()).select_from(Item.__table__).where(item.deck_id == deck, live)
+    )
+    due = sa.select(states_due.scalar_subquery() - dead_due.scalar_subquery())
+    unseen = sa.select(
+        live_n.scalar_subquery() - states.scalar_subquery() + dead_seen.scalar_subquery()
+    )
     today = (
-        ReviewLog.user_id == user,
-        ReviewLog.deck_id == deck,
-        ReviewLog.reviewed_at >= day,
-        ReviewLog.undone_at.is_(None),
-        ReviewLog.source == "study",
+        log.user_id == user,
+        log.deck_id == deck,
+        log.reviewed_at >= day,
+        log.source == sa.literal_column("'study'"),
+        log.undone_at.is_(None),
     )
-    introduced = sa.select(sa.func.count(ReviewLog.id)).where(
-        *today, ReviewLog.previous_fsrs.is_(None)
-    )
-    done = sa.select(sa.func.count(ReviewLog.id)).where(*today)
+    introduced = sa.select(sa.func.count()).where(*today, log.previous_fsrs.is_(None))
+    done = sa.select(sa.func.count()).where(*today)
     return due, unseen, introduced, done
 
 
@@ -271,78 +293,6 @@ def deck_counts(user: User, deck: Deck, *, now: datetime | None = None) -> DeckC
     now = now or utcnow()
     params = {"user_id": user.id, "deck_id": deck.id, "now": now, "day": day_start(now)}
     return _deck_counts(deck, *db.session.execute(_counts_query(), params).one())
-
-
-@dataclass(frozen=True)
-class SessionView:
-    """What a study screen shows: the next card, the user's state of it, the deck's counts."""
-
-    item: Item | None
-    state: CardState | None
-    counts: DeckCounts
-
-
-COUNT_NAMES = ("due", "unseen", "introduced", "done")
-
-
-@functools.cache
-def _session_query() -> sa.Select:
-    """next_card, card_state and deck_counts as one statement: the counts, the chosen item id
-    (next_card's rules as a COALESCE, which evaluates the new-card search only when no card is
-    due) and that item with the user's state of it, outer-joined so the counts come back alone
-    when the session is done."""
-    user, deck = sa.bindparam("user_id"), sa.bindparam("deck_id")
-    now = sa.bindparam("now", type_=UTCDateTime())
-    ahead = sa.bindparam("ahead", type_=UTCDateTime())
-    counts = sa.select(
-        *(q.scalar_subquery().label(n) for n, q in zip(COUNT_NAMES, _count_selects(), strict=True))
-    ).subquery("counts")
-
-    def first_due(until):
-        return (
-            sa.select(CardState.item_id)
-            .join(Item, Item.id == CardState.item_id)
-            .where(CardState.user_id == user, CardState.deck_id == deck, CardState.due <= until)
-            .where(_live())
-            .order_by(CardState.due, CardState.item_id)
-            .limit(1)
-            .scalar_subquery()
-        )
-
-    seen = sa.exists().where(CardState.user_id == user, CardState.item_id == Item.id)
-    first_new = (
-        sa.select(Item.id)
-        .where(Item.deck_id == deck, _live(), ~seen)
-        .order_by(Item.id)
-        .limit(1)
-        .scalar_subquery()
-    )
-    may_add = sa.and_(
-        counts.c.introduced < sa.bindparam("new_per_day", type_=sa.Integer), counts.c.unseen > 0
-    )
-    chosen = sa.func.coalesce(first_due(now), sa.case((may_add, first_new)), first_due(ahead))
-    pick = sa.select(counts, chosen.label("item_id")).subquery("pick")
-    return (
-        sa.select(*(pick.c[n] for n in COUNT_NAMES), Item, CardState)
-        .select_from(pick)
-        .outerjoin(Item, Item.id == pick.c.item_id)
-        .outerjoin(CardState, sa.and_(CardState.user_id == user, CardState.item_id == Item.id))
-    )
-
-
-def session_view(user: User, deck: Deck, *, now: datetime | None = None) -> SessionView:
-    """next_card, its card_state and deck_counts at once, in a single statement."""
-    now = now or utcnow()
-    params = {
-        "user_id": user.id,
-        "deck_id": deck.id,
-        "now": now,
-        "day": day_start(now),
-        "ahead": now + LEARN_AHEAD,
-        "new_per_day": deck.new_per_day,
-    }
-    *counts, item, state = db.session.execute(_session_query(), params).one()
-    return SessionView(item, state, _deck_counts(deck, *counts))
 
 
 def next_due_at(user: User, deck: Deck, *, now: datetime | None = None) -> datetime | None:
@@ -519,6 +469,17 @@ def _apply(
     commit: bool,
 ) -> Recorded:
     row = _locked_card_state(user, item.id)
+    if review_write.in_one_statement():
+        # PostgreSQL: one statement writes both rows; its insert is the client-id check under the
+        # lock and stores nothing when the id was taken (the lookup below then finds it).
+        settings = settings_for(item.deck)
+        log = review_write.write(
+            user, item, rating, client_id, now, source, duration_ms, row, settings
+        )
+        if log is not None:
+            if commit:
+                db.session.commit()
+            return Recorded(log, duplicate=False)
     # Checked again under the lock: a request with the same client id may have committed since.
     existing = _existing(user, client_id)
     if existing is not None:

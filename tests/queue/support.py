@@ -17,7 +17,8 @@ from quizapp.models import GenerationJob
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 QUIZAPP = Path(sys.executable).with_name("quizapp")
-REDIS_URL = "redis://127.0.0.1:6379/4"
+# Parallel runs on one machine give each its own Redis database.
+REDIS_URL = os.environ.get("QUIZAPP_TEST_REDIS_URL", "redis://127.0.0.1:6379/4")
 
 
 def worker_env(app, **extra: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ import pytest
 import redis
 
 from quizapp.jobs.broker import huey_for
+from quizapp.models import Deck, Source
 from tests.conftest import skip_or_fail
 from tests.queue.support import (
     REDIS_URL,
@@ -19,7 +20,9 @@ from tests.queue.support import (
     stop_worker,
     wait_for,
 )
+from tests.queue.test_import_request import long_text
 from tests.services.test_authoring import ARTICLE
+from tests.web.test_import_link import ITALIAN
 
 pytestmark = pytest.mark.slow
 COMBOS = {
@@ -76,10 +79,10 @@ def workers(queue_app, tmp_path):
         stop_worker(process, signal.SIGKILL)
 
 
-def import_article(client):
+def import_article(client, text: str = ARTICLE):
     """Import through the web form; returns (job id, seconds the request took)."""
     began = time.perf_counter()
-    response = client.post("/author/import", data={"text": ARTICLE})
+    response = client.post("/author/import", data={"text": text})
     elapsed = time.perf_counter() - began
     assert response.status_code == 302, response.get_data(as_text=True)[:500]
     return int(response.headers["Location"].rsplit("/", 1)[-1]), elapsed
@@ -160,3 +163,19 @@ def test_ten_imports_at_once_with_two_workers_all_complete_once(instructor_clien
         assert item_count(job.deck_id) == 3 and job.recoveries == 0
     db.session.rollback()
     assert db.session.query(GenerationJob).count() == 10
+    assert db.session.query(Deck).count() == 10 and db.session.query(Source).count() == 10
+
+
+def test_the_worker_reads_each_import_and_fails_one_it_cannot_read(instructor_client, workers):
+    workers(FAKE_STEPS="2", FAKE_STEP_SECONDS="0.1")
+    italian = import_article(instructor_client, ITALIAN)[0]
+    large, seconds = import_article(instructor_client, ARTICLE + "\n\n" + long_text())
+    assert seconds < 0.5  # 20,000 words more change nothing for the request
+    job = wait_for(italian, lambda j: j.status in ("done", "failed"), 30, workers.log())
+    assert job.status == "failed" and job.deck_id is None
+    page = instructor_client.get(f"/author/jobs/{italian}").get_data(as_text=True)
+    assert "The article is in Italian; quizapp writes questions for English articles only." in page
+    assert "Edit and import again" in page
+    job = wait_for(large, lambda j: j.status in ("done", "failed"), 60, workers.log())
+    assert job.status == "done", job.message
+    assert item_count(job.deck_id) == 3

@@ -222,13 +222,18 @@ def test_field_hint_and_error_are_announced_with_the_field(client, instructor, d
     assert 'id="text-err"' in page and 'id="text-hint"' in page
 
 
-def test_article_error_is_a_form_error_and_keeps_the_text(client, instructor, db):
+def test_article_error_fails_the_job_and_the_form_comes_back_with_the_text(client, instructor, db):
     response = client.post("/author/import", data={"text": "Too short", "title": "Mine"})
-    page = response.get_data(as_text=True)
-    assert response.status_code == 400
-    assert "No sentences found" in page
+    assert response.status_code == 302  # the worker reads the article, not the request
+    job_page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "failed" in job_page and "No sentences found" in job_page
+    job = db.session.scalar(sa.select(GenerationJob))
+    again = f'href="/author/import?again={job.id}">Edit and import again'
+    assert again in job_page
+    page = client.get(f"/author/import?again={job.id}").get_data(as_text=True)
     assert "Too short</textarea>" in page and 'value="Mine"' in page
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Source)) == 0
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Deck)) == 0
 
 
 def test_binary_upload_is_a_form_error(client, instructor):
@@ -238,6 +243,29 @@ def test_binary_upload_is_a_form_error(client, instructor):
         content_type="multipart/form-data",
     )
     assert response.status_code == 400 and "binary" in response.get_data(as_text=True)
+
+
+def test_a_file_named_pdf_that_is_no_pdf_is_a_form_error(client, instructor, db):
+    response = client.post(
+        "/author/import",
+        data={"file": (io.BytesIO(b"just some text, no header"), "x.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400
+    assert "Not a readable PDF (it has no PDF header)." in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(GenerationJob)) == 0
+
+
+def test_a_pdf_without_text_fails_on_the_job_page(client, instructor, db):
+    response = client.post(
+        "/author/import",
+        data={"file": (io.BytesIO(make_pdf([])), "empty.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302
+    job_page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "failed" in job_page and "The PDF has no text layer" in job_page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Deck)) == 0
 
 
 def test_request_over_max_content_length_shows_clear_message(app, client, instructor):
@@ -262,8 +290,15 @@ def test_form_checks_the_5mb_limit_too(app, client, instructor):
 
 def test_duplicate_import_offers_reuse(client, instructor, deck, db):
     response = client.post("/author/import", data={"text": ARTICLE})
-    assert response.status_code == 302 and "duplicate=1" in response.headers["Location"]
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert response.status_code == 302
+    job_page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "You imported this article before: reuse it instead of making a copy." in job_page
+    reuse = f"/author/sources/{deck.source_id}?duplicate=1"
+    assert f'href="{reuse}">Open the article imported before' in job_page
+    job_id = int(response.headers["Location"].rsplit("/", 1)[-1])
+    status = client.get(f"/author/jobs/{job_id}.json").get_json()
+    assert status["status"] == "done" and status["deck_url"] == reuse  # the page goes there
+    page = client.get(reuse).get_data(as_text=True)
     assert "This article was imported before" in page
     assert f'href="/author/decks/{deck.id}"' in page
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Deck)) == 1

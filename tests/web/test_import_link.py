@@ -98,21 +98,22 @@ def test_a_link_imports_the_page_with_its_attribution(app, client, instructor, d
         ("/missing", "answered 404"),
     ],
 )
-def test_a_bad_link_is_a_form_error_and_stores_nothing(
+def test_a_bad_link_fails_the_job_with_its_reason_and_stores_nothing(
     app, client, instructor, db, site, path, message
 ):
     app.config["FETCH_ALLOWED_HOSTS"] = ("127.0.0.1",)
     response = client.post("/author/import", data={"link": site + path})
-    page = response.get_data(as_text=True)
-    assert response.status_code == 400
-    assert message in page and 'id="link-err"' in page
+    assert response.status_code == 302  # the worker fetches the link, not the request
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert message in page and 'id="job-message"' in page and "failed" in page
     assert _count(db, Source) == 0 and _count(db, Deck) == 0
 
 
 def test_a_local_link_is_refused_without_the_allow_list(client, instructor, db, site):
     response = client.post("/author/import", data={"link": f"{site}/seals"})
-    assert response.status_code == 400
-    assert "private or local address" in response.get_data(as_text=True)
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "private or local address" in page
     assert _count(db, Source) == 0
 
 
@@ -126,8 +127,10 @@ def test_link_and_text_together_are_refused(client, instructor, db, site):
 
 def test_a_non_english_article_is_refused_by_name_and_nothing_is_stored(client, instructor, db):
     response = client.post("/author/import", data={"text": ITALIAN})
-    page = response.get_data(as_text=True)
-    assert response.status_code == 400
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "The article is in Italian; quizapp writes questions for English articles only." in page
-    assert "Il porto di Genova" in page  # the pasted text is kept in the form
+    job_id = int(response.headers["Location"].rsplit("/", 1)[-1])
+    form = client.get(f"/author/import?again={job_id}").get_data(as_text=True)
+    assert "Il porto di Genova" in form  # the pasted text is kept for the form
     assert _count(db, Source) == 0 and _count(db, Deck) == 0

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import csrf, db, limiter
 from quizapp.models import Attempt, CardState, Deck, Item, User
-from quizapp.services import progress, quizzes, study, tokens
+from quizapp.services import progress, quizzes, study, study_view, tokens
 from quizapp.web import jsonbody
 from quizapp.web.api import schemas
 from quizapp.web.api.spec import documented, openapi_document
@@ -89,7 +89,7 @@ def _deck_json(deck: Deck) -> dict:
     }
 
 
-def _item_json(item: Item) -> dict:
+def _item_json(item: Item | study_view.ItemFields) -> dict:
     return {
         "id": item.id,
         "key": item.key,
@@ -105,7 +105,11 @@ def _item_json(item: Item) -> dict:
     }
 
 
-def _card_json(item: Item, state: CardState | None = None, deck: Deck | None = None) -> dict:
+def _card_json(
+    item: Item | study_view.ItemFields,
+    state: CardState | study_view.StateFields | None = None,
+    deck: Deck | study_view.DeckFields | None = None,
+) -> dict:
     if deck is None:
         state = study.card_state(g.api_user, item)
     intervals = study.intervals(item, state, deck or item.deck)
@@ -150,9 +154,10 @@ def deck_items(deck_id: int):
 @documented("/decks/{deck_id}/next", "get", "The next card to study", schemas.NEXT, errors=(404,))
 def next_card(deck_id: int):
     """The next due or new card with the interval each rating would give, or null."""
-    deck = _deck_for_me(deck_id)
-    view = study.session_view(g.api_user, deck)
-    card = _card_json(view.item, view.state, deck) if view.item else None
+    view = study_view.session_view(g.api_user, deck_id)
+    if view is None:
+        abort(404, "No such deck among yours.")
+    card = _card_json(view.item, view.state, view.deck) if view.item else None
     return jsonify({"card": card, "due": view.counts.due, "new": view.counts.new})
 
 

@@ -12,7 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from quizapp.domain.authoring import paragraphs
 from quizapp.domain.items import TYPE_LABELS
 from quizapp.extensions import db
-from quizapp.generation.read.errors import as_sentence
+from quizapp.generation.read.errors import ArticleError, as_sentence
 from quizapp.generation.read.limits import MAX_ARTICLE_MB
 from quizapp.models import (
     ENGINES,
@@ -24,7 +24,7 @@ from quizapp.models import (
     Item,
     Source,
 )
-from quizapp.services import accounts, authoring, authoring_items, generation
+from quizapp.services import accounts, article_import, authoring, authoring_items, generation
 from quizapp.web.auth_support import instructor_required, wants_json
 from quizapp.web.author.forms import (
     ITEM_FORMS,
@@ -96,7 +96,10 @@ def _source_or_404(source_id: int) -> Source:
 
 def _job_or_abort(job_id: int) -> GenerationJob:
     job = db.get_or_404(GenerationJob, job_id)
-    _deck_or_abort(job.deck_id)
+    if job.deck_id is not None:
+        _deck_or_abort(job.deck_id)
+    elif not (current_user.is_admin or job.requested_by == current_user.id):
+        abort(403)  # an import not read yet belongs to whoever made it
     return job
 
 
@@ -137,30 +140,48 @@ def index():
 def import_article():
     """Paste or upload an article; a new one becomes a draft deck and generation starts."""
     form = ImportForm()
+    if request.method == "GET":
+        _fill_from_earlier_import(form)
     if not form.validate_on_submit() or not _engine_available(form):
         return _import_page(form, queue_down=_queue_down()), 400 if form.errors else 200
-    from quizapp.generation.segment import ArticleError
-
-    details = {
-        "title": form.title.data or "",
-        "author": form.author.data or "",
-        "publication": form.publication.data or "",
-    }
+    # Only what is instant is checked here; a worker fetches and reads the article.
+    link, upload = form.link_url(), form.upload()
     try:
-        if form.link_url():
-            outcome = authoring.import_link(current_user, form.link_url(), **details)
+        if link:
+            article_import.check_link(link)
         else:
-            data, filename = form.upload()
-            outcome = authoring.import_source(current_user, data, filename, **details)
+            article_import.check_upload(*upload)
     except ArticleError as error:
         form.error_field().errors.append(as_sentence(str(error)))
         return _import_page(form), 400
-    if not outcome.created:
-        flash("You imported this article before: reuse it instead of making a copy.", "info")
-        return redirect(url_for("author.source", source_id=outcome.source.id, duplicate=1))
-    deck = authoring.create_draft_deck(current_user, outcome.source, engine=form.engine.data)
-    job = generation.start_generation(deck, current_user)
+    data, filename = upload if upload else (None, "")
+    job = article_import.start_import(
+        current_user,
+        data=data,
+        filename=filename,
+        link=link,
+        engine=form.engine.data,
+        title=form.title.data or "",
+        author=form.author.data or "",
+        publication=form.publication.data or "",
+    )
     return redirect(url_for("author.job", job_id=job.id))
+
+
+def _fill_from_earlier_import(form) -> None:
+    """Fill the form from an import that could not be read (?again=JOB), to edit and retry."""
+    job_id = request.args.get("again", type=int)
+    job = db.session.get(GenerationJob, job_id) if job_id else None
+    if job is None or job.requested_by != current_user.id:
+        return
+    pending = article_import.pending_of(job)
+    if pending is None:
+        return
+    form.title.data, form.author.data = pending.title, pending.author
+    form.publication.data, form.link.data = pending.publication, pending.link
+    form.engine.data = job.engine
+    if pending.filename == article_import.PASTED and pending.data is not None:
+        form.text.data = pending.data.decode("utf-8", "replace")
 
 
 @bp.route("/sources/<int:source_id>")
@@ -211,8 +232,15 @@ def _queue_down() -> bool:
 def job(job_id: int):
     """Progress of a generation job (auto-refreshes while it runs)."""
     row = _job_or_abort(job_id)
-    deck = db.session.get(Deck, row.deck_id)
-    return render_template("author/job.html", job=row, deck=deck, hint=generation.waiting_hint(row))
+    deck = db.session.get(Deck, row.deck_id) if row.deck_id else None
+    return render_template(
+        "author/job.html",
+        job=row,
+        deck=deck,
+        hint=generation.waiting_hint(row),
+        duplicate=article_import.duplicate_of(row),
+        pending=article_import.pending_of(row) if row.deck_id is None else None,
+    )
 
 
 @bp.route("/jobs/<int:job_id>/cancel", methods=["POST"])
@@ -233,7 +261,14 @@ def job_status(job_id: int):
     """The job's status as JSON, polled by author.js."""
     row = _job_or_abort(job_id)
     payload = generation.job_payload(row)
-    payload["deck_url"] = url_for("author.deck", deck_id=row.deck_id)
+    duplicate = article_import.duplicate_of(row)
+    if row.deck_id is not None:
+        payload["deck_url"] = url_for("author.deck", deck_id=row.deck_id)
+    elif duplicate is not None:
+        # Where the page goes once done: the article imported before, offering its decks.
+        payload["deck_url"] = url_for("author.source", source_id=duplicate.id, duplicate=1)
+    else:
+        payload["deck_url"] = None
     return jsonify(payload)
 
 
