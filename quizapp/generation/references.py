@@ -61,6 +61,7 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
     return phrase[:1].upper() + phrase[1:]
 
 
+INTRO_WINDOW = 80  # characters around a name in which the article says what kind of thing it is
 RECENT_SPAN = 4  # sentences back in which a rival name makes a bare description ambiguous
 NAME_LABELS = {"FAC", "ORG", "LOC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MISC"}
 NAME_LEADS = {"lake", "mount", "fort", "cape", "port", "river"}  # "Lake Mead", "Mount Fuji"
@@ -99,8 +100,14 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
         own_words = len(words) > 1 and (
             last in (noun, noun + "s") or (first == noun and noun in NAME_LEADS)
         )
-        if not own_words and not _introduced_as(text[: info.start], " ".join(words), noun):
-            continue
+        if not own_words:
+            # the name's surroundings only, and only where the noun is near (once per name,
+            # not a search of the whole text: 0.2 s of a 2,000-word article's 0.37 s)
+            window = text[
+                max(0, entity.start - INTRO_WINDOW) : min(entity.end + INTRO_WINDOW, info.start)
+            ]
+            if noun not in window.lower() or not _introduced_as(window, " ".join(words), noun):
+                continue
         name = " ".join(words)
         before = text[max(0, entity.start - 4) : entity.start].lower()
         bare = first == noun or "the" not in before
