@@ -209,6 +209,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout16/science_explainer_photosynthesis.txt",
         ],
     ),
+    "heldout17": (
+        [],
+        [
+            "heldout17/biography_rachel_carson.txt",
+            "heldout17/explainer_how_elections_are_counted.txt",
+            "heldout17/history_berlin_airlift.txt",
+            "heldout17/news_water_shortage.txt",
+            "heldout17/page_business_news_supermarket_prices.html",
+            "heldout17/page_health_news_measles_outbreak.html",
+            "heldout17/page_local_news_bridge_repairs.html",
+            "heldout17/page_science_news_jwst_galaxies.html",
+            "heldout17/page_sport_feature_womens_football.html",
+            "heldout17/science_explainer_vaccines_mrna.txt",
+        ],
+    ),
     "heldout11": (
         [],
         [
