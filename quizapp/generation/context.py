@@ -203,6 +203,9 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(cut, end=end, hedged=hedged, attributed=attributed)  # "It was X who …"
     if word in PERSON_PRONOUNS or word in THING_PRONOUNS:
         resolved = antecedent(analysis, info, word)
+        bare_name = re.sub(r"^the\s+", "", resolved, flags=re.IGNORECASE)
+        if resolved and bare_name in rest[len(first.group()) :]:
+            resolved = ""  # "It made Spain the second nation …": "it" is not Spain
         if not resolved:
             return Frame(end=len(quote), problem="unresolved_reference")
         suffix = PERSON_PRONOUNS.get(word, THING_PRONOUNS.get(word, ""))

@@ -221,7 +221,17 @@ KIND_WORDS = {
 
 # bodies whose names carry their kind ("Millbridge City Council"): "the council" is never a
 # campaign group named just before it
-SELF_NAMING = {"council", "ministry", "court", "university", "league", "party", "bank", "agency"}
+SELF_NAMING = {
+    "council",
+    "ministry",
+    "court",
+    "university",
+    "league",
+    "party",
+    "bank",
+    "agency",
+    "team",
+}  # fmt: skip  ("the team" in a science story is its researchers, not a camera named before)
 
 
 def named_as_other_kind(name: str, noun: str, analysis: Analysis | None = None) -> bool:

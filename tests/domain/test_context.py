@@ -470,3 +470,21 @@ def test_he_is_not_the_person_named_in_passing_while_a_he_goes_on():
     analysis = analyse(article)
     view = frame(analysis, analysis.sentences[2])
     assert "Stanislavski" not in view.replacement
+
+
+def test_it_is_never_a_name_the_same_sentence_uses_again():
+    readable = _second_sentence_alone(
+        "In the final in Sydney on 20 August 2023, Spain beat England 1-0. It made Spain only "
+        "the second nation, after Germany, to win both World Cups."
+    )
+    assert not readable.startswith("Spain made Spain")
+
+
+def test_the_team_is_not_an_instrument_named_before():
+    article = build_article(
+        "The galaxy was found with Webb's Near-Infrared Camera in January 2024. The team has "
+        "said further observations should refine the redshift."
+    )
+    analysis = analyse(article)
+    view = frame(analysis, analysis.sentences[1])
+    assert "Camera" not in view.replacement
