@@ -88,9 +88,10 @@ class Frame:
 
 
 # the writer's verdict, not a fact to learn (blind ratings, round 12)
-_VERDICT = re.compile(
-    r"\bone of the (?:most|best|greatest|finest|worst)\b|^(?:No|Few) [\w-]+(?: [\w-]+)? "
-    r"(?:has|have|had)\b(?! been (?:found|reported|recorded))"
+VERDICT = re.compile(
+    r"\bone of the (?:most|best|greatest|few|finest|worst)\b|^(?:No|Few) [\w-]+(?: [\w-]+)? "
+    r"(?:has|have|had|can|could)\b(?! been (?:found|reported|recorded))",
+    re.IGNORECASE,
 )
 # who did not answer a reporter is how the story was made, not what it reports
 _NO_COMMENT = re.compile(
@@ -164,7 +165,7 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(end=len(quote), problem="no_main_verb")
     if tokens[0].lower_ in ("said", "says", "added"):
         return Frame(end=len(quote), problem="attribution_only")
-    if _VERDICT.search(quote) and (roots[0].lemma_ == "be" or re.match(r"(?:No|Few)\b", quote)):
+    if VERDICT.search(quote) and (roots[0].lemma_ == "be" or re.match(r"(?:No|Few)\b", quote)):
         return Frame(end=len(quote), problem="writer_verdict")  # "X is one of the most famous …"
     subjects = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if roots[0].tag_ == "VB" and not subjects and not any(t.tag_ == "MD" for t in tokens):

@@ -11,7 +11,7 @@ from quizapp.domain.items import CLOZE_BLANK, QuizItem
 from quizapp.domain.textnorm import norm_key
 from quizapp.generation.analyse import Analysis, SentenceInfo, identity
 from quizapp.generation.arguments import Argument, lower_first
-from quizapp.generation.context import Frame, connector_length
+from quizapp.generation.context import VERDICT, Frame, connector_length
 from quizapp.generation.distractors import person_like, pick
 from quizapp.generation.feedback import accepted_answers, explain
 from quizapp.generation.segment import Article
@@ -194,7 +194,7 @@ def fact_candidates(
             answer="False",
             explanation=f"False: the article names {display}, not {distractors[0]}. {statement}",
         )
-    elif not EVALUATIVE.search(statement):
+    elif not _judges(statement):
         add("true_false", statement, -0.1, answer="True", explanation=f"True. {explanation}")
         out[-1].vague = not worth_checking(statement)
     return out
@@ -212,7 +212,7 @@ def statement_candidate(
     article = analysis.article
     quote = article.text[info.start : info.end]
     reasoned = any(t.lower_ in CAUSAL_CUES for t in info.tokens)
-    if any(t.lower_ in OPINION_MODALS for t in info.tokens) or EVALUATIVE.search(quote):
+    if any(t.lower_ in OPINION_MODALS for t in info.tokens) or _judges(quote):
         return []  # "The interview should be a nail in the coffin": an opinion, not a fact to check
     if view.hedged or view.attributed or (len(info.entities) < STATEMENT_ENTITIES and not reasoned):
         return []  # a statement without names, numbers or a reason is rarely worth a question
@@ -253,13 +253,15 @@ def worth_checking(statement: str) -> bool:
 
 STATEMENT_ENTITIES = 1
 OPINION_MODALS = {"should", "must", "ought", "would"}
-# a writer's verdict, not a fact: "one of the most famous scientists", "No final has matched
-# the drama of 2019", "Few tools have moved … as quickly" (rejected in held-out round 12)
-EVALUATIVE = re.compile(
-    r"\bone of the (?:most|best|greatest|few|finest|worst)\b|^(?:no|few) [\w-]+(?: [\w-]+)? "
-    r"(?:has|have|had|can|could)\b|\b(?:swift|emotional|remarkabl[ey]|extraordinar(?:y|ily))\b",
-    re.IGNORECASE,
-)
+# a writer's judgement, not a fact to check (rejected in held-out round 12); the verdicts
+# themselves ("one of the most famous …", "No final has matched …") are context.VERDICT
+JUDGING_WORDS = re.compile(r"\b(?:swift|emotional|remarkabl[ey]|extraordinar(?:y|ily))\b", re.I)
+
+
+def _judges(statement: str) -> bool:
+    return bool(VERDICT.search(statement) or JUDGING_WORDS.search(statement))
+
+
 CAUSAL_CUES = {"because", "therefore", "so", "since", "consequently", "thus", "hence"}
 STATEMENT_COST = 0.5  # a statement asks less of the learner than a blank
 

@@ -4,6 +4,7 @@ lake") refers to, when the article says so unambiguously; frame() writes the nam
 
 from __future__ import annotations
 
+import functools
 import re
 
 from quizapp.generation.analyse import Analysis, SentenceInfo
@@ -340,6 +341,12 @@ _FEMININE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 _MASCULINE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4)
+def _pronoun_counts(text: str) -> tuple[int, int]:
+    """How often the article says she/her and he/his/him (once per article)."""
+    return len(_FEMININE.findall(text)), len(_MASCULINE.findall(text))
+
+
 def _title_person(analysis: Analysis, pronoun: str) -> str:
     """The person the article is about (named in its title, mentioned often, and the gender
     of most of its pronouns): what "she" means when no one else is named nearby."""
@@ -360,7 +367,7 @@ def _title_person(analysis: Analysis, pronoun: str) -> str:
     if len(subjects) != 1:
         return ""
     text = analysis.article.text
-    feminine, masculine = len(_FEMININE.findall(text)), len(_MASCULINE.findall(text))
+    feminine, masculine = _pronoun_counts(text)
     wanted = feminine if pronoun in ("she", "her") else masculine
     other = masculine if pronoun in ("she", "her") else feminine
     if wanted < 2 * other:

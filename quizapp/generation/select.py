@@ -99,7 +99,13 @@ def _capitalised_word(text: str, info: SentenceInfo, ent: Entity) -> bool:
     """A one-word "name" that only opens the sentence: the article writes it in lower case too."""
     if ent.start != info.start or " " in ent.text or not ent.text[:1].isupper():
         return False
-    return re.search(rf"(?<![\w-]){re.escape(ent.text.lower())}(?![\w-])", text) is not None
+    return ent.text.lower() in _words_of(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """The article's words as written (once per article, not a text search per sentence)."""
+    return frozenset(re.findall(r"[\w-]+", text))
 
 
 def answers(text: str, info: SentenceInfo) -> list[Answer]:

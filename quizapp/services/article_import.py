@@ -45,9 +45,9 @@ def check_upload(data: bytes | str, filename: str) -> None:
 
 def check_link(url: str) -> None:
     """Refuse a link that is not an http(s) address (no DNS lookup, no fetch): ArticleError."""
-    from quizapp.generation.read.fetch import _parse
+    from quizapp.generation.read import fetch  # the reader stays out of the web process's start
 
-    _parse(url.strip())
+    fetch.check_link(url)
 
 
 def start_import(

@@ -234,10 +234,10 @@ def next_card(user: User, deck: Deck, *, now: datetime | None = None) -> Item | 
 def _counts_query() -> sa.Select:
     """deck_counts' four counts as one statement with bound parameters, built once: it runs on
     every study page and API call, where building it anew cost more than running it."""
-    return sa.select(*(q.scalar_subquery() for q in _count_selects()))
+    return sa.select(*(q.scalar_subquery() for q in count_selects()))
 
 
-def _count_selects() -> tuple[sa.Select, sa.Select, sa.Select, sa.Select]:
+def count_selects() -> tuple[sa.Select, sa.Select, sa.Select, sa.Select]:
     """Due, unseen, introduced today and done today, over bound user, deck, now and day.
 
     Plain table columns (no ORM attributes), so the statements run as Core; the conditions of the

@@ -75,7 +75,7 @@ def _query() -> sa.Select:
     now = sa.bindparam("now", type_=UTCDateTime())
     ahead = sa.bindparam("ahead", type_=UTCDateTime())
     live = sa.and_(item.c.status == "approved", item.c.retired_at.is_(None))
-    selects = study._count_selects()
+    selects = study.count_selects()
     counts = sa.select(
         *(q.scalar_subquery().label(n) for n, q in zip(COUNT_NAMES, selects, strict=True))
     ).subquery("counts")

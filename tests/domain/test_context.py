@@ -157,6 +157,12 @@ def _second_sentence_alone(text: str) -> str:
     return view.replacement + quote[view.cut + view.replaced : view.end]
 
 
+def _view(text: str, index: int):
+    """The frame of the index-th sentence of a text."""
+    analysis = analyse(build_article(text))
+    return frame(analysis, analysis.sentences[index])
+
+
 def frame_of(quote: str):
     article = build_article(quote)
     analysis = analyse(article)
@@ -254,12 +260,11 @@ def test_a_bare_description_takes_the_fuller_name_given_just_before():
 
 
 def test_a_description_followed_by_its_own_name_is_left_as_written():
-    article = build_article(
+    view = _view(
         "Germany introduced the Rentenmark in November 1923. The finance minister, Hans Luther, "
-        "cut public spending sharply in 1924."
+        "cut public spending sharply in 1924.",
+        index=1,
     )
-    analysis = analyse(article)
-    view = frame(analysis, analysis.sentences[1])
     assert (view.replaced, view.replacement) == (0, "")
 
 
@@ -331,46 +336,42 @@ def test_it_is_never_a_team_of_people():
 
 
 def test_of_several_names_of_the_kind_the_one_just_named_is_meant():
-    article = build_article(
+    view = _view(
         "Ethiopia began the Grand Ethiopian Renaissance Dam in 2011. It filled in 2020. Sudan "
         "gains steadier flows. Egypt relies on the river for water.\n\nEgypt opened the Aswan "
         "High Dam in 1971 with Soviet help. The dam holds back Lake Nasser, one of the largest "
-        "artificial lakes."
+        "artificial lakes.",
+        index=5,
     )
-    analysis = analyse(article)
-    view = frame(analysis, analysis.sentences[5])
     assert view.replacement == "The Aswan High Dam"
 
 
 def test_the_description_never_takes_the_words_of_another_thing_introduced_with_a():
-    article = build_article(
+    view = _view(
         "A state appeals court on Tuesday reinstated the ban, overturning a lower court ruling. "
         "The panel found that the city acted within its authority. The ruling reverses a June "
-        "2023 judgment by Judge Raymond Teller."
+        "2023 judgment by Judge Raymond Teller.",
+        index=2,
     )
-    analysis = analyse(article)
-    view = frame(analysis, analysis.sentences[2])
     assert "lower court" not in view.replacement
 
 
 def test_the_council_is_never_a_campaign_group_named_before_it():
-    article = build_article(
+    view = _view(
         "The local branch of the campaign group Better Streets Millbridge welcomed the vote. "
-        "The council said the road would stay open throughout construction."
+        "The council said the road would stay open throughout construction.",
+        index=1,
     )
-    analysis = analyse(article)
-    view = frame(analysis, analysis.sentences[1])
     assert "Better Streets" not in view.replacement
 
 
 def test_a_description_takes_the_name_the_article_introduced_as_one():
-    article = build_article(
+    view = _view(
         "In 1865 the company chartered the Great Eastern, the largest steamship of its day. "
         "Its hold carried 2,600 miles of cable from Valentia Island. The steamship sailed "
-        "again in July 1866 under Captain James Anderson."
+        "again in July 1866 under Captain James Anderson.",
+        index=2,
     )
-    analysis = analyse(article)
-    view = frame(analysis, analysis.sentences[2])
     assert view.replacement == "The Great Eastern"
 
 
@@ -383,12 +384,11 @@ def test_they_is_left_alone_when_the_sentence_before_names_other_things_it_could
 
 
 def test_a_name_inside_a_longer_name_is_not_what_the_description_means():
-    article = build_article(
+    view = _view(
         "Wren and Hooke designed the Monument to the Great Fire, a Doric column completed in "
-        "1677. An inscription was added in 1681. The column still stands near Pudding Lane."
+        "1677. An inscription was added in 1681. The column still stands near Pudding Lane.",
+        index=2,
     )
-    analysis = analyse(article)
-    view = frame(analysis, analysis.sentences[2])
     assert "Great Fire" not in view.replacement
 
 
@@ -428,22 +428,20 @@ def test_that_after_a_verb_of_saying_is_not_a_demonstrative():
 
 
 def test_the_judge_is_never_the_title_before_the_judges_name():
-    article = build_article(
+    view = _view(
         "Passing sentence on Friday, His Honour Judge Peter Ashworth told Lytton he had traded "
-        "on trust. The judge also disqualified Lytton from acting as a director for 12 years."
+        "on trust. The judge also disqualified Lytton from acting as a director for 12 years.",
+        index=1,
     )
-    analysis = analyse(article)
-    view = frame(analysis, analysis.sentences[1])
     assert "Honour" not in view.replacement
 
 
 def test_the_council_is_left_alone_when_two_councils_are_named():
-    article = build_article(
+    view = _view(
         "Ashdale County Council will close six libraries in March. Fenby Parish Council has "
-        "offered to run the village branch itself. The council sets its budget on 20 February."
+        "offered to run the village branch itself. The council sets its budget on 20 February.",
+        index=2,
     )
-    analysis = analyse(article)
-    view = frame(analysis, analysis.sentences[2])
     assert "Fenby" not in view.replacement
 
 
@@ -462,13 +460,12 @@ def test_she_is_not_the_other_person_when_the_article_is_about_her():
 
 
 def test_he_is_not_the_person_named_in_passing_while_a_he_goes_on():
-    article = build_article(
+    view = _view(
         "Anton Chekhov spent his last months insisting that he had written a comedy. When The "
         "Cherry Orchard opened in January 1904, in Konstantin Stanislavski's production, he "
-        "complained that it had become a weepy drama. He died that July in Germany."
+        "complained that it had become a weepy drama. He died that July in Germany.",
+        index=2,
     )
-    analysis = analyse(article)
-    view = frame(analysis, analysis.sentences[2])
     assert "Stanislavski" not in view.replacement
 
 
@@ -481,10 +478,9 @@ def test_it_is_never_a_name_the_same_sentence_uses_again():
 
 
 def test_the_team_is_not_an_instrument_named_before():
-    article = build_article(
+    view = _view(
         "The galaxy was found with Webb's Near-Infrared Camera in January 2024. The team has "
-        "said further observations should refine the redshift."
+        "said further observations should refine the redshift.",
+        index=1,
     )
-    analysis = analyse(article)
-    view = frame(analysis, analysis.sentences[1])
     assert "Camera" not in view.replacement

@@ -110,6 +110,12 @@ def check_address(
     return addresses
 
 
+def check_link(url: str) -> None:
+    """Refuse a link fetch_article could never fetch (not http(s), no host, credentials in it)
+    without a DNS lookup or a connection: ArticleError with the reason."""
+    _parse(url.strip())
+
+
 def _parse(url: str) -> _Target:
     if any(ord(c) < 32 or ord(c) == 127 for c in url):
         raise ArticleError("the link is not a valid web address")
