@@ -174,7 +174,13 @@ def _full_names(analysis: Analysis, surname: str) -> list[str]:
         for e in analysis.entities
         if e.label == "PERSON" and len(e.text.split()) > 1 and e.text.split()[-1] == surname
     }
+    names = {n for n in names if zipf(n.split()[0].lower()) < EVERYDAY_WORD_ZIPF}
     return list(names) if len(names) == 1 else []
+
+
+# "Old Kelbrook" (a beer) is no one's full name for "Kelbrook" (a town the parser took for a
+# person): a first name is not an everyday word ("old" 5.7; "Mark" 5.05 stays a name)
+EVERYDAY_WORD_ZIPF = 5.5
 
 
 def _initials(name: str) -> str:

@@ -224,6 +224,18 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout18": (
+        [],
+        [
+            "heldout18/history_first_transatlantic_flight.txt",
+            "heldout18/news_ferry_service_cut.txt",
+            "heldout18/page_business_news_brewery_merger.html",
+            "heldout18/page_local_news_library_reopens.html",
+            "heldout18/page_science_news_asteroid_sample.html",
+            "heldout18/science_explainer_earthquakes.txt",
+        ],
+    ),
     "heldout11": (
         [],
         [
