@@ -59,6 +59,16 @@ _EMPLOYER_BEFORE = re.compile(
     r"advised(?: on)? by(?: [\w-]+){0,3})\s+$",
     re.IGNORECASE,
 )
+# "Dr James Liang, a consultant at ____, said …", "Ellison, who joined in ____, said …": a
+# detail of who is speaking, not what the story reports (held-out rounds 16-18)
+_SPEAKER_ASIDE_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+(?:who|a|an|the|\d{1,3},)\s[^,]*$")
+_SPEAKER_ASIDE_AFTER = re.compile(
+    r"^[^,]*,\s+(?:said|says|told|added|warned|explained|admitted|insisted|argued|believes|"
+    r"thinks|accepts|agreed)\b"
+)
+# "58 per cent … and Tollbridge shareholders the remaining ____": one subtraction away
+_REMAINDER = re.compile(r"\b(?:remaining|the rest|the remainder|the other)\b", re.IGNORECASE)
+_PER_CENT = re.compile(r"%|\bper ?cent\b|\bpercent\b")
 _ACRONYM_GIVEN = re.compile(r",?\s*(?:known as|abbreviated (?:as|to)|short for)\s+$")
 MAX_ANSWER_WORDS = 5
 GIVEAWAY_PREFIX = 5  # an answer word sharing this many first letters with a prompt word
@@ -139,6 +149,12 @@ def blank_problem(
         return "vague_date"  # "on ____" (Tuesday): the day of the week is trivia
     if label == "PERSON" and re.match(r",\s*\d{1,3},", quote[end:]):
         return "vox_pop"  # "____, 34, who takes the number 12 …": a passer-by quoted
+    if _SPEAKER_ASIDE_BEFORE.search(quote[:start]) and _SPEAKER_ASIDE_AFTER.match(quote[end:]):
+        return "speaker_detail"
+    if _PER_CENT.search(answer) and len(_PER_CENT.findall(quote)) == 2:
+        other = _PER_CENT.search(quote[end:]) or _PER_CENT.search(quote[:start])
+        if other and _REMAINDER.search(quote):
+            return "answer_given_away"  # one share and "the remaining" share of a hundred
     if label in ("ORG", "FAC", "MISC") and _EMPLOYER_BEFORE.search(quote[:start]):
         return "attribution_blank"  # "a consumer analyst at ____", "advised by ____"
     if label not in ("DATE",) and len(answer.split()) > MAX_ANSWER_WORDS:

@@ -277,9 +277,44 @@ def _dangling_reference(tokens: list, base: int, start: int) -> bool:
             return True
         if word in ("he", "she", "his", "her", "him") and not seen_person:
             return True
+        if _subject_after_adverbial(token):
+            return True
         seen_plural |= token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj"
         seen_singular |= token.tag_ in ("NN", "NNP")
         seen_person |= token.ent_type_ == "PERSON"
+    return False
+
+
+MAIN_SUBJECT_PRONOUNS = {"it", "they", "he", "she"}
+
+
+def _subject_after_adverbial(token) -> bool:
+    """The main clause's subject is a pronoun after an opening phrase that cannot hold what it
+    means ("In the United States, it reached …", "After releasing the capsule, it fired …"):
+    only a noun in a clause with its own subject can ("Once succinate binds, it triggers …")."""
+    if token.lower_ not in MAIN_SUBJECT_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    root = token.head
+    if root.dep_ != "ROOT" or token.i == token.sent.start:
+        return False
+    return not any(
+        noun.pos_ in ("NOUN", "PROPN")
+        and noun.ent_type_ not in ("DATE", "TIME")
+        and _in_clause_with_own_subject(noun, root)
+        for noun in token.doc[token.sent.start : token.i]
+    )
+
+
+def _in_clause_with_own_subject(noun, root) -> bool:
+    """Whether the noun sits in a subordinate clause that has its own subject."""
+    node = noun
+    while node.i != root.i and node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.i != root.i:
+            return True
+        node = node.head
+        finite = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        if node.pos_ in ("VERB", "AUX") and node.i != root.i and finite:
+            return True
     return False
 
 

@@ -58,6 +58,7 @@ class Candidate:
     score: float
     vague: bool = False  # a short true statement without a number: ranked down by the model
     loose_term: bool = False  # blanks a common noun many words could fill: ranked down too
+    topical_term: bool = False  # blanks the word the whole article is about: ranked down too
     floor_score: float = 0.0  # the model's probability before ranking factors, for the floor
 
 
@@ -131,7 +132,16 @@ def fact_candidates(
             score=round(score + bonus - length_penalty(prompt), 4),
             **extra,  # type: ignore[arg-type]
         )
-        out.append(Candidate(item, info.index, ent.key, item.score, loose_term=answer.loose))
+        out.append(
+            Candidate(
+                item,
+                info.index,
+                ent.key,
+                item.score,
+                loose_term=answer.loose,
+                topical_term=answer.topical,
+            )
+        )
 
     # "an ____" would tell the learner the answer starts with a vowel, and "a(n) ____" reads
     # as a form to fill in: the article goes inside the blank (grading ignores it either way)

@@ -139,6 +139,40 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
             "PERSON",
             "spokesperson",
         ),
+        (
+            "Ellison, who joined Pennywell from a food retailer in 2022, said she was confident.",
+            "2022",
+            "DATE",
+            "speaker_detail",
+        ),
+        (
+            "Head librarian Priya Nandakumar, who has worked at the branch since 2009, said the "
+            "response had left her close to tears.",
+            "2009",
+            "DATE",
+            "speaker_detail",
+        ),
+        (
+            "The Vimy, a converted bomber built in 1918, carried the two men across the Atlantic.",
+            "1918",
+            "DATE",
+            "",
+        ),
+        (
+            "Harrowgate shareholders will own 58 per cent of the group and Tollbridge shareholders "
+            "the remaining 42 per cent.",
+            "42 per cent",
+            "PERCENT",
+            "answer_given_away",
+        ),
+        (
+            "Harrowgate shareholders will own 58 per cent of the group and Tollbridge shareholders "
+            "the remaining 42 per cent.",
+            "58 per cent",
+            "PERCENT",
+            "answer_given_away",
+        ),
+        ("About 42 per cent of the remaining 300 staff will move.", "42 per cent", "PERCENT", ""),
     ],
 )
 def test_blanks_not_worth_asking_are_refused_with_a_reason(quote, answer, label, problem):
@@ -236,11 +270,11 @@ def test_openers_that_lean_on_the_previous_sentence_are_cut(quote, readable):
 
 def test_a_common_noun_in_a_list_is_not_blanked():
     article = build_article(
-        "Hives were found with the queen, brood and food stores left behind by the workers."
+        "Hives were found with the queen, pupae and food stores left behind by the workers."
     )
     analysis = analyse(article)
     found = {a.entity.text: a.in_list for a in answers(article.text, analysis.sentences[0])}
-    assert found.get("brood") is True
+    assert found.get("pupae") is True
 
 
 def test_a_description_names_the_one_thing_of_its_kind_just_before_it():
@@ -484,3 +518,47 @@ def test_the_team_is_not_an_instrument_named_before():
         index=1,
     )
     assert "Camera" not in view.replacement
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "In 1915 it became trapped in the Weddell Sea pack ice and drifted for ten months.",
+        "In the United States, it reached 9.1 per cent in June 2022.",
+        "By Thursday morning it had gathered more than 2,300 signatures.",
+        "After releasing the capsule, it fired its engines and headed off on a new mission.",
+        "After about 36 hours of walking, they staggered into the station at Stromness.",
+    ],
+)
+def test_a_subject_pronoun_after_an_opening_phrase_points_before_the_sentence(quote):
+    # held-out rounds 10-18: 18 such items, 2 usable as they stood
+    assert frame_of(quote).problem == "unresolved_reference"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Once succinate binds to a tuft cell, it triggers the release of interleukin-25.",
+        "When the car was repaired, it ran well for years.",
+        "In 1950 the company moved to Leeds, where it built a new factory.",
+    ],
+)
+def test_a_subject_pronoun_after_a_clause_with_its_own_subject_has_its_antecedent(quote):
+    assert frame_of(quote).problem == ""
+
+
+def _answers_of(text: str) -> set[str]:
+    article = build_article(text)
+    analysis = analyse(article)
+    return {a.display for info in analysis.sentences for a in answers(article.text, info)}
+
+
+def test_one_everyday_word_is_not_a_blank_unless_the_sentence_defines_it():
+    # held-out rounds 1-18: such blanks ("queues", "rubble") usable as-is 4 times in 47
+    found = _answers_of(
+        "Lenndale County Council has warned that queues are likely at the Fording roundabout. "
+        "Webb can look inside the nurseries where stars and planets form. "
+        "The spacecraft's arm sank into the rubble with little resistance."
+    )
+    assert "queues" not in found and "rubble" not in found
+    assert "nurseries" in found

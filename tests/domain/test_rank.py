@@ -1,13 +1,17 @@
 """The rank stage: the fitted model's probability, and the rules measured on blind ratings."""
 
 from quizapp.domain.items import QuizItem
+from quizapp.generation.analyse import analyse
 from quizapp.generation.rank import (
     LOOSE_TERM_FACTOR,
     SHORT_PROMPT_FACTOR,
+    TOPICAL_TERM_FACTOR,
     VAGUE_STATEMENT_FACTOR,
     rescore,
 )
 from quizapp.generation.realise import Candidate, worth_checking
+from quizapp.generation.segment import build_article
+from quizapp.generation.select import answers
 
 
 def _statement(prompt: str) -> QuizItem:
@@ -43,3 +47,24 @@ def test_a_short_prompt_and_a_loose_term_rank_lower_but_keep_their_floor_score()
     assert abs(plain.item.score - plain.floor_score) < 1e-3
     loose = rescore(Candidate(_statement(long), 0, "stmt:0", 0.0, loose_term=True))
     assert abs(loose.item.score - LOOSE_TERM_FACTOR * loose.floor_score) < 1e-3
+
+
+def test_a_blank_on_the_word_the_article_is_about_ranks_lower():
+    long = "The Wall was built in August 1961 by the East German government across Berlin."
+    topical = rescore(Candidate(_statement(long), 0, "stmt:0", 0.0, topical_term=True))
+    assert abs(topical.item.score - TOPICAL_TERM_FACTOR * topical.floor_score) < 1e-3
+
+
+def test_a_term_the_article_keeps_using_is_topical_and_a_name_is_not():
+    text = (
+        "Godwits fly south once a year from Alaska. Most godwits leave at night. "
+        "Ringers from the Wash Wader Institute tagged the godwits in Cairns. "
+        "The godwits fed on plankton in Cairns. Young godwits are small. "
+        "Cairns is busy in November. Cairns sits on the coast."
+    )
+    article = build_article(text)
+    analysis = analyse(article)
+    found = {a.display: a.topical for info in analysis.sentences for a in answers(text, info)}
+    assert found["godwits"] is True
+    assert found["Cairns"] is False
+    assert found["plankton"] is False

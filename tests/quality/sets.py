@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout19": (
+        [],
+        [
+            "heldout19/biography_john_harrison.txt",
+            "heldout19/explainer_how_barcodes_work.txt",
+            "heldout19/history_halifax_explosion.txt",
+            "heldout19/news_food_waste_collection.txt",
+            "heldout19/page_business_news_bicycle_maker.html",
+            "heldout19/page_health_news_whooping_cough.html",
+            "heldout19/page_local_news_market_square_car_park.html",
+            "heldout19/page_science_news_seagrass_carbon.html",
+            "heldout19/page_sport_report_rowing_regatta.html",
+            "heldout19/science_explainer_lightning.txt",
+        ],
+    ),
     "heldout18": (
         [],
         [
