@@ -13,6 +13,15 @@ from quizapp.domain.items import QuizItem
 
 Verdict = Literal["correct", "close", "wrong"]
 
+# What a typed answer may differ in and still be right: shown to authors beside the accepted
+# answers (and on the blind-rating sheets), so nobody lists forms grading already takes.
+GRADING_POLICY = (
+    "Typed answers are right whatever their capitals, punctuation and currency signs, with or "
+    "without a leading a, an or the, in digits or words, and with m, bn or k for million, "
+    "billion or thousand; a small misspelling of a word of five letters or more is accepted with "
+    "a spelling note."
+)
+
 ARTICLES = frozenset({"a", "an", "the"})
 TRUE_WORDS = frozenset({"true", "t", "yes", "y"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n"})
@@ -34,6 +43,9 @@ ORDINALS = {
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
 
+# after a number, in money and counts: "£1.9m", "$3bn", "40k" (a metre is folded the same way
+# on both sides, so "100m" still matches "100 m")
+SCALE_ABBREVIATIONS = {"m": "million", "mn": "million", "bn": "billion", "k": "thousand"}
 _THOUSANDS_SEP = re.compile(r"(?<=\d)[,\u00a0\u202f'](?=\d{3}(?!\d))")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+", re.UNICODE)
 _ORDINAL_SUFFIX = re.compile(r"^(st|nd|rd|th)$")
@@ -135,6 +147,8 @@ def normalise(text: str) -> _Form:
     for token in raw:
         if tokens and _is_number(tokens[-1]) and _ORDINAL_SUFFIX.match(token):
             continue  # "3rd" → "3"
+        if tokens and _is_number(tokens[-1]) and token in SCALE_ABBREVIATIONS:
+            token = SCALE_ABBREVIATIONS[token]  # "£1.9m" → "1.9 million"
         tokens.append(token)
     tokens = _words_to_numbers(tokens)
     tokens = [_canonical_number(t) if _is_number(t) else t for t in tokens]

@@ -262,7 +262,9 @@ def _demonstrative(token) -> bool:
 def _dangling_reference(tokens: list, base: int, start: int) -> bool:
     """A demonstrative ("this caution", "that money") or a pronoun with nothing before it in the
     sentence that it could refer to ("they" with no plural noun, "she" with no person)."""
-    seen_plural = seen_singular = seen_person = False
+    seen_plural = False
+    persons: list = []
+    things: list = []
     for token in tokens:
         if token.idx + base < start:
             continue
@@ -273,16 +275,35 @@ def _dangling_reference(tokens: list, base: int, start: int) -> bool:
             return True
         if word in ("they", "them", "their") and not seen_plural:
             return True
-        if word in ("it", "its") and not seen_singular and token.dep_ != "expl":
+        if word in ("it", "its") and not things and token.dep_ != "expl":
             return True
-        if word in ("he", "she", "his", "her", "him") and not seen_person:
+        if word == "it" and _only_own_subject(token, things):
+            return True  # "the Congress adopted it": "it" is not the Congress
+        if word in ("he", "she", "his", "her", "him") and not persons:
             return True
+        if word in ("him", "her") and token.tag_ == "PRP" and _only_own_subject(token, persons):
+            return True  # "Halley sent him to Graham": "him" is never Halley
         if _subject_after_adverbial(token):
             return True
         seen_plural |= token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj"
-        seen_singular |= token.tag_ in ("NN", "NNP")
-        seen_person |= token.ent_type_ == "PERSON"
+        if token.tag_ in ("NN", "NNP") and token.ent_type_ not in NOT_IT:
+            things.append(token)  # "In 1772 the king tested it": "it" is never the date
+        if token.ent_type_ == "PERSON":
+            persons.append(token)
     return False
+
+
+NOT_IT = {"DATE", "TIME"}  # persons stay: the tagger reads many a company as one
+
+
+def _only_own_subject(pronoun, candidates: list) -> bool:
+    """Whether everything an object pronoun could point back to is the subject of its own verb
+    ("Halley sent him …": "him" is never Halley)."""
+    if pronoun.dep_ not in ("dobj", "dative"):
+        return False
+    subjects = [c for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    own = {t.i for subject in subjects for t in subject.subtree}
+    return all(candidate.i in own for candidate in candidates)
 
 
 MAIN_SUBJECT_PRONOUNS = {"it", "they", "he", "she"}

@@ -42,10 +42,12 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     out = [alias for alias in aliases_of(display) if _same_name(alias, display)]
     words = display.split()
     untitled = TITLES.sub("", display)
-    if entity.label == "PERSON" and untitled != display:
+    titled_name = untitled != display and bool(_PERSONAL_NAME.fullmatch(untitled))
+    person = entity.label == "PERSON" or titled_name  # "Councillor Priya Raman" read as an ORG
+    if person and untitled != display:
         out.append(untitled)  # "President Ashraf Ghani" → "Ashraf Ghani"
         words = untitled.split()
-    if entity.label == "PERSON" and len(words) > 1:
+    if person and len(words) > 1:
         out.extend(_family_names(analysis.article.text, words))
     short = re.sub(r"^(?:the\s+)?(?:\d{4}|\d+(?:st|nd|rd|th))\s+", "", display, flags=re.I)
     if short != display and len(short) > 3 and len(short.split()) > 1:
@@ -81,6 +83,10 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         out.append(display.replace(",", ""))
     if entity.label == "TERM" and entity.form.endswith("plural"):
         out.append(singular(display))  # a singular's plural may not exist ("vapors")
+    if entity.label == "TERM":
+        out.extend(_without_describing_words(analysis, entity))
+    if entity.label == "DATE":
+        out.extend(_in_years(display))
     seen = {norm_key(display)}
     unique = []
     for alias in out:
@@ -89,6 +95,46 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
             seen.add(key)
             unique.append(alias)
     return unique
+
+
+_PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
+DESCRIBING_TAGS = {"JJ", "VBG", "VBN", "RB"}
+
+
+def _without_describing_words(analysis: Analysis, entity: Entity) -> list[str]:
+    """A term without its leading describing words ("bare seabed" → "seabed", "falling graupel
+    pellets" → "graupel pellets"): what the sentence says about the thing is not its name."""
+    info = next((s for s in analysis.sentences if s.start <= entity.start < s.end), None)
+    if info is None:
+        return []
+    tokens = [
+        t
+        for t in info.tokens
+        if entity.start <= info.offset + t.idx < entity.end and not t.is_space
+    ]
+    out = []
+    while len(tokens) > 1 and tokens[0].tag_ in DESCRIBING_TAGS:
+        tokens = tokens[1:]
+        phrase = " ".join(t.text for t in tokens)
+        out.append(phrase)
+        if tokens[-1].tag_ == "NNS":
+            out.append(singular(phrase))
+    return out
+
+
+def _in_years(display: str) -> list[str]:
+    """ "12 months" → "a year", "one year"; "24 months" → "two years"."""
+    months = re.fullmatch(r"(\d+|twelve|twenty-four|thirty-six) months", display.strip())
+    if not months:
+        return []
+    count = {"twelve": 12, "twenty-four": 24, "thirty-six": 36}.get(months.group(1))
+    count = count or int(months.group(1))
+    if count % 12 or not 12 <= count <= 120:
+        return []
+    years = count // 12
+    if years == 1:
+        return ["a year", "one year", "1 year"]
+    return [f"{years} years"]
 
 
 def singular(phrase: str) -> str:

@@ -562,3 +562,30 @@ def test_one_everyday_word_is_not_a_blank_unless_the_sentence_defines_it():
     )
     assert "queues" not in found and "rubble" not in found
     assert "nurseries" in found
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The Astronomer Royal, Edmond Halley, sent him to the clockmaker George Graham.",
+        "In 1980 President Jimmy Carter awarded her the Presidential Medal of Freedom.",
+        "In 1772 King George III tested it privately at his observatory at Kew.",
+        "The US Food and Drug Administration approved it for sickle-cell disease in 2023.",
+    ],
+)
+def test_an_object_pronoun_is_never_the_subject_of_its_own_verb(quote):
+    # held-out rounds 11-19: "him", "her" and "it" here point to someone the sentence never names
+    assert frame_of(quote).problem == "unresolved_reference"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Marie Curie met Pierre Curie in 1894 and married him a year later.",
+        "John Harrison built a clock and tested it on a voyage in 1736.",
+        "Halley told Graham about the clock, and Graham lent him money.",
+        "In 2016 Westway withdrew its late-evening Friday sailing.",
+    ],
+)
+def test_an_object_pronoun_with_someone_else_to_point_to_is_kept(quote):
+    assert frame_of(quote).problem == ""

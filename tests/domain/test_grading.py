@@ -29,6 +29,10 @@ TF_FALSE = QuizItem(key="f", type="true_false", prompt="Statement", answer="Fals
 TEXT_CASES = [
     # (answer, accepted aliases, response, verdict)
     ("Russia", (), "Russia", "correct"),
+    ("£1.9 million", (), "£1.9m", "correct"),
+    ("$3 billion", (), "3bn", "correct"),
+    ("£1.9 million", (), "1.9", "wrong"),
+    ("100 metres", ("100 m",), "100m", "correct"),
     ("Russia", (), "russia", "correct"),
     ("Russia", (), "  RUSSIA  ", "correct"),
     ("Russia", (), "Russia.", "correct"),

@@ -55,6 +55,7 @@ def test_trainee_takes_a_three_question_quiz(live_server, page):
 
     # 1: multiple choice, chosen with the keyboard (number key 2 = "Russia").
     page.get_by_text("Question 1 of 3").wait_for()
+    page.wait_for_load_state("load")  # quiz.js is deferred: its keys work once it has run
     page.keyboard.press("2")
     assert page.get_by_label("Russia").is_checked()
     page.get_by_role("button", name="Check answer").click()

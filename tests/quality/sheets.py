@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from quizapp.domain.grading import GRADING_POLICY
 from quizapp.generation.pipeline import generate
 from quizapp.generation.segment import parse_article
 from tests.quality.sets import load_set
@@ -39,6 +40,7 @@ def main(set_name: str, out: Path) -> None:
         index[source.id] = [item.to_contract() for item in items]
         paragraphs = "\n\n".join(article.text[p.start : p.end] for p in article.paragraphs)
         sheet = [f"# Article {source.id}: {article.title}", "", paragraphs, "", "## Items", ""]
+        sheet += [f"Grading: {GRADING_POLICY}", ""]
         sheet += [_item_block(n, item) + "\n" for n, item in enumerate(items, 1)]
         (out / f"{source.id}.md").write_text("\n".join(sheet), encoding="utf-8")
     (out / "items.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), "utf-8")

@@ -504,6 +504,12 @@ def test_edit_mcq_validation(client, instructor, deck, db, changes, message):
     assert db.session.get(Item, item.id).prompt.startswith("The Romans built")
 
 
+def test_the_accepted_answers_field_says_what_grading_already_takes(client, instructor, deck):
+    item = items_by_key(deck)["cloze-fresnel"]
+    page = client.get(f"/author/items/{item.id}/edit").get_data(as_text=True)
+    assert "with m, bn or k for million, billion or thousand" in page
+
+
 def test_cloze_blank_must_be_in_prompt(client, instructor, deck, db):
     item = items_by_key(deck)["cloze-fresnel"]
     base = {"answer": "Fresnel", "kind": "fact", "accepted": "A. Fresnel\nfresnel\n\nFresnel"}

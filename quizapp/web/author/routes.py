@@ -10,6 +10,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms.fields.choices import SelectChoice
 
 from quizapp.domain.authoring import paragraphs
+from quizapp.domain.grading import GRADING_POLICY
 from quizapp.domain.items import TYPE_LABELS
 from quizapp.extensions import db
 from quizapp.generation.read.errors import ArticleError, as_sentence
@@ -365,6 +366,7 @@ def _render_item_form(deck: Deck, form, item: Item | None, item_type: str, statu
         type_label=TYPE_LABELS[item_type],
         type_labels=TYPE_LABELS,
         paragraphs=_paragraphs(deck),
+        grading_policy=GRADING_POLICY,
     ), status
 
 
