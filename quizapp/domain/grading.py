@@ -151,6 +151,17 @@ def normalise(text: str) -> _Form:
             token = SCALE_ABBREVIATIONS[token]  # "£1.9m" → "1.9 million"
         tokens.append(token)
     tokens = _words_to_numbers(tokens)
+    # "6 to 35" is the range "6-35"
+    tokens = [
+        t
+        for i, t in enumerate(tokens)
+        if not (
+            t == "to"
+            and 0 < i < len(tokens) - 1
+            and _is_number(tokens[i - 1])
+            and _is_number(tokens[i + 1])
+        )
+    ]
     tokens = [_canonical_number(t) if _is_number(t) else t for t in tokens]
     if len(tokens) > 1 and tokens[0] in ARTICLES:
         tokens = tokens[1:]

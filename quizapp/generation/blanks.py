@@ -70,6 +70,10 @@ _SPEAKER_ASIDE_AFTER = re.compile(
 _REMAINDER = re.compile(r"\b(?:remaining|the rest|the remainder|the other)\b", re.IGNORECASE)
 _PER_CENT = re.compile(r"%|\bper ?cent\b|\bpercent\b")
 _ACRONYM_GIVEN = re.compile(r",?\s*(?:known as|abbreviated (?:as|to)|short for)\s+$")
+# a word after the blank that makes the answer its adjective ("English universities")
+_BEFORE_A_NOUN = re.compile(
+    r"\s+(?!(?:in|on|at|and|or|by|to|for|of|with|from|is|was|are|were|as|but)\b)[a-z]+"
+)
 MAX_ANSWER_WORDS = 5
 GIVEAWAY_PREFIX = 5  # an answer word sharing this many first letters with a prompt word
 MIN_TERM_LETTERS = 3
@@ -112,8 +116,8 @@ def blank_problem(
         return "generic_name"  # "the largest reef system on ____" (Earth)
     if re.search(r"\b[a-z]+ly\s*$", quote[:start]) and label == "TERM":
         return "split_phrase"  # "computationally ____" (heavy simulations)
-    if label == "NORP":
-        return "nationality_blank"
+    if label == "NORP" or (label == "LANGUAGE" and _BEFORE_A_NOUN.match(quote[end:])):
+        return "nationality_blank"  # "____ universities" (English): British, UK … fit too
     if label == "DATE" and not re.search(r"\d|" + MONTH_PATTERN, answer, re.IGNORECASE):
         return "vague_date"  # "Tuesday", "last week", "recent decades"
     if label == "DATE" and re.fullmatch(MONTH_PATTERN, answer.strip(), re.IGNORECASE):
@@ -183,6 +187,12 @@ def blank_problem(
         and before[-1].rstrip(".") not in NAME_TITLES
     ):
         return "part_of_a_name"  # "Wall ____" (Street), "peer ____" stays allowed
+    if (
+        answer[:1].isupper()
+        and label not in ("PERSON", "DATE")
+        and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", quote[end:])
+    ):
+        return "part_of_a_name"  # "____ of Parliament" (The Houses)
     joined = len(before) == 2 and before[1].lower() in NAME_JOINERS and before[0][:1].isupper()
     if joined and (before[1].lower() != "the" or before[0] not in ("In", "On", "At", "By")):
         return "part_of_a_name"  # "Fate of ____" (Macy)

@@ -23,6 +23,7 @@ from quizapp.generation.references import (
     fuller_description,
     named_as_other_kind,
     named_in_previous,
+    previous_in_paragraph,
 )
 
 CONNECTORS = {
@@ -150,13 +151,12 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(end=len(quote), problem="all_capitals")  # names cannot be told from words
     if _unpunctuated_line(analysis, info, quote):
         return Frame(end=len(quote), problem="caption_or_link")
-    if re.search(
-        r"\(@\w+\)|pic\.twitter\.com/|\d{1,2}:\d{2}\s?[AP]M\s?·|·\s?[\d,.]+K? likes", quote
-    ):
-        return Frame(end=len(quote), problem="social_post")  # an embedded tweet and its stamp
+    paragraph_start, paragraph = _paragraph_of(analysis, info)
+    if _SOCIAL_STAMP.search(paragraph):
+        return Frame(end=len(quote), problem="social_post")  # an embedded post, stamp and all
     if _NO_COMMENT.search(quote):
         return Frame(end=len(quote), problem="no_comment")
-    if _is_direct_speech(quote):
+    if _is_direct_speech(quote) or _inside_a_quotation(paragraph[: info.start - paragraph_start]):
         return Frame(end=len(quote), problem="direct_speech")
     if any(_speaks(t) for t in tokens):
         return Frame(end=len(quote), problem="speaker_aside")
@@ -217,6 +217,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     if described:
         noun = described.group(2).lower()
         name = named_in_previous(analysis, info, CLASS_NOUNS[noun])
+        if name and _described_just_before(analysis, info, noun):
+            name = ""  # "The group is in talks with Natural England. The group has applied …"
         if name and named_as_other_kind(name, noun, analysis):
             name = ""  # "The club" is not "the Europa League"
         if name:  # "The company said …" → "SNC said …"
@@ -226,6 +228,33 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     if fuller:  # "The charge has risen …" → "The congestion charge has risen …"
         return Frame(cut, bare.end(), fuller, end, hedged, attributed)
     return Frame(cut, end=end, hedged=hedged, attributed=attributed)
+
+
+_SOCIAL_STAMP = re.compile(
+    r"\(@\w+\)|pic\.twitter\.com/|\d{1,2}:\d{2}\s?[AP]M\s?·|·\s?[\d,.]+K? likes"
+)
+
+
+def _described_just_before(analysis: Analysis, info: SentenceInfo, noun: str) -> bool:
+    """Whether the previous sentence already says "the <noun>": a chain from further back."""
+    previous = previous_in_paragraph(analysis, info)
+    if previous is None:
+        return False
+    earlier = analysis.article.text[previous.start : previous.end]
+    return re.search(rf"\bthe {re.escape(noun)}\b", earlier, re.IGNORECASE) is not None
+
+
+def _paragraph_of(analysis: Analysis, info: SentenceInfo) -> tuple[int, str]:
+    """Where the sentence's paragraph starts, and its text."""
+    article = analysis.article
+    paragraph = article.paragraphs[article.paragraph_index(info.start)]
+    return paragraph.start, article.text[paragraph.start : paragraph.end]
+
+
+def _inside_a_quotation(before: str) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open ("… she said. "What
+    matters is the results. If the streets are cleaner, the argument will be won."")."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 QUOTED = re.compile(r"[\"“]([^\"”]*)[\"”]?")

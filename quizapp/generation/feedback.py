@@ -31,7 +31,8 @@ NAME_LINKS = {"of", "the", "for", "and", "on", "in", "de", "du"}
 TITLES = re.compile(
     r"^(?:President|Vice President|Prime Minister|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|Dr\.?|"
     r"Prof\.?|Professor|Chief|Superintendent|Mayor|Judge|Justice|General|Gen\.?|Col\.?|Lt\.?|"
-    r"Capt\.?|Sir|Dame|Lord|Lady|King|Queen|Pope|Councillor|Minister|Secretary)\s+"
+    r"Capt\.?|Sir|Dame|Lord|Lady|King|Queen|Pope|Councillor|Minister|Secretary|Mr\.?|Mrs\.?|"
+    r"Ms\.?|Miss)\s+"
 )
 CONTENT_ZIPF = 5.5  # words more frequent than this carry no topic ("the", "said", "year")
 
@@ -44,6 +45,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     untitled = TITLES.sub("", display)
     titled_name = untitled != display and bool(_PERSONAL_NAME.fullmatch(untitled))
     person = entity.label == "PERSON" or titled_name  # "Councillor Priya Raman" read as an ORG
+    person = person or _name_read_as_organisation(analysis.article.text, entity, display)
     if person and untitled != display:
         out.append(untitled)  # "President Ashraf Ghani" → "Ashraf Ghani"
         words = untitled.split()
@@ -53,7 +55,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if short != display and len(short) > 3 and len(short.split()) > 1:
         out.append(short)  # "the 1967 Six-Day War" → "Six-Day War", never "Century" alone
     out.extend(_acronyms(analysis.article.text, display))
-    if entity.label == "PERSON" and len(words) == 1:
+    if person and len(words) == 1:
         out.extend(_full_names(analysis, words[0]))  # "Phillips" → "Jack Phillips"
     if entity.label in ("ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "NORP"):
         out.extend(_initials_and_expansions(analysis, display))
@@ -87,6 +89,10 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         out.extend(_without_describing_words(analysis, entity))
     if entity.label == "DATE":
         out.extend(_in_years(display))
+    out.extend(_number_shapes(bare))
+    river = re.fullmatch(r"(?:the\s+)?(?:River\s+([A-Z][\w-]+)|([A-Z][\w-]+)\s+River)", display)
+    if river:
+        out.append(river.group(1) or river.group(2))  # "the River Thames" → "Thames"
     seen = {norm_key(display)}
     unique = []
     for alias in out:
@@ -120,6 +126,40 @@ def _without_describing_words(analysis: Analysis, entity: Entity) -> list[str]:
         if tokens[-1].tag_ == "NNS":
             out.append(singular(phrase))
     return out
+
+
+def _name_read_as_organisation(text: str, entity: Entity, display: str) -> bool:
+    """A person's name the tagger read as an organisation ("Maeve Donnachie", "Donnachie"):
+    first name and surname, or a surname, that the article also writes with the other part."""
+    if entity.label != "ORG":
+        return False
+    words = display.split()
+    if not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z'’-]+)?", display):
+        return False
+    if any(w.lower() in GENERIC_NAME_WORDS for w in words) or zipf(words[0].lower()) >= 4.0:
+        return False  # "Natural England", "Saltby Coastal"
+    surname = words[-1]
+    full = re.findall(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text)
+    alone = len(re.findall(rf"\b{re.escape(surname)}\b", text)) > len(full)
+    return alone and len(set(full)) == 1 and zipf(full[0].lower()) < 4.0
+
+
+# "6 to 35 years" → "6-35 years", "6 to 35"; "45-day" → "45 days", "45"
+_RANGE = re.compile(r"(\d[\d,.]*)\s*(?:to|-|–)\s*(\d[\d,.]*)(?:\s+([a-z]+))?")
+_DURATION_MODIFIER = re.compile(r"(\d+)-(day|week|month|year|hour|minute|mile|metre|kilometre)")
+
+
+def _number_shapes(amount: str) -> list[str]:
+    """Other ways to write a range or a number-and-unit modifier."""
+    found = _RANGE.fullmatch(amount.strip())
+    if found:
+        low, high, unit = found.groups()
+        out = [f"{low}-{high}", f"{low} to {high}"]
+        return out + [f"{low}-{high} {unit}"] if unit else out
+    found = _DURATION_MODIFIER.fullmatch(amount.strip())
+    if found:
+        return [f"{found.group(1)} {found.group(2)}s", found.group(1)]
+    return []
 
 
 def _in_years(display: str) -> list[str]:
@@ -195,7 +235,8 @@ GENERIC_NAME_WORDS = {
     "company", "corporation", "inc", "ltd", "group", "agency", "council", "district", "county",
     "lake", "river", "canal", "bridge", "station", "airport", "museum", "party", "foundation",
     "hospital", "hospitals", "trust", "nhs", "general", "research", "school",
-    "college", "club", "united", "city", "league", "association",
+    "college", "club", "united", "city", "league", "association", "building", "hall", "tower",
+    "theatre", "stadium", "library", "gallery", "cathedral", "castle", "palace", "prison",
 }  # fmt: skip
 
 
@@ -218,9 +259,13 @@ def _full_names(analysis: Analysis, surname: str) -> list[str]:
     names = {
         TITLES.sub("", e.text)
         for e in analysis.entities
-        if e.label == "PERSON" and len(e.text.split()) > 1 and e.text.split()[-1] == surname
+        if (e.label == "PERSON" or (e.label == "ORG" and _PERSONAL_NAME.fullmatch(e.text)))
+        and len(e.text.split()) > 1
+        and e.text.split()[-1] == surname
     }
-    names = {n for n in names if zipf(n.split()[0].lower()) < EVERYDAY_WORD_ZIPF}
+    names = {
+        n for n in names if len(n.split()) > 1 and zipf(n.split()[0].lower()) < EVERYDAY_WORD_ZIPF
+    }  # "Ms Halloran" is no fuller than "Halloran"
     return list(names) if len(names) == 1 else []
 
 
@@ -257,7 +302,8 @@ def _initials_and_expansions(analysis: Analysis, display: str) -> list[str]:
 
 UNIT_SHORT = {
     "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "metres": "m",
-    "meters": "m", "miles": "mi", "feet": "ft", "kilograms": "kg",
+    "meters": "m", "miles": "mi", "feet": "ft", "kilograms": "kg", "centimetres": "cm",
+    "centimeters": "cm", "millimetres": "mm", "millimeters": "mm", "litres": "l", "grams": "g",
     "percent": "%", "per cent": "%", "megawatts": "MW", "degrees": "°",
 }  # fmt: skip
 _QUANTITY = re.compile(
@@ -308,7 +354,9 @@ def _date_spellings(display: str) -> list[str]:
     elif month_first:
         month, day, year = month_first.groups()
     else:
-        rough = re.fullmatch(rf"(?:early|mid|late|mid-)\s*-?({_MONTH}|\d{{4}})", display, re.I)
+        rough = re.fullmatch(
+            rf"(?:early|mid|late|mid-|last|next|this)\s*-?({_MONTH}|\d{{4}})", display, re.I
+        )
         return [rough.group(1)] if rough else []
     out += [f"{day} {month}", f"{month} {day}"]
     if year:

@@ -308,10 +308,10 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         t
         for t in previous.tokens
         if t.i not in inside
-        and t.dep_ in ("dobj", "appos")
         and t.pos_ in ("NOUN", "PROPN")
         and t.tag_ in ("NNS", "NNPS")
-    ]
+        and (t.dep_ in ("dobj", "appos") or t.lemma_ == subject.lemma_)
+    ]  # "The northern groves are small, while the largest groves lie south. They …": which?
     if plural and rivals:
         return ""  # "Displays follow coronal mass ejections. They can reach Earth": which?
     start = previous.offset + subject.left_edge.idx

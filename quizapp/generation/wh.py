@@ -43,6 +43,14 @@ ADJUNCT_WH = {
     "PERSON:n": "whom",
     "ORG": "which organization",
 }
+LAW_WORDS = re.compile(
+    r"\b(?:Act|Law|Bill|Treaty|Convention|Directive|Code|Amendment|Charter|Regulations?|"
+    r"Constitution|Accords?|Agreement|Protocol|Statute|Ordinance)\b"
+)
+NATURAL_FEATURES = re.compile(
+    r"\b(?:Lake|River|Mount|Mountains?|Bay|Sea|Ocean|Island|Islands|Gulf|Valley|Desert|Forest|"
+    r"Peninsula|Strait|Cape|Loch)\b"
+)
 WHERE_PREPOSITIONS = {"in", "at"}
 PLACE_FORMS = {"GPE:country", "GPE:place", "LOC", "FAC"}
 MAX_WORDS = 25
@@ -55,6 +63,10 @@ def wh_question(
     """A wh-question asking for quote[answer_start:answer_end], or "" when none reads well."""
     if form == "ORG" and not org_kind(quote[answer_start:answer_end]):
         return ""  # "Which organization" for what the parser only guessed is one
+    if form == "LAW" and not LAW_WORDS.search(quote[answer_start:answer_end]):
+        return ""  # "Which law sells for £179?" (a thermostat the parser took for a law)
+    if form == "GPE:place" and NATURAL_FEATURES.search(quote[answer_start:answer_end]):
+        return ""  # "Which city …?" for Lake Maracaibo
     tokens = [t for t in info.tokens if not t.is_space]
     if not tokens:
         return ""

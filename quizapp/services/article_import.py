@@ -173,6 +173,33 @@ def pending_of(job: GenerationJob) -> PendingArticle | None:
     return db.session.get(PendingArticle, job.id)
 
 
+def unread_imports(user: User) -> list[tuple[GenerationJob, str]]:
+    """The user's imports whose article no deck holds yet (waiting, being read, or kept after it
+    could not be read), newest first, each with a name to show for it."""
+    rows = db.session.execute(
+        sa.select(GenerationJob, PendingArticle)
+        .join(PendingArticle, PendingArticle.job_id == GenerationJob.id)
+        .where(GenerationJob.requested_by == user.id, GenerationJob.deck_id.is_(None))
+        .order_by(GenerationJob.created_at.desc(), GenerationJob.id.desc())
+    ).all()
+    return [(job, _import_name(pending)) for job, pending in rows]
+
+
+def _import_name(pending: PendingArticle) -> str:
+    """What the author knows the import by: its title, its link, its file or its first words."""
+    if pending.title:
+        return pending.title
+    if pending.link:
+        return pending.link
+    if pending.filename and pending.filename != PASTED:
+        return pending.filename
+    opening = (pending.data or b"")[:400].decode("utf-8", "replace").split()
+    if not opening:
+        return "Pasted article"
+    words = " ".join(opening[:8])
+    return f"Pasted: “{words}…”" if len(opening) > 8 else f"Pasted: “{words}”"
+
+
 def cleanup(now=None) -> int:
     """Drop the raw articles of imports that finished over a day ago; how many went."""
     cutoff = (now or utcnow()) - KEEP_FAILED

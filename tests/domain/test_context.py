@@ -173,6 +173,19 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
             "answer_given_away",
         ),
         ("About 42 per cent of the remaining 300 staff will move.", "42 per cent", "PERCENT", ""),
+        (
+            "The Houses of Parliament stood in the path of the smell.",
+            "The Houses",
+            "ORG",
+            "part_of_a_name",
+        ),
+        (
+            "Harbridge is one of many English universities.",
+            "English",
+            "LANGUAGE",
+            "nationality_blank",
+        ),
+        ("The play was written in English in 1904.", "English", "LANGUAGE", ""),
     ],
 )
 def test_blanks_not_worth_asking_are_refused_with_a_reason(quote, answer, label, problem):
@@ -589,3 +602,54 @@ def test_an_object_pronoun_is_never_the_subject_of_its_own_verb(quote):
 )
 def test_an_object_pronoun_with_someone_else_to_point_to_is_kept(quote):
     assert frame_of(quote).problem == ""
+
+
+def _framed(text: str, index: int):
+    article = build_article(text)
+    analysis = analyse(article)
+    info = analysis.sentences[index]
+    view = frame(analysis, info)
+    readable = article.text[info.start : info.end][view.cut : view.end]
+    if view.replaced:
+        readable = view.replacement + readable[view.replaced :]
+    return view.problem, readable
+
+
+def test_a_sentence_inside_a_quotation_opened_before_it_is_speech():
+    # held-out round 20 (W): a speaker's prediction was asked as a fact
+    problem, _ = _framed(
+        'Dr Priya Ramnath said it would depend on the money. "What matters is whether residents '
+        "see results. If the streets are cleaner in two years' time, the argument will be won. "
+        'If the money vanishes, trust will go quickly."',
+        2,
+    )
+    assert problem == "direct_speech"
+
+
+def test_every_sentence_of_an_embedded_post_is_furniture():
+    problem, _ = _framed(
+        "Our Hearthly has been rebooting since 9pm. House is at 13 degrees, baby is 4 months old. "
+        "Support line just rings out. #Hearthly— Lauren Pike (@laurenpike_) January 12, 2025",
+        1,
+    )
+    assert problem == "social_post"
+
+
+def test_they_is_not_resolved_when_the_sentence_before_names_two_such_groups():
+    # held-out round 20 (W): "They" became "the northern groves" for what all groves favour
+    problem, _ = _framed(
+        "The northern groves are small and widely separated, while most of the largest groves "
+        "lie further south. They favour deep, well-drained soils.",
+        1,
+    )
+    assert problem == "unresolved_reference"
+
+
+def test_a_description_the_sentence_before_also_used_is_not_the_name_it_mentions():
+    # held-out round 20 (W): "The group" (an amphibian group) became Natural England
+    problem, readable = _framed(
+        "The group is also in talks with Natural England about taking spawn. The group has "
+        "applied for lottery funding.",
+        1,
+    )
+    assert problem == "" and readable.startswith("The group has applied")

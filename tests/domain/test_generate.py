@@ -424,3 +424,30 @@ def test_a_term_the_title_names_is_the_topic_not_a_blank():
     answers = {item.answer.lower() for item in generate(article, count=20).items}
     assert answers
     assert not {a for a in answers if a.endswith("corals")}
+
+
+def test_accepted_answers_for_names_ranges_rivers_buildings_and_relative_dates():
+    # held-out round 20: raters asked for each of these
+    article = parse_article(
+        b"The review\n\n"
+        b"Chief executive Priya Halloran said sales rose. Ms Halloran said the group would grow. "
+        b"Maeve Donnachie is extraordinary as Elspeth. Donnachie plays her with restraint. "
+        b"Fire scars suggest that groves once burned every 6 to 35 years. "
+        b"In 1858 the River Thames became foul. Students occupied the Fenwick Building. "
+        b"A formal 45-day consultation began. The law came into force last April.",
+        "review.txt",
+    )
+    analysis = analyse(article)
+    by_text = {e.text: e for e in analysis.entities}
+
+    def accepted(text: str) -> set[str]:
+        entity = next(e for t, e in by_text.items() if t in text)
+        return set(accepted_answers(analysis, text, entity))
+
+    assert "Priya Halloran" in accepted("Ms Halloran")
+    assert "Donnachie" in accepted("Maeve Donnachie")  # read as an organisation
+    assert {"6-35 years", "6 to 35"} <= accepted("6 to 35 years")
+    assert "Thames" in accepted("the River Thames")
+    assert "Fenwick" in accepted("the Fenwick Building")
+    assert {"45 days", "45"} <= accepted("45-day")
+    assert "April" in accepted("last April")

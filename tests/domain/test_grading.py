@@ -33,6 +33,8 @@ TEXT_CASES = [
     ("$3 billion", (), "3bn", "correct"),
     ("£1.9 million", (), "1.9", "wrong"),
     ("100 metres", ("100 m",), "100m", "correct"),
+    ("6 to 35 years", (), "6-35 years", "correct"),
+    ("6 to 35 years", (), "6 to 36 years", "wrong"),
     ("Russia", (), "russia", "correct"),
     ("Russia", (), "  RUSSIA  ", "correct"),
     ("Russia", (), "Russia.", "correct"),

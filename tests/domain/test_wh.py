@@ -63,3 +63,23 @@ def test_a_fronted_subject_loses_its_sentence_initial_capital():
     )
     prompts = [i.prompt for i in generate(article, count=20).items if i.type == "short_answer"]
     assert "In what year did a storm destroy the old lighthouse at Eddystone?" in prompts
+
+
+def test_no_law_question_for_a_law_without_a_law_word_and_no_city_question_for_a_lake():
+    # held-out rounds 19-20: "Which law sells for £179 …?", "Which city … is Lake Maracaibo?"
+    sentence = "The Halo 2 sells for £179 and is one of the most popular thermostats."
+    info = analyse(build_article(sentence)).sentences[0]
+    start = sentence.index("The Halo 2")
+    view = frame(analyse(build_article(sentence)), info)
+    assert wh_question(info, sentence, view, start, start + len("The Halo 2"), "LAW") == ""
+    lake = "Storms form over Lake Maracaibo on most nights of the year."
+    info = analyse(build_article(lake)).sentences[0]
+    view = frame(analyse(build_article(lake)), info)
+    start = lake.index("Lake Maracaibo")
+    assert wh_question(info, lake, view, start, start + len("Lake Maracaibo"), "GPE:place") == ""
+    city = "Storms form over Caracas on most nights of the year."
+    info = analyse(build_article(city)).sentences[0]
+    view = frame(analyse(build_article(city)), info)
+    start = city.index("Caracas")
+    asked = wh_question(info, city, view, start, start + len("Caracas"), "GPE:place")
+    assert asked.startswith("Over which city")

@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout20": (
+        [],
+        [
+            "heldout20/analysis_rent_control.txt",
+            "heldout20/business_news_frozen_food_maker_results.txt",
+            "heldout20/encyclopedia_giant_sequoia.txt",
+            "heldout20/health_explainer_kidneys.txt",
+            "heldout20/history_great_stink_london_sewers.txt",
+            "heldout20/page_arts_review_salt_keeper_film.html",
+            "heldout20/page_education_news_university_languages_closure.html",
+            "heldout20/page_environment_news_natterjack_toad_dunes.html",
+            "heldout20/page_politics_news_visitor_levy.html",
+            "heldout20/page_tech_news_smart_thermostat_update_failure.html",
+        ],
+    ),
     "heldout19": (
         [],
         [

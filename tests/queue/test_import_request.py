@@ -181,6 +181,25 @@ def test_an_import_not_read_yet_is_only_its_importers(client, instructor, make_u
     assert client.get(location).status_code == 200
 
 
+def test_imports_not_read_yet_are_listed_under_my_decks(client, instructor, make_user, auth, db):
+    titled = _post(client, {"text": long_text(300), "title": "Harbours"})[1]
+    opening = "The Thames barrier closed 200 times in its first forty years."
+    pasted = _post(client, {"text": opening})
+    page = client.get("/author/").get_data(as_text=True)
+    assert "Articles being imported" in page and "You have no decks yet" not in page
+    assert f'href="{titled}">Harbours</a>' in page
+    assert "Pasted: “The Thames barrier closed 200 times in its…”" in page
+    assert page.count("waiting for a worker") == 2
+    failed = db.session.get(GenerationJob, int(pasted[1].rsplit("/", 1)[-1]))
+    failed.status, failed.message = "failed", "The text has no sentences to ask about."
+    db.session.commit()
+    page = client.get("/author/").get_data(as_text=True)
+    assert "could not be read" in page and "The text has no sentences to ask about." in page
+    auth.logout()
+    auth.login(make_user("instructor"))
+    assert "Articles being imported" not in client.get("/author/").get_data(as_text=True)
+
+
 def test_readme_says_the_worker_reads_the_article():
     readme = " ".join((Path(PROJECT_ROOT) / "README.md").read_text(encoding="utf-8").split())
     assert "the request only checks size, file type and emptiness" in readme

@@ -133,6 +133,7 @@ def index():
         counts=authoring.status_counts(decks),
         jobs=jobs,
         sources=authoring.my_sources(current_user),
+        imports=article_import.unread_imports(current_user),
     )
 
 
