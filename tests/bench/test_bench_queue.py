@@ -35,7 +35,6 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
 import requests
 import sqlalchemy as sa
 
@@ -120,20 +119,14 @@ def _login(base: str, email: str) -> requests.Session:
     return session
 
 
-def _sample(session: requests.Session, url: str, until, pace: float = 0.0) -> list[float]:
-    """Latencies of CLIENTS threads GETting `url` until `until()` holds: back to back, or each
-    starting a request every `pace` seconds (a late one starts at once)."""
+def _sample(session: requests.Session, url: str, until) -> list[float]:
+    """Latencies of CLIENTS threads GETting `url` back to back until `until()` holds."""
     times: list[float] = []
     errors: list[object] = []
     lock = threading.Lock()
 
     def run() -> None:
-        due = time.perf_counter()
         while not until():
-            now = time.perf_counter()
-            if now < due:
-                time.sleep(due - now)
-            due = max(due + pace, time.perf_counter())
             began = time.perf_counter()
             response = session.get(url, timeout=30)
             elapsed = time.perf_counter() - began
@@ -186,9 +179,7 @@ def _jobs_finished(ids: list[int], url: str):
     return finished.is_set
 
 
-def _paired_rounds(
-    session, page: str, worker: subprocess.Popen, finished, pace: float
-) -> list[tuple]:
+def _paired_rounds(session, page: str, worker: subprocess.Popen, finished) -> list[tuple]:
     """(idle, busy) latency lists per round until the jobs finish: the workers are paused
     (SIGSTOP) for one window and run for the next, so each busy window has an idle one beside it
     and drift on a shared machine falls on both. The order alternates to cancel any bias."""
@@ -198,21 +189,13 @@ def _paired_rounds(
         for phase in ("idle", "busy") if len(rounds) % 2 == 0 else ("busy", "idle"):
             os.killpg(worker.pid, signal.SIGSTOP if phase == "idle" else signal.SIGCONT)
             time.sleep(SETTLE_SECONDS)
-            pair[phase] = _sample(session, page, _for(WINDOW_SECONDS), pace)
+            pair[phase] = _sample(session, page, _for(WINDOW_SECONDS))
         os.killpg(worker.pid, signal.SIGCONT)
         rounds.append((pair["idle"], pair["busy"]))
     return rounds
 
 
-# Back to back, the two clients keep both web workers and both cores busy: any other work on
-# the machine lengthens the tail. Paced, they ask as a busy class does (80 pages a second in
-# all, the web's cores a third used): what a trainee notices while imports run.
-LOADS = {"back to back": 0.0, "paced, 40 pages/s per client": 0.025}
-
-
-@pytest.mark.parametrize("load", list(LOADS))
-def test_study_page_p95_with_ten_generation_jobs_on_two_workers(tmp_path, bench, load):
-    pace = LOADS[load]
+def test_study_page_p95_with_ten_generation_jobs_on_two_workers(tmp_path, bench):
     url = "sqlite:///" + str(tmp_path / "queue.db")
     instance = tmp_path / "instance"
     with bench_app(url, instance):
@@ -250,7 +233,7 @@ def test_study_page_p95_with_ten_generation_jobs_on_two_workers(tmp_path, bench,
             page = f"{base}/study/{studied.id}"
             assert session.get(page, timeout=10).status_code == 200
             _sample(session, page, _for(2.0))  # warm both web workers up
-            before = _sample(session, page, _for(IDLE_SECONDS), pace)
+            before = _sample(session, page, _for(IDLE_SECONDS))
             began = time.monotonic()
             # Imported as the import form does: the workers read each article, then generate.
             ids = [
@@ -261,9 +244,9 @@ def test_study_page_p95_with_ten_generation_jobs_on_two_workers(tmp_path, bench,
                 ).id
                 for n in range(JOBS)
             ]
-            rounds = _paired_rounds(session, page, worker, _jobs_finished(ids, url), pace)
+            rounds = _paired_rounds(session, page, worker, _jobs_finished(ids, url))
             jobs_seconds = time.monotonic() - began
-            after = _sample(session, page, _for(IDLE_SECONDS), pace)
+            after = _sample(session, page, _for(IDLE_SECONDS))
         finally:
             _stop(web)
             _stop(worker, signal.SIGINT)
@@ -295,7 +278,7 @@ def test_study_page_p95_with_ten_generation_jobs_on_two_workers(tmp_path, bench,
     pooled = _p95(busy_all) / _p95(idle_all)
     quartiles = statistics.quantiles(ratios, n=4) if len(ratios) >= 2 else ratios * 3
     bench.record(
-        f"Study page p95 ({load}) while {JOBS} imports run on {WORKERS} workers (gunicorn -w 2)",
+        f"Study page p95 while {JOBS} imports run on {WORKERS} workers (gunicorn -w 2)",
         size=f"{JOBS} articles × {len(ARTICLE) // 1000} kB, {len(full)} paired rounds",
         median=_p95(busy_all),
         baseline=_p95(idle_all),
@@ -305,7 +288,7 @@ def test_study_page_p95_with_ten_generation_jobs_on_two_workers(tmp_path, bench,
         passed=ratio <= TARGET and not failures and not duplicated,
     )
     print(
-        f"\nQueue ({load}): {JOBS} imports done in {jobs_seconds:.1f} s on {WORKERS} workers "
+        f"\nQueue: {JOBS} imports done in {jobs_seconds:.1f} s on {WORKERS} workers "
         f"({' '.join(PREFIX) or 'no chrt'}, --nice {NICE or 'default'}); study page p95 per "
         f"paired round busy/idle: median {ratio:.2f}×, quartiles {quartiles[0]:.2f}–"
         f"{quartiles[2]:.2f}×, range {ratios[0]:.2f}–{ratios[-1]:.2f}× over {len(full)} rounds; "
