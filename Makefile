@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-INSTANCE := instance
+INSTANCE ?= instance
+PORT ?= 5000
 export QUIZAPP_INSECURE_COOKIES ?= 1
 
 .PHONY: run worker test lint bench install clean
@@ -30,7 +31,7 @@ run: $(STAMP) $(INSTANCE)/secret_key
 	@export SECRET_KEY=$$(cat $(INSTANCE)/secret_key); \
 	  $(BIN)/quizapp worker --workers 1 & worker=$$!; \
 	  trap 'kill -INT $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
-	  $(BIN)/quizapp run --host 127.0.0.1 --port 5000
+	  $(BIN)/quizapp run --host 127.0.0.1 --port $(PORT)
 
 worker: $(STAMP) $(INSTANCE)/secret_key
 	SECRET_KEY=$$(cat $(INSTANCE)/secret_key) $(BIN)/quizapp worker --workers $${WORKERS:-1}

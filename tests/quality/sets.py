@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout21": (
+        [],
+        [
+            "heldout21/biography_ibn_battuta.txt",
+            "heldout21/explainer_how_coroners_inquests_work.txt",
+            "heldout21/history_hanseatic_league.txt",
+            "heldout21/page_business_news_pottery_maker_electric_kilns.html",
+            "heldout21/page_health_news_virtual_wards_expansion.html",
+            "heldout21/page_local_news_recycling_yard_fire.html",
+            "heldout21/page_science_news_hedgehog_road_crossings.html",
+            "heldout21/page_transport_news_tram_extension_delay.html",
+            "heldout21/science_explainer_haber_bosch_process.txt",
+            "heldout21/sport_report_netball_grand_final.txt",
+        ],
+    ),
     "heldout20": (
         [],
         [
