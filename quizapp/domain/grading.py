@@ -17,9 +17,9 @@ Verdict = Literal["correct", "close", "wrong"]
 # answers (and on the blind-rating sheets), so nobody lists forms grading already takes.
 GRADING_POLICY = (
     "Typed answers are right whatever their capitals, punctuation and currency signs, with or "
-    "without a leading a, an or the, in digits or words, and with m, bn or k for million, "
-    "billion or thousand; a small misspelling of a word of five letters or more is accepted with "
-    "a spelling note."
+    "without a leading a, an or the, in digits or words (12th as 12), and with m, bn or k for "
+    "million, billion or thousand; a small misspelling of a word of five letters or more is "
+    "accepted with a spelling note."
 )
 
 ARTICLES = frozenset({"a", "an", "the"})

@@ -123,9 +123,13 @@ def blank_problem(
     if label == "DATE" and re.fullmatch(MONTH_PATTERN, answer.strip(), re.IGNORECASE):
         return "month_only"  # "In ____, NASA awarded …": a month without its year is trivia
     if label == "DATE" and (
-        len(re.findall(r"\b[a-z]{3,}\b", answer)) > 1 or re.search(r",\s*[a-z]", answer)
+        len(re.findall(r"\b[a-z]{3,}\b", answer)) > 1
+        or re.search(r",\s*[a-z]", answer)
+        or re.search(r"\s(?:or|and|to)$", answer)
     ):
         return "ragged_date"  # "March 2018 after years", "August 1914, days"
+    if re.fullmatch(r"[A-Z]{2,5}", answer) and re.match(r"\s+(?:\d|[a-z]{3,}\b)", quote[end:]):
+        return "acronym_modifier"  # "____ 111" (NHS), "the ____ vaccine" (MMR), "an ____ trust"
     if re.search(r",\s+[A-Z]", answer) and label != "DATE":
         return "spans_a_list"  # "CBS All Access, Disney"
     if label == "PERSON" and (

@@ -72,8 +72,17 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
             out.extend(re.findall(r"\b(?:1[5-9]|20)\d\d\b", display)[:1])  # "early 2020"
         out.extend(_date_spellings(display))
     if entity.label in ("ORG", "FAC", "PRODUCT", "EVENT", "LOC") and len(words) > 1:
-        out.extend(_short_names(display))
-    bare = QUALIFIERS.sub("", display)
+        names = {e.text for e in analysis.entities}
+        places = {e.text for e in analysis.entities if e.label in ("GPE", "LOC")}
+        out.extend(
+            short
+            for short in _short_names(display)
+            if short not in places
+            and not any(n.startswith(short + " ") and n not in display for n in names)
+        )  # not "Hallamby" for Hallamby General Hospital beside Hallamby Water
+    bare = display
+    while QUALIFIERS.match(bare):
+        bare = QUALIFIERS.sub("", bare, count=1)  # "more than about 8,000" → "8,000"
     if bare != display and re.search(r"\d", bare):
         out.append(bare)  # "more than 10 million" → "10 million"
     if entity.label in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT"):
@@ -81,8 +90,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     lowered = display.lower()
     if lowered in NUMBER_NAMES:
         out.append(NUMBER_NAMES[lowered])
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", display):
-        out.append(display.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", bare):
+        out.append(bare.replace(",", ""))
     if entity.label == "TERM" and entity.form.endswith("plural"):
         out.append(singular(display))  # a singular's plural may not exist ("vapors")
     if entity.label == "TERM":
@@ -90,6 +99,9 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if entity.label == "DATE":
         out.extend(_in_years(display))
     out.extend(_number_shapes(bare))
+    on_coast = re.fullmatch(r"(?:the\s+)?([A-Z][\w-]+) on the [A-Z][\w ]+", display)
+    if on_coast and entity.label not in ("PERSON", "DATE"):
+        out.append(on_coast.group(1))  # "Calicut on the Malabar Coast" → "Calicut"
     river = re.fullmatch(r"(?:the\s+)?(?:River\s+([A-Z][\w-]+)|([A-Z][\w-]+)\s+River)", display)
     if river:
         out.append(river.group(1) or river.group(2))  # "the River Thames" → "Thames"
@@ -151,6 +163,9 @@ _DURATION_MODIFIER = re.compile(r"(\d+)-(day|week|month|year|hour|minute|mile|me
 
 def _number_shapes(amount: str) -> list[str]:
     """Other ways to write a range or a number-and-unit modifier."""
+    months = re.fullmatch(rf"({_MONTH}) to ({_MONTH})", amount.strip())
+    if months:
+        return [f"{months.group(1)}-{months.group(2)}"]  # "May to July" → "May-July"
     found = _RANGE.fullmatch(amount.strip())
     if found:
         low, high, unit = found.groups()
@@ -191,6 +206,7 @@ def singular(phrase: str) -> str:
     return f"{head} {last}".strip()
 
 
+PATRONYMICS = {"ibn", "bin", "bint", "ben", "abu", "ap"}
 NAME_PARTICLES = {"de", "van", "von", "da", "di", "le", "la", "del", "der", "du", "ten"}
 
 
@@ -201,7 +217,11 @@ def _family_names(text: str, words: list[str]) -> list[str]:
     family = words[-1]
     if len(words) > 2 and words[-2].lower() in NAME_PARTICLES:
         family = f"{words[-2]} {words[-1]}"
-    for candidate in (family, words[0]):
+    if any(w.lower() in PATRONYMICS for w in words):
+        # "Ibn Jubayr", "Muhammad bin Tughluq": "Ibn" or "Muhammad" alone names no one
+        return [family] if words[0].lower() not in PATRONYMICS and len(words) > 2 else []
+    first_names = (words[0],) if len(words) == 2 else ()  # Xi Jinping, never "Muhammad bin …"
+    for candidate in (family, *first_names):
         alone = re.findall(rf"(?<![\w-]){re.escape(candidate)}(?![\w-])", text)
         if len(alone) > text.count(" ".join(words)):
             return [candidate]

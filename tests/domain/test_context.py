@@ -186,6 +186,10 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
             "nationality_blank",
         ),
         ("The play was written in English in 1904.", "English", "LANGUAGE", ""),
+        ("Anyone feeling unwell should call NHS 111 at once.", "NHS", "ORG", "acronym_modifier"),
+        ("Two doses of the MMR vaccine protect most children.", "MMR", "ORG", "acronym_modifier"),
+        ("The deal was approved by the WHO in 2021.", "WHO", "ORG", ""),
+        ("Battuta died in about 1368 or 1369 in Morocco.", "about 1368 or", "DATE", "ragged_date"),
     ],
 )
 def test_blanks_not_worth_asking_are_refused_with_a_reason(quote, answer, label, problem):

@@ -451,3 +451,50 @@ def test_accepted_answers_for_names_ranges_rivers_buildings_and_relative_dates()
     assert "Fenwick" in accepted("the Fenwick Building")
     assert {"45 days", "45"} <= accepted("45-day")
     assert "April" in accepted("last April")
+
+
+def test_accepted_answers_never_a_patronymic_or_a_shared_place_word_alone():
+    # held-out round 21: "Ibn" for Ibn Jubayr, "Muhammad" for Muhammad bin Tughluq, "Hallamby"
+    # for Hallamby General Hospital (the city's name, shared by its other bodies) were accepted
+    article = parse_article(
+        b"Travels\n\n"
+        b"Ibn Battuta left Tangier in 1325. Ibn Battuta reached Delhi in 1334. "
+        b"Passages were borrowed from the traveller Ibn Jubayr. "
+        b"Muhammad bin Tughluq ruled Delhi. Ibn Battuta served Muhammad bin Tughluq for years. "
+        b"The party sailed to Calicut on the Malabar Coast in 1341. "
+        b"Hallamby Water and the Hallamby Combined Authority met in 2023. The tram will reach "
+        b"Hallamby General Hospital in 2026. Males crossed roads from May to July. "
+        b"Roads with more than about 8,000 vehicles a day were rarely crossed.",
+        "travels.txt",
+    )
+    analysis = analyse(article)
+    by_text = {e.text: e for e in analysis.entities}
+
+    def accepted(text: str) -> set[str]:
+        entity = next(e for t, e in by_text.items() if t in text)
+        return set(accepted_answers(analysis, text, entity))
+
+    assert "Ibn" not in accepted("Ibn Jubayr")
+    muhammad = accepted("Muhammad bin Tughluq")
+    assert "Muhammad" not in muhammad and "Tughluq" in muhammad
+    assert "Hallamby" not in accepted("Hallamby General Hospital")
+    assert "Calicut" in accepted("Calicut on the Malabar Coast")
+    assert "May-July" in accepted("May to July")
+    assert {"8,000", "8000"} <= accepted("more than about 8,000")
+
+
+def test_according_to_the_author_only_frames_the_authors_view():
+    # held-out rounds 1-21: 18 of 21 such statements without a word of judgement were rated E
+    # or R ("According to the author, a coroner must be a qualified solicitor …")
+    article = parse_article(
+        b"How inquests work\n\n"
+        b"A coroner must be a qualified solicitor or barrister with at least five years' "
+        b"experience, because inquests turn on points of law. Hydrogen must be manufactured, "
+        b"so the process needs natural gas. Ministers should publish every coroner's report "
+        b"within a month, because families wait too long for answers.",
+        "inquests.txt",
+    )
+    items = generate(article, count=20).items
+    framed = [i for i in items if i.prompt.startswith("According to the author")]
+    assert framed and all("Ministers" in i.quote for i in framed)
+    assert any(i.type == "true_false" and i.prompt.startswith("A coroner must") for i in items)
