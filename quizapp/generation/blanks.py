@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from quizapp.generation.context import Frame
+from quizapp.generation.select import zipf
 
 
 def norm_answer(answer: str) -> str:
@@ -74,6 +75,7 @@ _ACRONYM_GIVEN = re.compile(r",?\s*(?:known as|abbreviated (?:as|to)|short for)\
 _BEFORE_A_NOUN = re.compile(
     r"\s+(?!(?:in|on|at|and|or|by|to|for|of|with|from|is|was|are|were|as|but)\b)[a-z]+"
 )
+NAME_WORD_ZIPF = 3.0  # a capitalised first word this rare is a name, not "Since" or "Today"
 MAX_ANSWER_WORDS = 5
 GIVEAWAY_PREFIX = 5  # an answer word sharing this many first letters with a prompt word
 MIN_TERM_LETTERS = 3
@@ -147,6 +149,8 @@ def blank_problem(
         return "attribution_blank"  # "…, ____ said", "as ____ reported"
     if key in title_keys and label not in ("DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
         return "article_topic"
+    if label == "DATE" and re.fullmatch(r"\d{4}", answer) and f"year:{answer}" in title_keys:
+        return "article_topic"  # "The ____ flood" in "The North Sea flood of 1953"
     if label == "TERM" and key.split()[-1] in title_keys:
         return "article_topic"  # "become young ____" in an article titled "Coral IVF …"
     if label == "PERSON" and _QUOTED_AFTER.match(quote[end:]):
@@ -181,9 +185,14 @@ def blank_problem(
     if after and after[0][:1].isupper() and re.fullmatch(r"[A-Z][\w'’-]*", after[0]):
         return "part_of_a_name"
     inner = quote[max(view.cut, 0) : start].rstrip()
+    if answer[:1].isupper() and re.search(r"(?:^|\s)[A-Z][\w-]*[a-z]['’]$", inner):
+        return "part_of_a_name"  # "the Shoppers' ____" (Rights Trust)
+    opener = re.fullmatch(r"[A-Z][A-Za-z]+", inner)
+    if answer[:1].isupper() and opener and zipf(inner.lower()) < NAME_WORD_ZIPF:
+        return "part_of_a_name"  # "Fellside ____ warned …" (Water): no sentence opens so
     if (
         answer[:1].isupper()
-        and re.search(r"\s[A-Z][a-z]+$", " " + inner)
+        and re.search(r"\s[A-Z][A-Za-z]*[a-z][A-Za-z]*$", " " + inner)
         and not re.search(r"[.:;!?\"“]\s*[A-Z][a-z]+$", inner)
         and inner.count(" ") >= 1
         and before

@@ -145,6 +145,7 @@ def _topic_keys(article: Article, analysis) -> set[str]:
     }  # "Ms Varga" in "Varga Wins Port Calder Mayoralty"; "the Millbrook Valley School District"
     # the title's own nouns, for terms ("corals" in "Coral IVF gives reefs a head start")
     keys |= {identity(w) for w in re.findall(r"[A-Za-z]{4,}", article.title)}
+    keys |= {f"year:{year}" for year in re.findall(r"\b(?:1[0-9]|20)\d\d\b", article.title)}
     names = Counter(e.key for e in analysis.entities if e.label not in NOT_NAMES)
     total = sum(names.values())
     for key, mentions in names.most_common(2):

@@ -189,6 +189,16 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
         ("Anyone feeling unwell should call NHS 111 at once.", "NHS", "ORG", "acronym_modifier"),
         ("Two doses of the MMR vaccine protect most children.", "MMR", "ORG", "acronym_modifier"),
         ("The deal was approved by the WHO in 2021.", "WHO", "ORG", ""),
+        (
+            "Research by the Shoppers' Rights Trust found few fryers came back.",
+            "Rights Trust",
+            "ORG",
+            "part_of_a_name",
+        ),
+        ("Fellside Water warned of a second wave of bursts.", "Water", "ORG", "part_of_a_name"),
+        ("His AeroCrisp Duo caught fire in December.", "Duo", "PRODUCT", "part_of_a_name"),
+        ("Since Monday engineers have repaired 300 pipes.", "Monday", "DATE", "vague_date"),
+        ("Today Fellside Water serves 90,000 homes.", "Fellside Water", "ORG", ""),
         ("Battuta died in about 1368 or 1369 in Morocco.", "about 1368 or", "DATE", "ragged_date"),
     ],
 )

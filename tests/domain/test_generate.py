@@ -498,3 +498,16 @@ def test_according_to_the_author_only_frames_the_authors_view():
     framed = [i for i in items if i.prompt.startswith("According to the author")]
     assert framed and all("Ministers" in i.quote for i in framed)
     assert any(i.type == "true_false" and i.prompt.startswith("A coroner must") for i in items)
+
+
+def test_the_year_in_the_title_is_not_a_blank():
+    # held-out round 22: "The ____ flood remains the deadliest …" in "The North Sea Flood of 1953"
+    article = parse_article(
+        b"The North Sea Flood of 1953\n\n"
+        b"The 1953 flood remains the deadliest natural disaster in the modern history of the "
+        b"Netherlands. The Delta Works were completed in 1997 after decades of building. "
+        b"More than 1,800 people drowned in the Netherlands that night.",
+        "flood.txt",
+    )
+    answers_asked = {i.answer for i in generate(article, count=20).items}
+    assert "1953" not in answers_asked and "1997" in answers_asked

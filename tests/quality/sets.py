@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout22": (
+        [],
+        [
+            "heldout22/analysis_right_to_repair_laws.txt",
+            "heldout22/business_feature_cut_flower_trade.txt",
+            "heldout22/geography_atacama_desert.txt",
+            "heldout22/health_explainer_shingles.txt",
+            "heldout22/history_north_sea_flood_1953.txt",
+            "heldout22/page_consumer_news_air_fryer_recall.html",
+            "heldout22/page_crime_court_report_rare_maps_theft_verdict.html",
+            "heldout22/page_culture_feature_cordwell_late_debut_prize.html",
+            "heldout22/page_sport_report_brackenfell_cycling_classic.html",
+            "heldout22/page_weather_news_cold_snap_frozen_pipes.html",
+        ],
+    ),
     "heldout21": (
         [],
         [
