@@ -16,10 +16,10 @@ Verdict = Literal["correct", "close", "wrong"]
 # What a typed answer may differ in and still be right: shown to authors beside the accepted
 # answers (and on the blind-rating sheets), so nobody lists forms grading already takes.
 GRADING_POLICY = (
-    "Typed answers are right whatever their capitals, punctuation and currency signs, with or "
-    "without a leading a, an or the, in digits or words (12th as 12), and with m, bn or k for "
-    "million, billion or thousand; a small misspelling of a word of five letters or more is "
-    "accepted with a spelling note."
+    "Typed answers are right whatever their capitals, accents, punctuation and currency signs, "
+    "with or without a leading a, an or the, in digits or words (12th as 12), and with m, bn or "
+    "k for million, billion or thousand; a small misspelling of a word of five letters or more "
+    "is accepted with a spelling note."
 )
 
 ARTICLES = frozenset({"a", "an", "the"})
@@ -137,6 +137,8 @@ def _words_to_numbers(tokens: list[str]) -> list[str]:
 def normalise(text: str) -> _Form:
     """Case, width, punctuation, spacing, number words and a leading article folded away."""
     text = unicodedata.normalize("NFKC", text).casefold()
+    # "El Nino" for "El Niño": accents never decide an answer
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = _THOUSANDS_SEP.sub("", text)
     text = text.replace("%", " percent ").replace("&", " and ")
     text = text.replace("per cent", "percent")

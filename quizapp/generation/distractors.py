@@ -72,6 +72,7 @@ ORG_WORDS = {
     "office", "board", "airlines", "motors", "society", "school", "college", "hospital",
     "church", "army", "navy", "police", "network", "studios", "records", "trust", "holdings",
     "systems", "administration", "bureau", "laboratory", "observatory", "museum", "guard",
+    "rail", "railways", "airways", "energy", "foods", "water",
 }  # fmt: skip
 COMMON_NAME_ZIPF = 4.5
 GLUED = re.compile(

@@ -7,6 +7,7 @@ import re
 
 from quizapp.domain.textnorm import norm_key
 from quizapp.generation.analyse import Analysis, Entity, SentenceInfo, aliases_of
+from quizapp.generation.distractors import org_kind
 from quizapp.generation.segment import Article
 from quizapp.generation.select import zipf
 
@@ -49,7 +50,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if person and untitled != display:
         out.append(untitled)  # "President Ashraf Ghani" → "Ashraf Ghani"
         words = untitled.split()
-    if person and len(words) > 1:
+    if person and len(words) > 1 and not org_kind(display):  # "Northline Rail" is no Mr Rail
         out.extend(_family_names(analysis.article.text, words))
     short = re.sub(r"^(?:the\s+)?(?:\d{4}|\d+(?:st|nd|rd|th))\s+", "", display, flags=re.I)
     if short != display and len(short) > 3 and len(short.split()) > 1:
@@ -99,6 +100,9 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if entity.label == "DATE":
         out.extend(_in_years(display))
     out.extend(_number_shapes(bare))
+    mount = re.fullmatch(r"(?:the\s+)?(Mount|Saint)\s+([A-Z][\w-]+)", display)
+    if mount:
+        out.append(("Mt " if mount.group(1) == "Mount" else "St ") + mount.group(2))
     on_coast = re.fullmatch(r"(?:the\s+)?([A-Z][\w-]+) on the [A-Z][\w ]+", display)
     if on_coast and entity.label not in ("PERSON", "DATE"):
         out.append(on_coast.group(1))  # "Calicut on the Malabar Coast" → "Calicut"
@@ -117,6 +121,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
 
 _PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
 DESCRIBING_TAGS = {"JJ", "VBG", "VBN", "RB"}
+EVERYDAY_DESCRIBING_ZIPF = 3.5  # "bare", "falling", "upward"; not "antiviral", "trigeminal"
 
 
 def _without_describing_words(analysis: Analysis, entity: Entity) -> list[str]:
@@ -131,7 +136,11 @@ def _without_describing_words(analysis: Analysis, entity: Entity) -> list[str]:
         if entity.start <= info.offset + t.idx < entity.end and not t.is_space
     ]
     out = []
-    while len(tokens) > 1 and tokens[0].tag_ in DESCRIBING_TAGS:
+    while (
+        len(tokens) > 1
+        and tokens[0].tag_ in DESCRIBING_TAGS
+        and zipf(tokens[0].lower_) >= EVERYDAY_DESCRIBING_ZIPF
+    ):  # "bare seabed" → "seabed", but never "trigeminal nerve" → "nerve"
         tokens = tokens[1:]
         phrase = " ".join(t.text for t in tokens)
         out.append(phrase)

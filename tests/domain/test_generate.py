@@ -511,3 +511,24 @@ def test_the_year_in_the_title_is_not_a_blank():
     )
     answers_asked = {i.answer for i in generate(article, count=20).items}
     assert "1953" not in answers_asked and "1997" in answers_asked
+
+
+def test_accepted_answers_keep_classifying_words_and_company_names_whole():
+    # held-out round 22: "nerve" for "trigeminal nerve", "Rail" for "Northline Rail"
+    article = parse_article(
+        b"Shingles and the railway\n\n"
+        b"When the virus affects the ophthalmic branch of the trigeminal nerve, the rash can "
+        b"spread to the forehead. Northline Rail suspended services between Brackenby and "
+        b"Keldmoor for a second day. Farms cluster on the slopes of Mount Kenya.",
+        "mixed.txt",
+    )
+    analysis = analyse(article)
+    terms = {
+        a.display: a.entity for info in analysis.sentences for a in answers(article.text, info)
+    }
+    nerve = accepted_answers(analysis, "trigeminal nerve", terms["trigeminal nerve"])
+    assert "nerve" not in nerve
+    rail = next(e for e in analysis.entities if e.text == "Northline Rail")
+    assert "Rail" not in accepted_answers(analysis, "Northline Rail", rail)
+    mount = next(e for e in analysis.entities if "Kenya" in e.text)
+    assert "Mt Kenya" in accepted_answers(analysis, "Mount Kenya", mount)

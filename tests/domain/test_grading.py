@@ -35,6 +35,8 @@ TEXT_CASES = [
     ("100 metres", ("100 m",), "100m", "correct"),
     ("6 to 35 years", (), "6-35 years", "correct"),
     ("6 to 35 years", (), "6 to 36 years", "wrong"),
+    ("El Niño", (), "El Nino", "correct"),
+    ("Dvořák", (), "dvorak", "correct"),
     ("Russia", (), "russia", "correct"),
     ("Russia", (), "  RUSSIA  ", "correct"),
     ("Russia", (), "Russia.", "correct"),
