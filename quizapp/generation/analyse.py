@@ -267,6 +267,13 @@ def _extend_name(doc: Any, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
+STREET_WORDS = {
+    "Lane", "Road", "Street", "Avenue", "Drive", "Crescent", "Terrace", "Gardens", "Wharf",
+    "Quay", "Parade",
+}  # fmt: skip
+STREET_PREPS = {"on", "off", "in", "along", "at", "from", "near", "into", "onto", "down", "up"}
+
+
 def _context_label(doc: Any, first: int, last: int, label: str) -> str | None:
     """The type a name's context reveals ("the Webb telescope", "called L2"), if any."""
     span = doc[first:last]
@@ -281,6 +288,9 @@ def _context_label(doc: Any, first: int, last: int, label: str) -> str | None:
         return TYPE_NOUNS.get(noun, "MISC" if label == "PERSON" else None)
     if label not in ("PERSON", "LAW", "MISC"):
         return None
+    street = span[-1].text in STREET_WORDS and prev is not None and prev.lower_ in STREET_PREPS
+    if label == "PERSON" and street:
+        return "FAC"  # "the former gasworks off Cinder Lane": a street, not Nathan Lane
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in TYPE_NOUNS:
         return TYPE_NOUNS[nxt.lower_]
     for child in root.children:

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 from quizapp.domain.items import QuizItem
 from quizapp.domain.textnorm import norm_key
+from quizapp.generation.accepted import GENERIC_NAME_WORDS
 from quizapp.generation.analyse import NUMERIC_LABELS, analyse, identity
 from quizapp.generation.arguments import Argument, arguments
 from quizapp.generation.blanks import blank_problem
 from quizapp.generation.context import Frame, frame, repeated_patterns
 from quizapp.generation.distractors import surface_forms
-from quizapp.generation.feedback import GENERIC_NAME_WORDS
 from quizapp.generation.gate import hard_failures
 from quizapp.generation.rank import MIN_ACCEPTABILITY, rescore, select_bank
 from quizapp.generation.realise import (

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 from quizapp.domain.items import CLOZE_BLANK, QuizItem
 from quizapp.domain.textnorm import norm_key
+from quizapp.generation.accepted import accepted_answers
 from quizapp.generation.analyse import Analysis, SentenceInfo, identity
 from quizapp.generation.arguments import Argument, lower_first
 from quizapp.generation.context import VERDICT, Frame, connector_length
 from quizapp.generation.distractors import person_like, pick
-from quizapp.generation.feedback import accepted_answers, explain
+from quizapp.generation.feedback import explain
 from quizapp.generation.segment import Article
 from quizapp.generation.select import Answer
 from quizapp.generation.wh import wh_question

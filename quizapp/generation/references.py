@@ -262,6 +262,12 @@ def _short_person_name(text: str, name: str) -> str:
     return words[-1] if len(words[0]) > 3 else name
 
 
+SAME_PERSON_PRONOUNS = {
+    **dict.fromkeys(("she", "her", "hers"), ("she", "her", "hers", "herself")),
+    **dict.fromkeys(("he", "his", "him"), ("he", "his", "him", "himself")),
+}
+
+
 def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     """The one thing of the previous sentence (same paragraph) a pronoun can refer to."""
     previous = previous_in_paragraph(analysis, info)
@@ -277,10 +283,14 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
             and not text.startswith(("'s", "’s"), e.end)
         }  # a one-word "person" seen once may be a parser's mistake ("Virus"); "Stanislavski's
         # production" names a person only in passing
+        same_kind = SAME_PERSON_PRONOUNS.get(pronoun, ())
         if any(
-            t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in previous.tokens
+            (t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"))
+            or t.lower_ in same_kind
+            for t in previous.tokens
         ):
-            return ""  # "…, he complained …. He died that July": a chain from further back
+            return ""  # "…, he complained …. He died that July": a chain from further back;
+            # "Her Piano Concerto … with Mendelssohn conducting. Her mature works": not his
         subject = _title_person(analysis, pronoun)
         if not people and not any(e.label == "PERSON" for e in info.entities):
             return subject  # a biography's "she" is its subject

@@ -373,6 +373,7 @@ _ABBREVIATIONS = set(
         "ca",
         "no",
         "nos",
+        "op",  # "the Piano Trio in G minor, Op. 17"
         "vol",
         "pp",
         "fig",

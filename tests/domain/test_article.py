@@ -176,3 +176,10 @@ def test_an_abbreviation_after_a_bracket_does_not_end_the_sentence():
     raw = "The findings were published today (Nov. 18) in the journal BMJ Case Reports."
     article = parse_article(raw, "a.txt")
     assert _texts(article, article.sentences) == [raw]
+
+
+def test_an_opus_number_does_not_end_the_sentence():
+    # held-out round 23: "… the Piano Trio in G minor, Op." was asked as a sentence
+    raw = "Her mature works include the Piano Trio in G minor, Op. 17, of 1846, and many songs."
+    article = parse_article(raw, "a.txt")
+    assert _texts(article, article.sentences) == [raw]

@@ -667,3 +667,26 @@ def test_a_description_the_sentence_before_also_used_is_not_the_name_it_mentions
         1,
     )
     assert problem == "" and readable.startswith("The group has applied")
+
+
+def test_her_after_a_sentence_of_her_own_is_not_the_other_person_named_there():
+    # held-out round 23 (W): "Her mature works" became "Mendelssohn's mature works"
+    problem, readable = _framed(
+        "Clara also composed. Her Piano Concerto, Op. 7, was premiered in 1835 with Felix "
+        "Mendelssohn conducting. Her mature works include the Piano Trio in G minor, Op. 17, "
+        "of 1846.",
+        2,
+    )
+    assert "Mendelssohn" not in readable
+    assert problem == "unresolved_reference"
+
+
+def test_a_street_after_a_preposition_is_not_a_person():
+    analysis = analyse(
+        build_article(
+            "Plans to build 340 homes on the former gasworks off Cinder Lane were approved. "
+            "Nathan Lane starred in the play in 2001."
+        )
+    )
+    labels = {e.text: e.label for e in analysis.entities}
+    assert labels["Cinder Lane"] == "FAC" and labels["Nathan Lane"] == "PERSON"

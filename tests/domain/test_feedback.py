@@ -1,7 +1,7 @@
 """Accepted answers: spellings of dates and amounts a learner may type."""
 
+from quizapp.generation.accepted import _date_spellings, _full_names, _unit_forms
 from quizapp.generation.analyse import analyse
-from quizapp.generation.feedback import _date_spellings, _full_names, _unit_forms
 from quizapp.generation.segment import parse_article
 
 

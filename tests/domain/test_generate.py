@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizapp.domain.items import CLOZE_BLANK, QuizItem
+from quizapp.generation.accepted import accepted_answers
 from quizapp.generation.analyse import analyse
 from quizapp.generation.distractors import surface_forms
-from quizapp.generation.feedback import accepted_answers
 from quizapp.generation.gate import hard_failures
 from quizapp.generation.pipeline import default_count, generate, result_to_contract
 from quizapp.generation.segment import ArticleError, parse_article

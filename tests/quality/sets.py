@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout23": (
+        [],
+        [
+            "heldout23/biography_clara_schumann.txt",
+            "heldout23/economics_explainer_tariffs.txt",
+            "heldout23/history_thames_tunnel.txt",
+            "heldout23/news_streetlight_switch_off.txt",
+            "heldout23/page_food_feature_gullrock_harbour_smokehouse.html",
+            "heldout23/page_local_news_cinder_lane_gasworks_homes.html",
+            "heldout23/page_science_news_orrin_marsh_bronze_age_salt_boat.html",
+            "heldout23/page_tech_news_kerbwise_parking_app_breach.html",
+            "heldout23/page_travel_feature_ljubljana.html",
+            "heldout23/science_explainer_beaver_dams.txt",
+        ],
+    ),
     "heldout22": (
         [],
         [
