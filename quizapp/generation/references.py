@@ -292,6 +292,10 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
             return ""  # "…, he complained …. He died that July": a chain from further back;
             # "Her Piano Concerto … with Mendelssohn conducting. Her mature works": not his
         subject = _title_person(analysis, pronoun)
+        tagged = {t.text for t in previous.tokens if t.ent_type_ == "PERSON"}
+        if subject and tagged - set(subject.split()):
+            return ""  # "… and Ashworth again the busier goaltender. He saved …": not the
+            # title's Reid, whatever the document-wide typing made of Ashworth
         if not people and not any(e.label == "PERSON" for e in info.entities):
             return subject  # a biography's "she" is its subject
         if len(people) != 1:

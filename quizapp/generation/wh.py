@@ -52,6 +52,7 @@ NATURAL_FEATURES = re.compile(
     r"Peninsula|Strait|Cape|Loch)\b"
 )
 WHERE_PREPOSITIONS = {"in", "at"}
+COMPANY_PREPOSITIONS = {"with", "without", "against", "alongside", "beside"}
 PLACE_FORMS = {"GPE:country", "GPE:place", "LOC", "FAC"}
 MAX_WORDS = 25
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
@@ -79,8 +80,8 @@ def wh_question(
     if not _whole_constituent(head, base, quote, answer_start, answer_end):
         return ""
     root = head.head if head.dep_ != "pobj" else head.head.head
-    if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX"):
-        return ""
+    if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX") or _has_second_clause(root):
+        return ""  # a question on one of two clauses drags the other along
     if head.dep_ in ("nsubj", "nsubjpass") and head.head == root:
         return _subject_question(tokens, base, quote, frame, head, root, form)
     if head.dep_ == "dobj" and head.head == root:
@@ -91,8 +92,8 @@ def wh_question(
         if prep.lower_ in WHERE_PREPOSITIONS and form in PLACE_FORMS:
             return _fronted(tokens, base, quote, frame, root, prep, "where", None)
         wh = ADJUNCT_WH.get(form)
-        if wh is None:
-            return ""
+        if wh is None or (prep.lower_ in COMPANY_PREPOSITIONS and form in PLACE_FORMS):
+            return ""  # "With which city did overtime begin …?" (Kelsby, a team)
         return _fronted(tokens, base, quote, frame, root, prep, wh, prep.lower_)
     return ""
 
@@ -217,11 +218,20 @@ def _fronted(
 
 
 def _has_second_clause(root: Any) -> bool:
-    """ "Serbia takes on Japan and Britain plays …": a coordinated clause with its own subject."""
+    """ "Serbia takes on Japan and Britain plays …": a coordinated clause with its own subject;
+    or one whose verb is left out ("four will shut on 3 March and the other five on 31 March")."""
     return any(
         child.dep_ == "conj"
-        and child.pos_ in ("VERB", "AUX")
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        and (
+            (
+                child.pos_ in ("VERB", "AUX")
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            )
+            or (
+                child.pos_ in ("NOUN", "PROPN", "NUM")
+                and any(c.dep_ == "prep" for c in child.children)
+            )
+        )
         for child in root.children
     )
 

@@ -5,7 +5,7 @@ import pytest
 from quizapp.generation.analyse import analyse
 from quizapp.generation.blanks import blank_problem
 from quizapp.generation.context import connector_length, frame
-from quizapp.generation.segment import build_article
+from quizapp.generation.segment import build_article, parse_article
 from quizapp.generation.select import answers
 
 TEXT = (
@@ -690,3 +690,19 @@ def test_a_street_after_a_preposition_is_not_a_person():
     )
     labels = {e.text: e.label for e in analysis.entities}
     assert labels["Cinder Lane"] == "FAC" and labels["Nathan Lane"] == "PERSON"
+
+
+def test_he_is_not_the_title_person_when_the_sentence_before_names_someone_else():
+    # held-out round 24 (W): "He saved from Hradek" became "Reid saved from Hradek" (the
+    # headline's scorer); the goaltender named just before made the saves
+    article = parse_article(
+        b"Reid's overtime winner ends Falcons' 19-year wait\n\n"
+        b"Reid scored twice in the first period. Reid was named man of the match. Reid said the "
+        b"team had earned it. Overtime began with Kelsby on the front foot and Ashworth again "
+        b"the busier goaltender. He saved from Hradek at close range after two minutes.",
+        "hockey.txt",
+    )
+    analysis = analyse(article)
+    info = next(s for s in analysis.sentences if "saved from" in article.text[s.start : s.end])
+    view = frame(analysis, info)
+    assert not view.replacement.startswith("Reid")

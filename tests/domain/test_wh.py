@@ -83,3 +83,21 @@ def test_no_law_question_for_a_law_without_a_law_word_and_no_city_question_for_a
     start = city.index("Caracas")
     asked = wh_question(info, city, view, start, start + len("Caracas"), "GPE:place")
     assert asked.startswith("Over which city")
+
+
+def _asked(sentence: str, answer: str, form: str) -> str:
+    analysis = analyse(build_article(sentence))
+    info = analysis.sentences[0]
+    start = sentence.index(answer)
+    return wh_question(info, sentence, frame(analysis, info), start, start + len(answer), form)
+
+
+def test_no_question_from_a_clause_whose_verb_is_left_out_or_a_team_read_as_a_city():
+    # held-out round 24: "On what date will the first four shut and the remaining five on
+    # 31 March?", "With which city did Overtime begin on the front foot …?"
+    gapped = "The first four will shut on 3 March and the remaining five on 31 March."
+    assert _asked(gapped, "3 March", "DATE:monthday") == ""
+    teamed = "Overtime began with Kelsby on the front foot after two minutes."
+    assert _asked(teamed, "Kelsby", "GPE:place") == ""
+    plain = "The first four stations will shut on 3 March."
+    assert _asked(plain, "3 March", "DATE:monthday").startswith("On what date")

@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout24": (
+        [],
+        [
+            "heldout24/biography_virginia_apgar.txt",
+            "heldout24/encyclopedia_forth_bridge.txt",
+            "heldout24/history_chartist_movement.txt",
+            "heldout24/news_police_station_front_counters_close.txt",
+            "heldout24/page_business_news_calderwick_energy_wind_farm_pause.html",
+            "heldout24/page_education_news_brackmoor_school_meals_caterer_collapse.html",
+            "heldout24/page_environment_news_brantwick_school_streets_air_quality.html",
+            "heldout24/page_health_news_ardlow_mobile_dental_unit_schools.html",
+            "heldout24/page_sport_report_dunmore_falcons_playoff_final_overtime.html",
+            "heldout24/science_explainer_meteor_showers.txt",
+        ],
+    ),
     "heldout23": (
         [],
         [
