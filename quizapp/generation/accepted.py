@@ -281,6 +281,21 @@ def _short_names(name: str) -> list[str]:
     return out
 
 
+PLACE_LEADS = {
+    "saint",
+    "saints",
+    "st",
+    "san",
+    "santa",
+    "fort",
+    "mount",
+    "mt",
+    "lake",
+    "cape",
+    "port",
+}
+
+
 def _full_names(analysis: Analysis, surname: str) -> list[str]:
     """The article's full names for a surname, when only one person goes by it."""
     names = {
@@ -291,8 +306,12 @@ def _full_names(analysis: Analysis, surname: str) -> list[str]:
         and e.text.split()[-1] == surname
     }
     names = {
-        n for n in names if len(n.split()) > 1 and zipf(n.split()[0].lower()) < EVERYDAY_WORD_ZIPF
-    }  # "Ms Halloran" is no fuller than "Halloran"
+        n
+        for n in names
+        if len(n.split()) > 1
+        and zipf(n.split()[0].lower()) < EVERYDAY_WORD_ZIPF
+        and n.split()[0].lower().rstrip(".") not in PLACE_LEADS
+    }  # "Ms Halloran" is no fuller than "Halloran", "Saints Peter" (a cathedral) no one's name
     return list(names) if len(names) == 1 else []
 
 

@@ -532,3 +532,17 @@ def test_accepted_answers_keep_classifying_words_and_company_names_whole():
     assert "Rail" not in accepted_answers(analysis, "Northline Rail", rail)
     mount = next(e for e in analysis.entities if "Kenya" in e.text)
     assert "Mt Kenya" in accepted_answers(analysis, "Mount Kenya", mount)
+
+
+def test_a_church_is_no_ones_full_name():
+    # held-out round 25 (W): "Saints Peter" (the cathedral of Saints Peter and Paul) was accepted
+    # for Peter the Great
+    article = parse_article(
+        b"The founding of St Petersburg\n\n"
+        b"Peter founded the city in 1703. The fortress church of Saints Peter and Paul was begun "
+        b"in 1712. Writing afterwards, Peter declared that the final stone had been laid.",
+        "spb.txt",
+    )
+    analysis = analyse(article)
+    peter = next(e for e in analysis.entities if e.text == "Peter")
+    assert not any("Saint" in a for a in accepted_answers(analysis, "Peter", peter))

@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout25": (
+        [],
+        [
+            "heldout25/analysis_school_phone_bans.txt",
+            "heldout25/health_explainer_dietary_fibre.txt",
+            "heldout25/history_founding_of_st_petersburg.txt",
+            "heldout25/page_arts_review_hollin_sisters_weather_indoors.html",
+            "heldout25/page_business_news_marrowby_oat_drinks_results.html",
+            "heldout25/page_local_news_kestlewick_lido_reopening.html",
+            "heldout25/page_politics_news_varden_isles_voting_age_vote.html",
+            "heldout25/page_science_news_skerrow_lichen_antibiotic.html",
+            "heldout25/science_explainer_rogue_waves.txt",
+            "heldout25/sport_report_fenmoor_harrowdale_county_cup_final.txt",
+        ],
+    ),
     "heldout24": (
         [],
         [
