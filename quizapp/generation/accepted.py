@@ -32,7 +32,7 @@ TITLES = re.compile(
     r"^(?:President|Vice President|Prime Minister|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|Dr\.?|"
     r"Prof\.?|Professor|Chief|Superintendent|Mayor|Judge|Justice|General|Gen\.?|Col\.?|Lt\.?|"
     r"Capt\.?|Sir|Dame|Lord|Lady|King|Queen|Pope|Councillor|Minister|Secretary|Mr\.?|Mrs\.?|"
-    r"Ms\.?|Miss)\s+"
+    r"Ms\.?|Miss|Tsar|Tsarina|Emperor|Empress|Kaiser|Sultan|Shah|Archbishop|Bishop|Cardinal)\s+"
 )
 
 
@@ -42,6 +42,11 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     out = [alias for alias in aliases_of(display) if _same_name(alias, display)]
     words = display.split()
     untitled = TITLES.sub("", display)
+    role = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", display)
+    if role and untitled == display and zipf(role.group(1).lower()) >= ROLE_WORD_ZIPF:
+        rest = display[role.end() :]
+        if _PERSONAL_NAME.fullmatch(rest):
+            untitled = rest  # "Producer Owen Castell", "Cellist Ines Larrea"
     titled_name = untitled != display and bool(_PERSONAL_NAME.fullmatch(untitled))
     person = entity.label == "PERSON" or titled_name  # "Councillor Priya Raman" read as an ORG
     person = person or _name_read_as_organisation(analysis.article.text, entity, display)
@@ -117,6 +122,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     return unique
 
 
+ROLE_WORD_ZIPF = 3.5  # "Producer" before a name is a role; "Maeve" is not a common word
 _PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
 DESCRIBING_TAGS = {"JJ", "VBG", "VBN", "RB"}
 EVERYDAY_DESCRIBING_ZIPF = 3.5  # "bare", "falling", "upward"; not "antiviral", "trigeminal"
@@ -213,6 +219,7 @@ def singular(phrase: str) -> str:
     return f"{head} {last}".strip()
 
 
+STREET_NAME_WORDS = {"Lane", "Road", "Street", "Avenue", "Drive", "Way", "Close", "Square"}
 PATRONYMICS = {"ibn", "bin", "bint", "ben", "abu", "ap"}
 NAME_PARTICLES = {"de", "van", "von", "da", "di", "le", "la", "del", "der", "du", "ten"}
 
@@ -224,6 +231,8 @@ def _family_names(text: str, words: list[str]) -> list[str]:
     family = words[-1]
     if len(words) > 2 and words[-2].lower() in NAME_PARTICLES:
         family = f"{words[-2]} {words[-1]}"
+    if family in STREET_NAME_WORDS:
+        return []  # "Mill Lane" read as a person is no Mr Lane
     if any(w.lower() in PATRONYMICS for w in words):
         # "Ibn Jubayr", "Muhammad bin Tughluq": "Ibn" or "Muhammad" alone names no one
         return [family] if words[0].lower() not in PATRONYMICS and len(words) > 2 else []
@@ -360,6 +369,10 @@ _QUANTITY = re.compile(
 def _unit_forms(amount: str) -> list[str]:
     """ "2,300 kilometres" → "2,300 km" and "2,300"; "4km" → "4 km" and "4": the unit is given
     by the question, so the number alone is right."""
+    celsius = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s?°?C", amount.strip())
+    if celsius:
+        degrees = celsius.group(1)
+        return [degrees, f"{degrees}°C", f"{degrees} degrees"]  # "24C"
     found = _QUANTITY.fullmatch(amount)
     if not found:
         return []

@@ -41,9 +41,10 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
                 continue  # "the neighbouring trusts" are not "the trust"
             owners = [
                 c for c in token.children
-                if (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i == token.i - 1)
+                if (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i == token.i - 1
+                    and len(c.text) > 1 and not (c.i > 0 and c.doc[c.i - 1].like_num))
                 or (c.dep_ == "poss" and c.pos_ == "PROPN")
-            ]  # fmt: skip
+            ]  # fmt: skip  # never the "m" of "a £24m plant"
             if not owners or any(c.lower_ in ("a", "an") for c in token.children):
                 continue  # "overturning a lower court ruling": another ruling than "the ruling"
             first = min(owners, key=lambda c: c.left_edge.i).left_edge

@@ -52,6 +52,7 @@ NATURAL_FEATURES = re.compile(
     r"Peninsula|Strait|Cape|Loch)\b"
 )
 WHERE_PREPOSITIONS = {"in", "at"}
+ORG_PREPOSITIONS = {"by", "for", "from", "to", "with", "against", "into", "under", "at"}
 COMPANY_PREPOSITIONS = {"with", "without", "against", "alongside", "beside"}
 PLACE_FORMS = {"GPE:country", "GPE:place", "LOC", "FAC"}
 MAX_WORDS = 25
@@ -94,6 +95,8 @@ def wh_question(
         wh = ADJUNCT_WH.get(form)
         if wh is None or (prep.lower_ in COMPANY_PREPOSITIONS and form in PLACE_FORMS):
             return ""  # "With which city did overtime begin …?" (Kelsby, a team)
+        if form == "ORG" and prep.lower_ not in ORG_PREPOSITIONS:
+            return ""  # "On which organization is the album released?" (a record label)
         return _fronted(tokens, base, quote, frame, root, prep, wh, prep.lower_)
     return ""
 

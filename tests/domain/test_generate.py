@@ -546,3 +546,39 @@ def test_a_church_is_no_ones_full_name():
     analysis = analyse(article)
     peter = next(e for e in analysis.entities if e.text == "Peter")
     assert not any("Saint" in a for a in accepted_answers(analysis, "Peter", peter))
+
+
+def test_accepted_answers_for_roles_tsars_streets_and_temperatures():
+    # held-out round 25: "Owen Castell" for "Producer Owen Castell", "Peter I" for "Tsar Peter
+    # I", no "Lane" for the Mill Lane pavilion, "24°C" for "24C"
+    article = parse_article(
+        b"Notes\n\n"
+        b"Producer Owen Castell installed his equipment in a former chapel. Castell recorded "
+        b"the album in 2024. In 1703 soldiers of Tsar Peter I began digging. The team will hold "
+        b"a reception at the club's Mill Lane pavilion. The society aims to keep the water at "
+        b"24C from May.",
+        "notes.txt",
+    )
+    analysis = analyse(article)
+
+    def accepted(text: str) -> set[str]:
+        entity = next(e for e in analysis.entities if e.text in text or text in e.text)
+        return set(accepted_answers(analysis, text, entity))
+
+    assert "Owen Castell" in accepted("Producer Owen Castell")
+    assert "Peter I" in accepted("Tsar Peter I")
+    assert "Lane" not in accepted("Mill Lane")
+    assert {"24°C", "24 degrees"} <= accepted("24C")
+
+
+def test_a_fuller_description_never_takes_the_m_of_a_sum_of_money():
+    # held-out round 25: "The plant" became "The m plant" after "a £24m plant"
+    article = parse_article(
+        b"Oat drinks\n\n"
+        b"The company also benefited from moving almost all of its production to its "
+        b"\xc2\xa338m plant at Kelthorpe, near Grantham, which opened in 2023. The plant is now "
+        b"running at about 78% of its capacity, up from 51% a year earlier.",
+        "oats.txt",
+    )
+    prompts = [i.prompt for i in generate(article, count=20).items]
+    assert prompts and not any("The m plant" in p for p in prompts)

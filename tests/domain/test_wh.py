@@ -101,3 +101,9 @@ def test_no_question_from_a_clause_whose_verb_is_left_out_or_a_team_read_as_a_ci
     assert _asked(teamed, "Kelsby", "GPE:place") == ""
     plain = "The first four stations will shut on 3 March."
     assert _asked(plain, "3 March", "DATE:monthday").startswith("On what date")
+
+
+def test_no_which_organization_question_after_on():
+    # held-out round 25: "On which organization is Weather Indoors released on Friday?"
+    sentence = "Weather Indoors is released on Tidewrack Records on Friday 3 October."
+    assert _asked(sentence, "Tidewrack Records", "ORG") == ""
