@@ -7,26 +7,19 @@ import functools
 import re
 
 from quizapp.domain.textnorm import norm_key
+from quizapp.generation.accepted_numbers import (
+    MONTH_PATTERN,
+    NUMBER_NAMES,
+    QUALIFIERS,
+    date_spellings,
+    in_years,
+    number_shapes,
+    unit_forms,
+)
 from quizapp.generation.analyse import Analysis, Entity, aliases_of
 from quizapp.generation.distractors import org_kind
 from quizapp.generation.select import zipf
 
-NUMBER_NAMES = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-}  # fmt: skip
-# Approximations and lower bounds; never an upper bound: "less than 8 hours" is not "8 hours".
-QUALIFIERS = re.compile(
-    r"^(?:only\s+|just\s+)?(?:about|nearly|almost|some|around|roughly|approximately|"
-    r"an estimated|close to|more than|at least|up to|over|just over|as many as|as much as)\s+|"
-    r"^only\s+(?=\d)",
-    re.IGNORECASE,
-)
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-_MONTH = "|".join(MONTHS)
 NAME_LINKS = {"of", "the", "for", "and", "on", "in", "de", "du"}
 TITLES = re.compile(
     r"^(?:President|Vice President|Prime Minister|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|Dr\.?|"
@@ -70,11 +63,13 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         if place != display:
             out.append(place)  # "Logar province" → "Logar"
     if entity.label == "DATE":
-        if not re.search(
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?,? (?:{_MONTH})\b|\b(?:{_MONTH}) \d{{1,2}}\b", display
-        ):
+        day_and_month = (
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?,? (?:{MONTH_PATTERN})\b"
+            rf"|\b(?:{MONTH_PATTERN}) \d{{1,2}}\b"
+        )
+        if not re.search(day_and_month, display):
             out.extend(re.findall(r"\b(?:1[5-9]|20)\d\d\b", display)[:1])  # "early 2020"
-        out.extend(_date_spellings(display))
+        out.extend(date_spellings(display))
     if entity.label in ("ORG", "FAC", "PRODUCT", "EVENT", "LOC") and len(words) > 1:
         names = {e.text for e in analysis.entities}
         places = {e.text for e in analysis.entities if e.label in ("GPE", "LOC")}
@@ -90,7 +85,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if bare != display and re.search(r"\d", bare):
         out.append(bare)  # "more than 10 million" → "10 million"
     if entity.label in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT"):
-        out.extend(_unit_forms(bare))  # never a date's day ("15 December" is not "15")
+        out.extend(unit_forms(bare))  # never a date's day ("15 December" is not "15")
     lowered = display.lower()
     if lowered in NUMBER_NAMES:
         out.append(NUMBER_NAMES[lowered])
@@ -101,8 +96,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if entity.label == "TERM":
         out.extend(_without_describing_words(analysis, entity))
     if entity.label == "DATE":
-        out.extend(_in_years(display))
-    out.extend(_number_shapes(bare))
+        out.extend(in_years(display))
+    out.extend(number_shapes(bare))
     mount = re.fullmatch(r"(?:the\s+)?(Mount|Saint)\s+([A-Z][\w-]+)", display)
     if mount:
         out.append(("Mt " if mount.group(1) == "Mount" else "St ") + mount.group(2))
@@ -167,42 +162,6 @@ def _name_read_as_organisation(text: str, entity: Entity, display: str) -> bool:
     full = re.findall(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text)
     alone = len(re.findall(rf"\b{re.escape(surname)}\b", text)) > len(full)
     return alone and len(set(full)) == 1 and zipf(full[0].lower()) < 4.0
-
-
-# "6 to 35 years" → "6-35 years", "6 to 35"; "45-day" → "45 days", "45"
-_RANGE = re.compile(r"(\d[\d,.]*)\s*(?:to|-|–)\s*(\d[\d,.]*)(?:\s+([a-z]+))?")
-_DURATION_MODIFIER = re.compile(r"(\d+)-(day|week|month|year|hour|minute|mile|metre|kilometre)")
-
-
-def _number_shapes(amount: str) -> list[str]:
-    """Other ways to write a range or a number-and-unit modifier."""
-    months = re.fullmatch(rf"({_MONTH}) to ({_MONTH})", amount.strip())
-    if months:
-        return [f"{months.group(1)}-{months.group(2)}"]  # "May to July" → "May-July"
-    found = _RANGE.fullmatch(amount.strip())
-    if found:
-        low, high, unit = found.groups()
-        out = [f"{low}-{high}", f"{low} to {high}"]
-        return out + [f"{low}-{high} {unit}"] if unit else out
-    found = _DURATION_MODIFIER.fullmatch(amount.strip())
-    if found:
-        return [f"{found.group(1)} {found.group(2)}s", found.group(1)]
-    return []
-
-
-def _in_years(display: str) -> list[str]:
-    """ "12 months" → "a year", "one year"; "24 months" → "two years"."""
-    months = re.fullmatch(r"(\d+|twelve|twenty-four|thirty-six) months", display.strip())
-    if not months:
-        return []
-    count = {"twelve": 12, "twenty-four": 24, "thirty-six": 36}.get(months.group(1))
-    count = count or int(months.group(1))
-    if count % 12 or not 12 <= count <= 120:
-        return []
-    years = count // 12
-    if years == 1:
-        return ["a year", "one year", "1 year"]
-    return [f"{years} years"]
 
 
 def singular(phrase: str) -> str:
@@ -353,74 +312,6 @@ def _initials_and_expansions(analysis: Analysis, display: str) -> list[str]:
             {e.text for e in analysis.entities if _initials(e.text) == bare and e.text != display}
         )
     return out
-
-
-UNIT_SHORT = {
-    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "metres": "m",
-    "meters": "m", "miles": "mi", "feet": "ft", "kilograms": "kg", "centimetres": "cm",
-    "centimeters": "cm", "millimetres": "mm", "millimeters": "mm", "litres": "l", "grams": "g",
-    "percent": "%", "per cent": "%", "megawatts": "MW", "degrees": "°",
-}  # fmt: skip
-_QUANTITY = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?(?: (?:thousand|million|billion))?)[ -]?([A-Za-z][A-Za-z -]*)"
-)
-
-
-def _unit_forms(amount: str) -> list[str]:
-    """ "2,300 kilometres" → "2,300 km" and "2,300"; "4km" → "4 km" and "4": the unit is given
-    by the question, so the number alone is right."""
-    celsius = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s?°?C", amount.strip())
-    if celsius:
-        degrees = celsius.group(1)
-        return [degrees, f"{degrees}°C", f"{degrees} degrees"]  # "24C"
-    found = _QUANTITY.fullmatch(amount)
-    if not found:
-        return []
-    number, unit = found.groups()
-    if unit.lower() in ("thousand", "million", "billion"):
-        return []  # part of the number itself
-    out = [number]
-    short = UNIT_SHORT.get(unit.lower())
-    if short:
-        out.append(f"{number} {short}" if short.isalpha() else f"{number}{short}")
-    if not amount[len(number) :].startswith((" ", "-")):
-        out.append(f"{number} {unit}")  # "4km" → "4 km"
-    return out
-
-
-MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"Sept": "September"}
-
-
-def _date_spellings(display: str) -> list[str]:
-    """ "10 April 1912" → "April 10, 1912", "10 April", "April 10"; "early August" → "August"."""
-    out, original = [], display
-    weekday = re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d)", display)
-    if weekday:
-        display = display[weekday.end() :]
-        out.append(display)  # "Tuesday 4 September" → "4 September"
-    full = re.sub(
-        r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?= \d)",
-        lambda m: MONTH_ABBREVIATIONS[m.group(1)],
-        display,
-    )
-    if full != display:
-        out.append(full)  # "Sept. 30" → "September 30"
-        display = full
-    day_first = re.fullmatch(rf"(\d{{1,2}}) ({_MONTH})(?:,? (\d{{4}}))?", display)
-    month_first = re.fullmatch(rf"({_MONTH}) (\d{{1,2}})(?:,? (\d{{4}}))?", display)
-    if day_first:
-        day, month, year = day_first.groups()
-    elif month_first:
-        month, day, year = month_first.groups()
-    else:
-        rough = re.fullmatch(
-            rf"(?:early|mid|late|mid-|last|next|this)\s*-?({_MONTH}|\d{{4}})", display, re.I
-        )
-        return [rough.group(1)] if rough else []
-    out += [f"{day} {month}", f"{month} {day}"]
-    if year:
-        out += [f"{day} {month} {year}", f"{month} {day}, {year}"]
-    return [o for o in out if o != original]
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&.-]{1,9}")

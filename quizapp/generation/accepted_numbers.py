@@ -1,0 +1,127 @@
+"""Realise, part two (numbers): other ways a learner may write a number, a quantity, a range or
+a date the key gives ("10 million" for "more than 10 million", "2,300 km", "April 10, 1912")."""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_NAMES = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+}  # fmt: skip
+# Approximations and lower bounds; never an upper bound: "less than 8 hours" is not "8 hours".
+QUALIFIERS = re.compile(
+    r"^(?:only\s+|just\s+)?(?:about|nearly|almost|some|around|roughly|approximately|"
+    r"an estimated|close to|more than|at least|up to|over|just over|as many as|as much as)\s+|"
+    r"^only\s+(?=\d)",
+    re.IGNORECASE,
+)
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+MONTH_PATTERN = "|".join(MONTHS)
+
+
+# "6 to 35 years" → "6-35 years", "6 to 35"; "45-day" → "45 days", "45"
+_RANGE = re.compile(r"(\d[\d,.]*)\s*(?:to|-|–)\s*(\d[\d,.]*)(?:\s+([a-z]+))?")
+_DURATION_MODIFIER = re.compile(r"(\d+)-(day|week|month|year|hour|minute|mile|metre|kilometre)")
+
+
+def number_shapes(amount: str) -> list[str]:
+    """Other ways to write a range or a number-and-unit modifier."""
+    months = re.fullmatch(rf"({MONTH_PATTERN}) to ({MONTH_PATTERN})", amount.strip())
+    if months:
+        return [f"{months.group(1)}-{months.group(2)}"]  # "May to July" → "May-July"
+    found = _RANGE.fullmatch(amount.strip())
+    if found:
+        low, high, unit = found.groups()
+        out = [f"{low}-{high}", f"{low} to {high}"]
+        return out + [f"{low}-{high} {unit}"] if unit else out
+    found = _DURATION_MODIFIER.fullmatch(amount.strip())
+    if found:
+        return [f"{found.group(1)} {found.group(2)}s", found.group(1)]
+    return []
+
+
+def in_years(display: str) -> list[str]:
+    """ "12 months" → "a year", "one year"; "24 months" → "two years"."""
+    months = re.fullmatch(r"(\d+|twelve|twenty-four|thirty-six) months", display.strip())
+    if not months:
+        return []
+    count = {"twelve": 12, "twenty-four": 24, "thirty-six": 36}.get(months.group(1))
+    count = count or int(months.group(1))
+    if count % 12 or not 12 <= count <= 120:
+        return []
+    years = count // 12
+    if years == 1:
+        return ["a year", "one year", "1 year"]
+    return [f"{years} years"]
+
+
+UNIT_SHORT = {
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "metres": "m",
+    "meters": "m", "miles": "mi", "feet": "ft", "kilograms": "kg", "centimetres": "cm",
+    "centimeters": "cm", "millimetres": "mm", "millimeters": "mm", "litres": "l", "grams": "g",
+    "percent": "%", "per cent": "%", "megawatts": "MW", "degrees": "°",
+}  # fmt: skip
+_QUANTITY = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?(?: (?:thousand|million|billion))?)[ -]?([A-Za-z][A-Za-z -]*)"
+)
+
+
+def unit_forms(amount: str) -> list[str]:
+    """ "2,300 kilometres" → "2,300 km" and "2,300"; "4km" → "4 km" and "4": the unit is given
+    by the question, so the number alone is right."""
+    celsius = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s?°?C", amount.strip())
+    if celsius:
+        degrees = celsius.group(1)
+        return [degrees, f"{degrees}°C", f"{degrees} degrees"]  # "24C"
+    found = _QUANTITY.fullmatch(amount)
+    if not found:
+        return []
+    number, unit = found.groups()
+    if unit.lower() in ("thousand", "million", "billion"):
+        return []  # part of the number itself
+    out = [number]
+    short = UNIT_SHORT.get(unit.lower())
+    if short:
+        out.append(f"{number} {short}" if short.isalpha() else f"{number}{short}")
+    if not amount[len(number) :].startswith((" ", "-")):
+        out.append(f"{number} {unit}")  # "4km" → "4 km"
+    return out
+
+
+MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"Sept": "September"}
+
+
+def date_spellings(display: str) -> list[str]:
+    """ "10 April 1912" → "April 10, 1912", "10 April", "April 10"; "early August" → "August"."""
+    out, original = [], display
+    weekday = re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d)", display)
+    if weekday:
+        display = display[weekday.end() :]
+        out.append(display)  # "Tuesday 4 September" → "4 September"
+    full = re.sub(
+        r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?= \d)",
+        lambda m: MONTH_ABBREVIATIONS[m.group(1)],
+        display,
+    )
+    if full != display:
+        out.append(full)  # "Sept. 30" → "September 30"
+        display = full
+    day_first = re.fullmatch(rf"(\d{{1,2}}) ({MONTH_PATTERN})(?:,? (\d{{4}}))?", display)
+    month_first = re.fullmatch(rf"({MONTH_PATTERN}) (\d{{1,2}})(?:,? (\d{{4}}))?", display)
+    if day_first:
+        day, month, year = day_first.groups()
+    elif month_first:
+        month, day, year = month_first.groups()
+    else:
+        rough = re.fullmatch(
+            rf"(?:early|mid|late|mid-|last|next|this)\s*-?({MONTH_PATTERN}|\d{{4}})", display, re.I
+        )
+        return [rough.group(1)] if rough else []
+    out += [f"{day} {month}", f"{month} {day}"]
+    if year:
+        out += [f"{day} {month} {year}", f"{month} {day}, {year}"]
+    return [o for o in out if o != original]
