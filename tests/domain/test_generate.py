@@ -426,6 +426,17 @@ def test_a_term_the_title_names_is_the_topic_not_a_blank():
     assert not {a for a in answers if a.endswith("corals")}
 
 
+def _accepted_in(analysis):
+    """accepted("Ms Halloran"): the accepted answers for an answer that holds (or is held by)
+    one of the article's entities."""
+
+    def accepted(text: str) -> set[str]:
+        entity = next(e for e in analysis.entities if e.text in text or text in e.text)
+        return set(accepted_answers(analysis, text, entity))
+
+    return accepted
+
+
 def test_accepted_answers_for_names_ranges_rivers_buildings_and_relative_dates():
     # held-out round 20: raters asked for each of these
     article = parse_article(
@@ -437,12 +448,7 @@ def test_accepted_answers_for_names_ranges_rivers_buildings_and_relative_dates()
         b"A formal 45-day consultation began. The law came into force last April.",
         "review.txt",
     )
-    analysis = analyse(article)
-    by_text = {e.text: e for e in analysis.entities}
-
-    def accepted(text: str) -> set[str]:
-        entity = next(e for t, e in by_text.items() if t in text)
-        return set(accepted_answers(analysis, text, entity))
+    accepted = _accepted_in(analyse(article))
 
     assert "Priya Halloran" in accepted("Ms Halloran")
     assert "Donnachie" in accepted("Maeve Donnachie")  # read as an organisation
@@ -467,12 +473,7 @@ def test_accepted_answers_never_a_patronymic_or_a_shared_place_word_alone():
         b"Roads with more than about 8,000 vehicles a day were rarely crossed.",
         "travels.txt",
     )
-    analysis = analyse(article)
-    by_text = {e.text: e for e in analysis.entities}
-
-    def accepted(text: str) -> set[str]:
-        entity = next(e for t, e in by_text.items() if t in text)
-        return set(accepted_answers(analysis, text, entity))
+    accepted = _accepted_in(analyse(article))
 
     assert "Ibn" not in accepted("Ibn Jubayr")
     muhammad = accepted("Muhammad bin Tughluq")
@@ -559,11 +560,7 @@ def test_accepted_answers_for_roles_tsars_streets_and_temperatures():
         b"24C from May.",
         "notes.txt",
     )
-    analysis = analyse(article)
-
-    def accepted(text: str) -> set[str]:
-        entity = next(e for e in analysis.entities if e.text in text or text in e.text)
-        return set(accepted_answers(analysis, text, entity))
+    accepted = _accepted_in(analyse(article))
 
     assert "Owen Castell" in accepted("Producer Owen Castell")
     assert "Peter I" in accepted("Tsar Peter I")
