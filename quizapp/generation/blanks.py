@@ -206,7 +206,12 @@ def blank_problem(
         and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", quote[end:])
     ):
         return "part_of_a_name"  # "____ of Parliament" (The Houses)
-    joined = len(before) == 2 and before[1].lower() in NAME_JOINERS and before[0][:1].isupper()
+    joined = (
+        len(before) == 2
+        and before[1].lower() in NAME_JOINERS
+        and before[0][:1].isupper()
+        and not before[0].endswith(",")  # "Iran, Iraq, Russia, and ____": a list, not a name
+    )
     if joined and (before[1].lower() != "the" or before[0] not in ("In", "On", "At", "By")):
         return "part_of_a_name"  # "Fate of ____" (Macy)
     return ""

@@ -53,7 +53,8 @@ _RELATIVE_TIME = re.compile(
     r"^(?:(?:less|more) than |about |some |only |just |barely )?(?:a|an|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|a few|several|\d+) (?:minutes?|hours?|days?|weeks?|months?|"
     r"years?|decades?) (?:later|earlier|afterwards?|before)(?:\s*,\s*|\s+(?=(?-i:[A-Z])))|"
-    r"^(?:the (?:next|following) (?:day|week|month|year)|later that (?:day|week|month|year))"
+    r"^(?:the (?:next|following) (?:day|week|month|year)|later that (?:day|week|month|year)|"
+    r"that (?:same )?(?:day|week|month|year|spring|summer|autumn|winter))"
     r"(?:\s*,\s*|\s+(?=[A-Za-z]))",
     re.IGNORECASE,
 )
@@ -369,7 +370,16 @@ def _in_clause_with_own_subject(noun, root) -> bool:
 
 
 def connector_length(quote: str) -> int:
-    """Characters of a leading connector and its comma ("However, ", "But ")."""
+    """Characters of the leading connectors and their commas ("However, ", "But ", "And at the
+    same time, ")."""
+    total = 0
+    while step := _one_connector(quote[total:]):
+        total += step
+    return total
+
+
+def _one_connector(quote: str) -> int:
+    """Characters of one leading connector and its comma."""
     dateline = _DATELINE.match(quote)
     if dateline:
         return dateline.end()

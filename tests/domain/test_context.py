@@ -186,6 +186,7 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
             "nationality_blank",
         ),
         ("The play was written in English in 1904.", "English", "LANGUAGE", ""),
+        ("Iran, Iraq, Russia, and Syria created an intelligence center.", "Syria", "GPE", ""),
         ("Anyone feeling unwell should call NHS 111 at once.", "NHS", "ORG", "acronym_modifier"),
         ("Two doses of the MMR vaccine protect most children.", "MMR", "ORG", "acronym_modifier"),
         ("The deal was approved by the WHO in 2021.", "WHO", "ORG", ""),
@@ -286,6 +287,14 @@ def test_how_the_story_was_reported_is_not_a_fact_to_learn(quote, problem):
         (
             "In sum, 4,000 people are expected to receive notice.",
             "4,000 people are expected to receive notice.",
+        ),
+        (
+            "That same year, Moscow established contacts with the Popular Mobilization Forces.",
+            "Moscow established contacts with the Popular Mobilization Forces.",
+        ),
+        (
+            "And at the same time, Iran, Iraq, Russia, and Syria created an intelligence center.",
+            "Iran, Iraq, Russia, and Syria created an intelligence center.",
         ),
     ],
 )

@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout26": (
+        [],
+        [
+            "heldout26/biography_hertha_ayrton.txt",
+            "heldout26/business_news_fellwise_outdoor_results.txt",
+            "heldout26/explainer_how_railway_signalling_works.txt",
+            "heldout26/history_chilean_miners_rescue_2010.txt",
+            "heldout26/page_culture_feature_hebbleton_night_shift_choir_prize.html",
+            "heldout26/page_local_news_wrenfield_hospital_multi_storey_car_park.html",
+            "heldout26/page_science_news_glow_worm_led_streetlights.html",
+            "heldout26/page_sport_report_corrow_athletic_saltmarsh_rovers_derby.html",
+            "heldout26/page_tech_news_tillora_card_payments_outage.html",
+            "heldout26/science_explainer_cochlear_implants.txt",
+        ],
+    ),
     "heldout25": (
         [],
         [
