@@ -294,6 +294,11 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
             # "Her Piano Concerto … with Mendelssohn conducting. Her mature works": not his
         subject = _title_person(analysis, pronoun)
         tagged = {t.text for t in previous.tokens if t.ent_type_ == "PERSON"}
+        tagged |= {  # "Moore, needing two pars, found trouble. Her approach …": Moore's
+            t.text
+            for t in previous.tokens
+            if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
+        }
         if subject and tagged - set(subject.split()):
             return ""  # "… and Ashworth again the busier goaltender. He saved …": not the
             # title's Reid, whatever the document-wide typing made of Ashworth

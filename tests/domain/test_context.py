@@ -7,6 +7,7 @@ from quizapp.generation.blanks import blank_problem
 from quizapp.generation.context import connector_length, frame
 from quizapp.generation.segment import build_article, parse_article
 from quizapp.generation.select import answers
+from tests.domain.gold import DATA
 
 TEXT = (
     "General Motors unveiled a new electric pickup in Detroit. The automaker plans to sell it "
@@ -715,3 +716,13 @@ def test_he_is_not_the_title_person_when_the_sentence_before_names_someone_else(
     info = next(s for s in analysis.sentences if "saved from" in article.text[s.start : s.end])
     view = frame(analysis, info)
     assert not view.replacement.startswith("Reid")
+
+
+def test_her_is_not_the_title_person_when_the_sentence_before_has_another_subject():
+    # held-out round 27 (W): "Her approach" became "Lindqvist's approach" (the winner the
+    # article is about) although the sentence before was about Moore
+    page = DATA / "heldout27" / "page_sport_report_haverstone_womens_open_golf_playoff.html"
+    article = parse_article(page.read_bytes(), page.name)
+    analysis = analyse(article)
+    info = next(s for s in analysis.sentences if "Her approach" in article.text[s.start : s.end])
+    assert not frame(analysis, info).replacement.startswith("Lindqvist")

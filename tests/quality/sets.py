@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout27": (
+        [],
+        [
+            "heldout27/analysis_fare_free_public_transport.txt",
+            "heldout27/encyclopedia_river_shannon.txt",
+            "heldout27/history_perkin_mauveine_dye.txt",
+            "heldout27/news_pellingford_20mph_limit_vote.txt",
+            "heldout27/page_arts_review_lamplighters_daughter_opera.html",
+            "heldout27/page_business_news_tumbleweir_toys_employee_ownership.html",
+            "heldout27/page_health_news_haverleigh_ae_overnight_closure.html",
+            "heldout27/page_local_news_tarnford_flash_flood_cleanup.html",
+            "heldout27/page_sport_report_haverstone_womens_open_golf_playoff.html",
+            "heldout27/science_explainer_mycorrhizal_fungi_networks.txt",
+        ],
+    ),
     "heldout26": (
         [],
         [
