@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout28": (
+        [],
+        [
+            "heldout28/biography_shirley_chisholm.txt",
+            "heldout28/health_explainer_migraine.txt",
+            "heldout28/history_kon_tiki_expedition.txt",
+            "heldout28/page_consumer_news_lumenline_broadband_price_rise_exit_rights.html",
+            "heldout28/page_education_news_carnholme_shipyard_apprentice_intake.html",
+            "heldout28/page_local_news_brindlecombe_allotment_plot_split.html",
+            "heldout28/page_science_news_halvard_ring_occultation.html",
+            "heldout28/page_transport_news_wexcombe_quayside_cycle_lane_first_year.html",
+            "heldout28/science_explainer_stainless_steel.txt",
+            "heldout28/sport_report_greywater_stingrays_volleyball_final.txt",
+        ],
+    ),
     "heldout27": (
         [],
         [
