@@ -181,7 +181,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     rest = quote[cut:]
     first = re.match(r"[A-Za-z’']+", rest)
     opening = first.group().lower() if first else ""
-    after_opening = cut + (len(first.group()) if opening in RESOLVABLE else 0)
+    on_topic = _demonstrative_on_topic(analysis, rest)
+    after_opening = cut + (len(first.group()) if opening in RESOLVABLE or on_topic else 0)
     if _dangling_reference(tokens, info.offset - info.start, after_opening):
         return Frame(end=len(quote), problem="unresolved_reference")
     if first is None:
@@ -199,6 +200,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     )  # "Hundreds have attracted interest" (of what?), but not "Thousands of people worked"
     if quantifier or re.match(r"the (?:same|other|latter|former)\b", rest, re.IGNORECASE):
         return Frame(end=len(quote), problem="unresolved_reference")  # "Most moved …"
+    if on_topic:  # "This axis, which includes Hamas, …" in an article on the axis
+        return Frame(cut, len(first.group()), "The", end, hedged, attributed)
     if word in DEMONSTRATIVES:
         return Frame(end=len(quote), problem="unresolved_reference")
     if word == "it" and _CLEFT.match(rest):
@@ -234,6 +237,17 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
 _SOCIAL_STAMP = re.compile(
     r"\(@\w+\)|pic\.twitter\.com/|\d{1,2}:\d{2}\s?[AP]M\s?·|·\s?[\d,.]+K? likes"
 )
+
+
+def _demonstrative_on_topic(analysis: Analysis, rest: str) -> bool:
+    """ "This axis …" or "These vaccines …" where the noun is in the article's title: the
+    article's own subject, which "the" names as well as "this" does."""
+    found = re.match(r"(?:This|These) ([a-z]+)\b", rest)
+    if not found:
+        return False
+    title = {w.lower() for w in re.findall(r"[A-Za-z]+", analysis.article.title)}
+    noun = found.group(1)
+    return noun in title or (noun.endswith("s") and noun[:-1] in title)
 
 
 def _described_just_before(analysis: Analysis, info: SentenceInfo, noun: str) -> bool:

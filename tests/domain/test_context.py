@@ -726,3 +726,20 @@ def test_her_is_not_the_title_person_when_the_sentence_before_has_another_subjec
     analysis = analyse(article)
     info = next(s for s in analysis.sentences if "Her approach" in article.text[s.start : s.end])
     assert not frame(analysis, info).replacement.startswith("Lindqvist")
+
+
+def test_this_before_the_articles_own_subject_reads_as_the():
+    # the seed article's "This axis, which includes Hamas, Hezbollah, …" was skipped as a
+    # dangling demonstrative, though the title names the axis
+    article = parse_article(
+        b"How Moscow Is Partnering With the Axis of Resistance\n\n"
+        b"Iran leads a loose coalition of armed groups. This axis, which includes Hamas, "
+        b"Hezbollah and the Houthis, opposes Israel. This caution did not last.",
+        "axis.txt",
+    )
+    analysis = analyse(article)
+    views = {
+        article.text[s.start : s.end].split()[1]: frame(analysis, s) for s in analysis.sentences
+    }
+    assert views["axis,"].problem == "" and views["axis,"].replacement == "The"
+    assert views["caution"].problem == "unresolved_reference"
