@@ -264,6 +264,21 @@ PLACE_LEADS = {
 }
 
 
+_RELATIVE = re.compile(
+    r"\b(?:his|her|their)\s+(?:late\s+)?(?:son|daughter|father|mother|brother|sister|wife|"
+    r"husband|widow|grandson|granddaughter|nephew|niece)\b",
+    re.IGNORECASE,
+)
+
+
+def _beside_a_relative(analysis: Analysis, entity: Entity) -> bool:
+    """Whether the paragraph naming someone also speaks of a relative ("… opened by Arthur
+    Pennock. His son Gareth took over"): "Mr Pennock" may then be either of them."""
+    article = analysis.article
+    paragraph = article.paragraphs[article.paragraph_index(entity.start)]
+    return bool(_RELATIVE.search(article.text[paragraph.start : paragraph.end]))
+
+
 def _full_names(analysis: Analysis, surname: str) -> list[str]:
     """The article's full names for a surname, when only one person goes by it."""
     names = {
@@ -272,6 +287,7 @@ def _full_names(analysis: Analysis, surname: str) -> list[str]:
         if (e.label == "PERSON" or (e.label == "ORG" and _PERSONAL_NAME.fullmatch(e.text)))
         and len(e.text.split()) > 1
         and e.text.split()[-1] == surname
+        and not _beside_a_relative(analysis, e)
     }
     names = {
         n

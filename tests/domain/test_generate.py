@@ -579,3 +579,18 @@ def test_a_fuller_description_never_takes_the_m_of_a_sum_of_money():
     )
     prompts = [i.prompt for i in generate(article, count=20).items]
     assert prompts and not any("The m plant" in p for p in prompts)
+
+
+def test_a_surname_shared_with_a_relative_gets_no_full_name():
+    # held-out round 29 (W): "Mr ____'s staff" (the son, Gareth) accepted "Arthur Pennock"
+    # (his father, who opened the shop)
+    article = parse_article(
+        b"Last pharmacy to close\n\n"
+        b"Pennock's Pharmacy has dispensed medicines since 1964, when it was opened by Arthur "
+        b"Pennock, a former army dispenser. His son Gareth, 66, took over in 1991.\n\n"
+        b"Residents said they relied on Mr Pennock's staff. Mr Pennock said he was sad.",
+        "pharmacy.txt",
+    )
+    analysis = analyse(article)
+    mister = next(e for e in analysis.entities if e.text == "Pennock")
+    assert "Arthur Pennock" not in accepted_answers(analysis, "Pennock", mister)

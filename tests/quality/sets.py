@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout29": (
+        [],
+        [
+            "heldout29/biography_josiah_wedgwood.txt",
+            "heldout29/business_feature_coffee_bean_supply_chain.txt",
+            "heldout29/explainer_how_jury_service_works.txt",
+            "heldout29/history_pont_du_gard_nimes_aqueduct.txt",
+            "heldout29/page_environment_news_gorsleigh_moor_peat_rewetting_curlews.html",
+            "heldout29/page_health_news_wenscombe_pharmacy_closure_prescription_lockers.html",
+            "heldout29/page_local_news_thornbeck_moor_quarry_extension.html",
+            "heldout29/page_sport_report_corlingham_masters_snooker_final.html",
+            "heldout29/page_tech_news_quillfield_pip3_strawberry_picking_robot.html",
+            "heldout29/science_explainer_sense_of_smell.txt",
+        ],
+    ),
     "heldout28": (
         [],
         [
