@@ -16,7 +16,7 @@ from quizapp.generation.accepted_numbers import (
     number_shapes,
     unit_forms,
 )
-from quizapp.generation.analyse import Analysis, Entity, aliases_of
+from quizapp.generation.analyse import STREET_WORDS, Analysis, Entity, aliases_of
 from quizapp.generation.distractors import org_kind
 from quizapp.generation.select import zipf
 
@@ -178,7 +178,6 @@ def singular(phrase: str) -> str:
     return f"{head} {last}".strip()
 
 
-STREET_NAME_WORDS = {"Lane", "Road", "Street", "Avenue", "Drive", "Way", "Close", "Square"}
 PATRONYMICS = {"ibn", "bin", "bint", "ben", "abu", "ap"}
 NAME_PARTICLES = {"de", "van", "von", "da", "di", "le", "la", "del", "der", "du", "ten"}
 
@@ -190,7 +189,7 @@ def _family_names(text: str, words: list[str]) -> list[str]:
     family = words[-1]
     if len(words) > 2 and words[-2].lower() in NAME_PARTICLES:
         family = f"{words[-2]} {words[-1]}"
-    if family in STREET_NAME_WORDS:
+    if family in STREET_WORDS:
         return []  # "Mill Lane" read as a person is no Mr Lane
     if any(w.lower() in PATRONYMICS for w in words):
         # "Ibn Jubayr", "Muhammad bin Tughluq": "Ibn" or "Muhammad" alone names no one

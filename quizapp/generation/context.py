@@ -106,11 +106,9 @@ _NO_COMMENT = re.compile(
 _CLOSING = (".", "!", "?", '"', "”", "'", "’", ")", "…")
 
 
-def _unpunctuated_line(analysis: Analysis, info: SentenceInfo, quote: str) -> bool:
+def _unpunctuated_line(info: SentenceInfo, quote: str, start: int, paragraph: str) -> bool:
     """A paragraph of one unpunctuated line: a photo caption or a linked story's title."""
-    article = analysis.article
-    paragraph = article.paragraphs[article.paragraph_index(info.start)]
-    whole = paragraph.start >= info.start and paragraph.end <= info.end + 1
+    whole = start >= info.start and start + len(paragraph) <= info.end + 1
     return whole and not quote.rstrip().endswith(_CLOSING)
 
 
@@ -150,9 +148,9 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         letters
     ):
         return Frame(end=len(quote), problem="all_capitals")  # names cannot be told from words
-    if _unpunctuated_line(analysis, info, quote):
-        return Frame(end=len(quote), problem="caption_or_link")
     paragraph_start, paragraph = _paragraph_of(analysis, info)
+    if _unpunctuated_line(info, quote, paragraph_start, paragraph):
+        return Frame(end=len(quote), problem="caption_or_link")
     if _SOCIAL_STAMP.search(paragraph):
         return Frame(end=len(quote), problem="social_post")  # an embedded post, stamp and all
     if _NO_COMMENT.search(quote):

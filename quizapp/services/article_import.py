@@ -168,6 +168,22 @@ def duplicate_of(job: GenerationJob) -> Source | None:
     return None
 
 
+def earlier_import(user: User, job_id: int | None) -> dict[str, str] | None:
+    """What the user entered for an import that is still held (to edit and try again): the
+    import form's fields by name, or None when there is no such import of theirs."""
+    job = db.session.get(GenerationJob, job_id) if job_id else None
+    if job is None or job.requested_by != user.id:
+        return None
+    pending = pending_of(job)
+    if pending is None:
+        return None
+    fields = {name: getattr(pending, name) for name in _DETAILS}
+    fields.update(link=pending.link, engine=job.engine)
+    if pending.filename == PASTED and pending.data is not None:
+        fields["text"] = pending.data.decode("utf-8", "replace")
+    return fields
+
+
 def pending_of(job: GenerationJob) -> PendingArticle | None:
     """The article an import still holds (waiting, or kept after it could not be read)."""
     return db.session.get(PendingArticle, job.id)

@@ -103,18 +103,6 @@ def new_source(
     )
 
 
-def import_link(user: User, url: str, **details: str) -> ImportOutcome:
-    """Fetch an article from a link (SSRF-guarded, time- and size-capped) and import it."""
-    from flask import current_app
-
-    from quizapp.generation.read.fetch import fetch_article
-
-    fetched = fetch_article(
-        url.strip(), allowed_hosts=current_app.config.get("FETCH_ALLOWED_HOSTS", ())
-    )
-    return import_source(user, fetched.data, fetched.filename, url=fetched.url, **details)
-
-
 def attribution_of(article) -> str:
     """The site and date of a page's metadata, or the venue line of a text's attribution header."""
     parts = [part for part in (article.site or article.venue, article.published) if part]

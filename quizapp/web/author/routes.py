@@ -172,18 +172,9 @@ def import_article():
 
 def _fill_from_earlier_import(form) -> None:
     """Fill the form from an import that could not be read (?again=JOB), to edit and retry."""
-    job_id = request.args.get("again", type=int)
-    job = db.session.get(GenerationJob, job_id) if job_id else None
-    if job is None or job.requested_by != current_user.id:
-        return
-    pending = article_import.pending_of(job)
-    if pending is None:
-        return
-    form.title.data, form.author.data = pending.title, pending.author
-    form.publication.data, form.link.data = pending.publication, pending.link
-    form.engine.data = job.engine
-    if pending.filename == article_import.PASTED and pending.data is not None:
-        form.text.data = pending.data.decode("utf-8", "replace")
+    fields = article_import.earlier_import(current_user, request.args.get("again", type=int))
+    for name, value in (fields or {}).items():
+        getattr(form, name).data = value
 
 
 @bp.route("/sources/<int:source_id>")
