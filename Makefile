@@ -27,10 +27,12 @@ run: $(STAMP) $(INSTANCE)/secret_key
 	@for deck in decks/*.yaml; do [ -e "$$deck" ] || continue; \
 	  SECRET_KEY=$$(cat $(INSTANCE)/secret_key) $(BIN)/quizapp import-deck "$$deck" || exit 1; done
 	SECRET_KEY=$$(cat $(INSTANCE)/secret_key) $(BIN)/quizapp demo
-	@# One queue worker beside the web server; Ctrl-C (or the server exiting) stops both.
+	@# One queue worker beside the web server; Ctrl-C (or the server exiting) stops both. A
+	@# worker still starting up has SIGINT ignored ("&" in a script): after 20 s it gets SIGTERM.
 	@export SECRET_KEY=$$(cat $(INSTANCE)/secret_key); \
 	  $(BIN)/quizapp worker --workers 1 & worker=$$!; \
-	  trap 'kill -INT $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
+	  trap 'kill -INT $$worker 2>/dev/null; for s in $$(seq 20); do kill -0 $$worker 2>/dev/null || break; sleep 1; done; kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
+	  trap 'exit 130' INT TERM; \
 	  $(BIN)/quizapp run --host 127.0.0.1 --port $(PORT)
 
 worker: $(STAMP) $(INSTANCE)/secret_key

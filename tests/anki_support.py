@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,12 @@ def open_with(tmp_path: Path, apkg: bytes, name: str = "phone") -> Collection:
     package = folder / "quizapp.apkg"
     package.write_bytes(apkg)
     col = Collection(str(folder / "collection.anki2"))
+    # Anki's day ends at its rollover hour (4 am by default) on the real clock: a study session
+    # run in the 20 minutes before it left learning cards for "tomorrow" and the tests flaked
+    # (3 answers instead of 4 at 03:55). Keep the day's end twelve hours from now.
+    preferences = col.get_preferences()
+    preferences.scheduling.rollover = (datetime.now().hour + 12) % 24
+    col.set_preferences(preferences)
     options = anki_collection.ImportAnkiPackageOptions(with_scheduling=False)
     col.import_anki_package(
         anki_collection.ImportAnkiPackageRequest(package_path=str(package), options=options)

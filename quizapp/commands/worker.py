@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 
 import click
 from flask import current_app
@@ -47,6 +48,9 @@ def lower_priority(nice: int) -> None:
 @with_appcontext
 def worker_command(workers: int, nice: int) -> None:
     """Run the task-queue consumer until Ctrl-C (finishes running jobs) or SIGTERM."""
+    # Started with "&" from a script (make run), the process begins with SIGINT ignored, and a
+    # Ctrl-C before the consumer sets its own handlers would be lost: take the default back.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     from quizapp.jobs.broker import QueueConfigError
     from quizapp.jobs.worker import run_worker
 
