@@ -38,18 +38,19 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     role = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", display)
     if role and untitled == display and zipf(role.group(1).lower()) >= ROLE_WORD_ZIPF:
         rest = display[role.end() :]
-        if _PERSONAL_NAME.fullmatch(rest):
+        if _PERSONAL_NAME.fullmatch(rest) and not _everyday_words(rest):
             untitled = rest  # "Producer Owen Castell", "Cellist Ines Larrea"
     titled_name = untitled != display and bool(_PERSONAL_NAME.fullmatch(untitled))
     person = entity.label == "PERSON" or titled_name  # "Councillor Priya Raman" read as an ORG
-    person = person or _name_read_as_organisation(analysis.article.text, entity, display)
+    person = person or _name_read_as_organisation(analysis, entity, display)
     if person and untitled != display:
         out.append(untitled)  # "President Ashraf Ghani" → "Ashraf Ghani"
         words = untitled.split()
-    if person and len(words) > 1 and not org_kind(display):  # "Northline Rail" is no Mr Rail
+    trade = words[-1].lower() in GENERIC_NAME_WORDS  # "Marcher Inns" is no Mr Inns
+    if person and len(words) > 1 and not org_kind(display) and not trade:  # nor "Rail"
         out.extend(_family_names(analysis.article.text, words))
     short = re.sub(r"^(?:the\s+)?(?:\d{4}|\d+(?:st|nd|rd|th))\s+", "", display, flags=re.I)
-    if short != display and len(short) > 3 and len(short.split()) > 1:
+    if short != display and len(short) > 3 and len(short.split()) > 1 and short[:1].isupper():
         out.append(short)  # "the 1967 Six-Day War" → "Six-Day War", never "Century" alone
     out.extend(_acronyms(analysis.article.text, display))
     if person and len(words) == 1:
@@ -67,8 +68,9 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?,? (?:{MONTH_PATTERN})\b"
             rf"|\b(?:{MONTH_PATTERN}) \d{{1,2}}\b"
         )
-        if not re.search(day_and_month, display):
-            out.extend(re.findall(r"\b(?:1[5-9]|20)\d\d\b", display)[:1])  # "early 2020"
+        years = re.findall(r"\b(?:1[5-9]|20)\d\d\b", display)
+        if not re.search(day_and_month, display) and len(years) == 1:
+            out.extend(years)  # "early 2020", but neither end of "1941 to 1945"
         out.extend(date_spellings(display))
     if entity.label in ("ORG", "FAC", "PRODUCT", "EVENT", "LOC") and len(words) > 1:
         names = {e.text for e in analysis.entities}
@@ -118,6 +120,15 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
 
 
 ROLE_WORD_ZIPF = 3.5  # "Producer" before a name is a role; "Maeve" is not a common word
+NAME_WORD_ZIPF = 5.2  # "James" 5.1 and "Mark" 5.05 are names; "Mean", "Time", "Act" are not
+
+
+def _everyday_words(words: str) -> bool:
+    """Whether a capitalised phrase holds a word too common to be part of a person's name
+    ("Greenwich Mean Time", "Sunshine Protection Act" are no producer's or cellist's name)."""
+    return any(zipf(word.lower()) >= NAME_WORD_ZIPF for word in words.split())
+
+
 _PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
 DESCRIBING_TAGS = {"JJ", "VBG", "VBN", "RB"}
 EVERYDAY_DESCRIBING_ZIPF = 3.5  # "bare", "falling", "upward"; not "antiviral", "trigeminal"
@@ -148,12 +159,17 @@ def _without_describing_words(analysis: Analysis, entity: Entity) -> list[str]:
     return out
 
 
-def _name_read_as_organisation(text: str, entity: Entity, display: str) -> bool:
+def _name_read_as_organisation(analysis: Analysis, entity: Entity, display: str) -> bool:
     """A person's name the tagger read as an organisation ("Maeve Donnachie", "Donnachie"):
-    first name and surname, or a surname, that the article also writes with the other part."""
+    first name and surname, or a surname, that the article also writes with the other part;
+    never a body named after a place ("Circularity Scotland" is no Mr Scotland)."""
     if entity.label != "ORG":
         return False
+    text = analysis.article.text
     words = display.split()
+    places = {e.text for e in analysis.entities if e.label in ("GPE", "LOC", "NORP")}
+    if words[-1] in places:
+        return False
     if not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z'’-]+)?", display):
         return False
     if any(w.lower() in GENERIC_NAME_WORDS for w in words) or zipf(words[0].lower()) >= 4.0:
@@ -186,9 +202,10 @@ def _family_names(text: str, words: list[str]) -> list[str]:
     """The family name a learner may give alone: the one the article uses by itself ("Zhang"
     for "Zhang Qian"), with its particle ("de Groot"); else the last word, unless a short
     first word suggests a family name written first (Xi Jinping, Tsai Ing-wen)."""
-    family = words[-1]
-    if len(words) > 2 and words[-2].lower() in NAME_PARTICLES:
-        family = f"{words[-2]} {words[-1]}"
+    at = len(words) - 1
+    while at > 1 and words[at - 1].lower() in NAME_PARTICLES:
+        at -= 1  # "Henry De la Beche" → "De la Beche", never "la Beche"
+    family = " ".join(words[at:])
     if family in STREET_WORDS:
         return []  # "Mill Lane" read as a person is no Mr Lane
     if any(w.lower() in PATRONYMICS for w in words):
@@ -196,7 +213,10 @@ def _family_names(text: str, words: list[str]) -> list[str]:
         return [family] if words[0].lower() not in PATRONYMICS and len(words) > 2 else []
     first_names = (words[0],) if len(words) == 2 else ()  # Xi Jinping, never "Muhammad bin …"
     for candidate in (family, *first_names):
-        alone = re.findall(rf"(?<![\w-]){re.escape(candidate)}(?![\w-])", text)
+        # alone, not inside another name ("John" of "John Desmond Bernal" or "Sir John Leman")
+        alone = re.findall(
+            rf"(?<![\w-])(?<![A-Z][a-z] ){re.escape(candidate)}(?![\w-])(?!\s+[A-Z])", text
+        )
         if len(alone) > text.count(" ".join(words)):
             return [candidate]
     return [family] if len(words[0]) > 3 and _surname_like(words[-1]) else []
@@ -224,6 +244,7 @@ def _same_name(alias: str, display: str) -> bool:
     return squeezed(alias) == initials(display) or squeezed(display) == initials(alias)
 
 
+# a company's trade word: "Marcher Inns" is no Mr Inns, "Mallinson Grey LLP" no Mr LLP
 GENERIC_NAME_WORDS = {
     "space", "telescope", "observatory", "center", "centre", "institute", "university",
     "company", "corporation", "inc", "ltd", "group", "agency", "council", "district", "county",
@@ -231,6 +252,8 @@ GENERIC_NAME_WORDS = {
     "hospital", "hospitals", "trust", "nhs", "general", "research", "school",
     "college", "club", "united", "city", "league", "association", "building", "hall", "tower",
     "theatre", "stadium", "library", "gallery", "cathedral", "castle", "palace", "prison",
+    "inns", "hotels", "homes", "holdings", "foods", "motors", "stores", "brewery", "taverns",
+    "farms", "partners", "services", "systems", "buses", "travel", "media", "llp", "plc",
 }  # fmt: skip
 
 

@@ -269,7 +269,7 @@ def _extend_name(doc: Any, first: int, last: int) -> tuple[int, int]:
 
 STREET_WORDS = {
     "Lane", "Road", "Street", "Avenue", "Drive", "Crescent", "Terrace", "Gardens", "Wharf",
-    "Quay", "Parade",
+    "Quay", "Parade", "Meadows", "Close", "Mews", "Fields",
 }  # fmt: skip
 STREET_PREPS = {"on", "off", "in", "along", "at", "from", "near", "into", "onto", "down", "up"}
 
@@ -306,11 +306,24 @@ def _context_label(doc: Any, first: int, last: int, label: str) -> str | None:
     if label == "PERSON" and prev is not None and not (nxt is not None and nxt.tag_ == "POS"):
         if prev.lower_ == "the":
             return "MISC"  # "the Steelyard" names a place or thing, not a person
-        if prev.lower_ in ("in", "near") or (
+        described = prev.pos_ in ("ADJ", "VERB") and prev.i > 0 and doc[prev.i - 1].lower_
+        if prev.lower_ in ("a", "an", "its") or described in ("a", "an"):
+            return "MISC"  # "a parked Vauxhall Corsa", "its Kingfisher Dry": things
+        if prev.lower_ in PERSON_TO_PLACE_PREPS or (
             prev.ent_type_ == "NORP" and prev.i > 0 and doc[prev.i - 1].lower_ in ("in", "near")
         ):
             return "GPE"  # "in French Guiana"
+    if label == "PERSON" and re.match(r"(?:St\.?|Saint) [A-Z]", span.text):
+        return "FAC"  # "the church council of St Botolph's": a church, not Mr Botolph
+    if label == "PERSON" and re.search(r"\b(?:LLP|Ltd|PLC|plc|Inc|& Co)\.?$", span.text):
+        return "ORG"  # "Mallinson Grey LLP", the council's auditors
+    if label == "PERSON" and re.match(r"\s*\(\d+-\d+(?:f|fav)?\)", doc.text[span.end_char :]):
+        return "MISC"  # "Kilbride Abbey (7-1) took second": a horse at its odds
     return None
+
+
+# "in French Guiana", "climbs to 410 metres at Scarsby Top": no person is "at" anywhere
+PERSON_TO_PLACE_PREPS = {"in", "near", "at", "via", "towards", "outside"}
 
 
 def _named_noun(doc: Any, first: int) -> Any | None:

@@ -9,9 +9,11 @@ unresolved references are not asked about. Trailing attributions (", police said
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quizapp.generation.analyse import Analysis, SentenceInfo
+from quizapp.generation.connectors import connector_length
+from quizapp.generation.dangling import dangling_reference
 from quizapp.generation.references import (
     CLASS_NOUNS,
     COUNT_QUANTIFIERS,
@@ -25,39 +27,8 @@ from quizapp.generation.references import (
     named_in_previous,
     previous_in_paragraph,
 )
+from quizapp.generation.title_person import title_subject
 
-CONNECTORS = {
-    "but", "and", "so", "yet", "however", "also", "first", "second", "third", "then",
-    "meanwhile", "still", "instead", "indeed", "moreover", "besides", "thus", "therefore",
-    "finally", "furthermore", "additionally", "nevertheless", "nonetheless", "now", "plus",
-    "or", "similarly", "likewise", "overall", "hence", "accordingly", "consequently", "later",
-    "today", "again", "fortunately", "unfortunately", "importantly", "notably", "ultimately",
-    "summary", "obviously", "sadly", "clearly", "admittedly", "interestingly", "surprisingly",
-    "naturally", "happily", "crucially", "predictably", "inevitably",
-}  # fmt: skip
-BARE_CONNECTORS = {"but", "and", "so", "yet", "or", "plus", "then", "still", "also", "summary"}
-# "MADRID — ", "Washington, DC (CNN) — "
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .,'’()-]{2,40}|[A-Z][\w.]+(?:,? [A-Z][\w.]+){0,3}(?: \([\w ]+\))?|"
-    r"\([A-Z][\w ]{1,20}\))(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s+[—–-]+\s+(?=[A-Z])"
-)  # also a bare "(AP) — " left when the place went with the page furniture
-CONNECTOR_PHRASES = (
-    "in addition", "for example", "for instance", "in fact", "as a result", "at the same time",
-    "on the other hand", "after all", "of course", "in other words", "even so", "by contrast",
-    "in contrast", "in turn", "to be sure", "that said", "what's more", "above all", "in sum",
-    "in short", "later in the day", "within weeks", "within days", "within months",
-    "within hours", "a short time later", "soon after", "shortly after", "shortly afterwards",
-)  # fmt: skip
-# "Six weeks earlier, ", "Less than two months later, ": time counted from the previous sentence
-_RELATIVE_TIME = re.compile(
-    r"^(?:(?:less|more) than |about |some |only |just |barely )?(?:a|an|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|a few|several|\d+) (?:minutes?|hours?|days?|weeks?|months?|"
-    r"years?|decades?) (?:later|earlier|afterwards?|before)(?:\s*,\s*|\s+(?=(?-i:[A-Z])))|"
-    r"^(?:the (?:next|following) (?:day|week|month|year)|later that (?:day|week|month|year)|"
-    r"that (?:same )?(?:day|week|month|year|spring|summer|autumn|winter))"
-    r"(?:\s*,\s*|\s+(?=[A-Za-z]))",
-    re.IGNORECASE,
-)
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 RESOLVABLE = set(PERSON_PRONOUNS) | set(THING_PRONOUNS)
 SPEAKER_WORDS = {"i", "we", "you", "my", "our", "your", "us", "me", "ours", "yours", "myself"}
@@ -87,6 +58,14 @@ class Frame:
     hedged: bool = False
     attributed: bool = False
     problem: str = ""
+    inner: tuple[int, int, str] = (0, 0, "")  # a pronoun inside, written as a name
+
+    def text(self, quote: str, start: int, end: int) -> str:
+        """quote[start:end] as the frame reads it: the inner pronoun written as its name."""
+        inner_start, inner_end, name = self.inner
+        if name and start <= inner_start and inner_end <= end:
+            return quote[start:inner_start] + name + quote[inner_end:end]
+        return quote[start:end]
 
 
 # the writer's verdict, not a fact to learn (blind ratings, round 12)
@@ -179,10 +158,29 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     rest = quote[cut:]
     first = re.match(r"[A-Za-z’']+", rest)
     opening = first.group().lower() if first else ""
-    on_topic = _demonstrative_on_topic(analysis, rest)
+    on_topic = _demonstrative_on_topic(analysis, rest, tokens)
     after_opening = cut + (len(first.group()) if opening in RESOLVABLE or on_topic else 0)
-    if _dangling_reference(tokens, info.offset - info.start, after_opening):
+    base = info.offset - info.start
+    inner = title_subject(analysis, info, tokens, base, after_opening)  # "In 1928 she went up"
+    if dangling_reference(tokens, base, after_opening, inner[0] if inner else None):
         return Frame(end=len(quote), problem="unresolved_reference")
+    view = _opening(analysis, info, Frame(cut, end=end, hedged=hedged, attributed=attributed))
+    if inner and not view.problem:
+        pronoun, name = inner
+        start = pronoun.idx + base
+        view = replace(view, inner=(start, start + len(pronoun.text), name))
+    return view
+
+
+def _opening(analysis: Analysis, info: SentenceInfo, plain: Frame) -> Frame:
+    """How the sentence's opening reads alone: a quantifier or demonstrative that points back
+    (a problem), a pronoun or description written as its name, or as it is (`plain`)."""
+    quote = analysis.article.text[info.start : info.end]
+    tokens = [t for t in info.tokens if not t.is_space]
+    cut, end, hedged, attributed = plain.cut, plain.end, plain.hedged, plain.attributed
+    rest = quote[cut:]
+    first = re.match(r"[A-Za-z’']+", rest)
+    on_topic = _demonstrative_on_topic(analysis, rest, tokens)
     if first is None:
         return Frame(cut, end=end, hedged=hedged, attributed=attributed)
     word = re.sub(r"['’]s$", "", first.group().lower())
@@ -223,9 +221,11 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
             name = ""  # "The group is in talks with Natural England. The group has applied …"
         if name and named_as_other_kind(name, noun, analysis):
             name = ""  # "The club" is not "the Europa League"
+        if name and _title_names_another(analysis, name, CLASS_NOUNS[noun]):
+            name = ""  # "The company" in a story about Quireford is not its new owner
         if name:  # "The company said …" → "SNC said …"
             return Frame(cut, described.end(), name, end, hedged, attributed)
-    bare = re.match(r"The ([a-z]+)\b(?!['’])", rest)
+    bare = re.match(r"The ([a-z]+)\b(?!['’]|\s+[A-Z])", rest)  # not "The chemist John Cornforth"
     fuller = fuller_description(analysis, info, bare.group(1), tokens) if bare else ""
     if fuller:  # "The charge has risen …" → "The congestion charge has risen …"
         return Frame(cut, bare.end(), fuller, end, hedged, attributed)
@@ -233,19 +233,36 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
 
 
 _SOCIAL_STAMP = re.compile(
-    r"\(@\w+\)|pic\.twitter\.com/|\d{1,2}:\d{2}\s?[AP]M\s?·|·\s?[\d,.]+K? likes"
+    r"\(@\w+\)|pic\.twitter\.com/|\d{1,2}:\d{2}\s?[AP]M\s?·|·\s?[\d,.]+K? likes|"
+    r"(?:^|\s)#[A-Za-z]\w+\s*$"  # a post's closing hashtags, its stamp left out by the reader
 )
 
 
-def _demonstrative_on_topic(analysis: Analysis, rest: str) -> bool:
+def _demonstrative_on_topic(analysis: Analysis, rest: str, tokens: list) -> bool:
     """ "This axis …" or "These vaccines …" where the noun is in the article's title: the
-    article's own subject, which "the" names as well as "this" does."""
+    article's own subject, which "the" names as well as "this" does (never "This is why …")."""
     found = re.match(r"(?:This|These) ([a-z]+)\b", rest)
     if not found:
+        return False
+    if not any(t.text == found.group(1) and t.pos_ == "NOUN" for t in tokens):
         return False
     title = {w.lower() for w in re.findall(r"[A-Za-z]+", analysis.article.title)}
     noun = found.group(1)
     return noun in title or (noun.endswith("s") and noun[:-1] in title)
+
+
+def _title_names_another(analysis: Analysis, name: str, kinds: tuple[str, ...]) -> bool:
+    """Whether the article's title names another thing of this kind than `name`: then a bare
+    "the company" may well mean that one."""
+    title = analysis.article.title.lower()
+    bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).lower()
+    return any(
+        (entity.label in kinds or entity.form in kinds)
+        and entity.text.lower() in title
+        and entity.text.lower() not in bare
+        and bare not in entity.text.lower()
+        for entity in analysis.entities
+    )
 
 
 def _described_just_before(analysis: Analysis, info: SentenceInfo, noun: str) -> bool:
@@ -286,125 +303,3 @@ def _is_direct_speech(quote: str) -> bool:
     if quote.count('"') % 2 or quote.count("“") != quote.count("”"):
         return True  # a quotation that runs over from another sentence
     return any(len(span.split()) > SCARE_QUOTE_WORDS for span in QUOTED.findall(quote))
-
-
-def _demonstrative(token) -> bool:
-    """ "that assumption", "such genomes" however the tagger read them: "that" as the determiner
-    of a noun, or as a "mark" of the main clause (no verb of saying before it); "such" before a
-    noun (not "such as")."""
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    before_noun = after is not None and after.pos_ == "NOUN"
-    if token.lower_ == "that":
-        return token.dep_ == "det" or (
-            token.dep_ == "mark" and token.head.dep_ == "ROOT" and before_noun
-        )
-    return token.lower_ == "such" and before_noun and token.dep_ in ("amod", "predet", "det")
-
-
-def _dangling_reference(tokens: list, base: int, start: int) -> bool:
-    """A demonstrative ("this caution", "that money") or a pronoun with nothing before it in the
-    sentence that it could refer to ("they" with no plural noun, "she" with no person)."""
-    seen_plural = False
-    persons: list = []
-    things: list = []
-    for token in tokens:
-        if token.idx + base < start:
-            continue
-        word = token.lower_
-        if word in ("this", "these", "those") or (word == "that" and token.tag_ == "DT"):
-            return True
-        if _demonstrative(token):
-            return True
-        if word in ("they", "them", "their") and not seen_plural:
-            return True
-        if word in ("it", "its") and not things and token.dep_ != "expl":
-            return True
-        if word == "it" and _only_own_subject(token, things):
-            return True  # "the Congress adopted it": "it" is not the Congress
-        if word in ("he", "she", "his", "her", "him") and not persons:
-            return True
-        if word in ("him", "her") and token.tag_ == "PRP" and _only_own_subject(token, persons):
-            return True  # "Halley sent him to Graham": "him" is never Halley
-        if _subject_after_adverbial(token):
-            return True
-        seen_plural |= token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj"
-        if token.tag_ in ("NN", "NNP") and token.ent_type_ not in NOT_IT:
-            things.append(token)  # "In 1772 the king tested it": "it" is never the date
-        if token.ent_type_ == "PERSON":
-            persons.append(token)
-    return False
-
-
-NOT_IT = {"DATE", "TIME"}  # persons stay: the tagger reads many a company as one
-
-
-def _only_own_subject(pronoun, candidates: list) -> bool:
-    """Whether everything an object pronoun could point back to is the subject of its own verb
-    ("Halley sent him …": "him" is never Halley)."""
-    if pronoun.dep_ not in ("dobj", "dative"):
-        return False
-    subjects = [c for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    own = {t.i for subject in subjects for t in subject.subtree}
-    return all(candidate.i in own for candidate in candidates)
-
-
-MAIN_SUBJECT_PRONOUNS = {"it", "they", "he", "she"}
-
-
-def _subject_after_adverbial(token) -> bool:
-    """The main clause's subject is a pronoun after an opening phrase that cannot hold what it
-    means ("In the United States, it reached …", "After releasing the capsule, it fired …"):
-    only a noun in a clause with its own subject can ("Once succinate binds, it triggers …")."""
-    if token.lower_ not in MAIN_SUBJECT_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    root = token.head
-    if root.dep_ != "ROOT" or token.i == token.sent.start:
-        return False
-    return not any(
-        noun.pos_ in ("NOUN", "PROPN")
-        and noun.ent_type_ not in ("DATE", "TIME")
-        and _in_clause_with_own_subject(noun, root)
-        for noun in token.doc[token.sent.start : token.i]
-    )
-
-
-def _in_clause_with_own_subject(noun, root) -> bool:
-    """Whether the noun sits in a subordinate clause that has its own subject."""
-    node = noun
-    while node.i != root.i and node.head.i != node.i:
-        if node.dep_ in ("nsubj", "nsubjpass") and node.head.i != root.i:
-            return True
-        node = node.head
-        finite = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-        if node.pos_ in ("VERB", "AUX") and node.i != root.i and finite:
-            return True
-    return False
-
-
-def connector_length(quote: str) -> int:
-    """Characters of the leading connectors and their commas ("However, ", "But ", "And at the
-    same time, ")."""
-    total = 0
-    while step := _one_connector(quote[total:]):
-        total += step
-    return total
-
-
-def _one_connector(quote: str) -> int:
-    """Characters of one leading connector and its comma."""
-    dateline = _DATELINE.match(quote)
-    if dateline:
-        return dateline.end()
-    relative = _RELATIVE_TIME.match(quote)
-    if relative:
-        return relative.end()
-    lowered = quote.lower()
-    for phrase in CONNECTOR_PHRASES:
-        if lowered.startswith(phrase + ","):
-            after = quote[len(phrase) + 1 :]
-            return len(quote) - len(after.lstrip())
-    match = re.match(r"([A-Za-z]+)([,:]?)\s+", quote)
-    word = match.group(1).lower() if match else ""
-    if word in CONNECTORS and (match.group(2) or word in BARE_CONNECTORS):
-        return match.end()
-    return 0

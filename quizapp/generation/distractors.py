@@ -110,6 +110,12 @@ def person_like(name: str, analysis: Analysis) -> bool:
     )
 
 
+def _same_surname(one: str, other: str) -> bool:
+    """Whether two names end in the same family name ("Cllr Menon", "Ravi Menon")."""
+    last = lambda name: re.findall(r"[A-Za-z'’-]+", name)[-1:]  # noqa: E731
+    return bool(last(one)) and last(one) == last(other)
+
+
 def _shares_a_name(one: str, other: str) -> bool:
     names = lambda text: {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)}  # noqa: E731
     return bool(names(one) & names(other))
@@ -155,6 +161,8 @@ def pick(
             continue  # a university's options are universities, an army's are armies
         if form.startswith("PERSON") and _shares_a_name(candidate, answer):
             continue  # "Patrick W. Carlineo" is the same man as "Patrick Carlineo Jr."
+        if form.startswith("PERSON") and any(_same_surname(candidate, p) for p in pool):
+            continue  # "Cllr Menon" and "Ravi Menon" are one option twice
         if (form.startswith("EVENT") or one_word_name) and _shares_a_name(candidate, answer):
             continue  # "Olympic Games" may well be "the 1984 Games": not a wrong option
         seen.add(cid)

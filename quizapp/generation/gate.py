@@ -56,7 +56,7 @@ def hard_failures(item: QuizItem, article: Article, forms: dict[str, str]) -> li
         if item.answer not in ("True", "False"):
             failures.append("answer_not_in_quote")
         return failures
-    if not contains_phrase(item.quote, item.answer):
+    if not _answer_in_quote(item.quote, item.answer):
         failures.append("answer_not_in_quote")
     if _prompt_has_answer(item):
         failures.append("prompt_contains_answer")
@@ -67,6 +67,17 @@ def hard_failures(item: QuizItem, article: Article, forms: dict[str, str]) -> li
     if not _articles_agree(item):
         failures.append("article_agreement")
     return failures
+
+
+def _answer_in_quote(quote: str, answer: str) -> bool:
+    """Whether the quote holds the answer as whole words, or as a number whose unit stays
+    outside the blank ("an ____% increase" of "an 8.9% increase", "from £____")."""
+    if contains_phrase(quote, answer):
+        return True
+    number = re.search(r"\d", answer) is not None
+    unit = r"(?:m|bn|k)?(?![\w]|\.\d)"  # "£____m" of "£1.6m"
+    found = re.search(rf"(?<![\w.]){re.escape(answer)}{unit}", quote, re.IGNORECASE)
+    return number and found is not None
 
 
 RESOLVED_WORDS = 4  # a true statement may name what the quote's opening pronoun refers to
@@ -124,6 +135,8 @@ def _wants_an(word: str) -> bool:
     lower = word.lower()
     if lower.startswith(_AN_EXCEPTIONS):
         return False
+    if word[:1].isdigit():  # "an 8.9% increase", "an 11-year-old", "an 18,000-seat arena"
+        return word[0] == "8" or re.match(r"1[18](?:,\d{3})*(?![\d,])", word) is not None
     if word.isupper() and len(word) > 1:
         return word[0] in "AEFHILMNORSX"
     return lower[:1] in "aeiou" or lower.startswith(("hour", "honest", "heir"))

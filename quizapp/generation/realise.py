@@ -12,7 +12,8 @@ from quizapp.domain.textnorm import norm_key
 from quizapp.generation.accepted import accepted_answers
 from quizapp.generation.analyse import Analysis, SentenceInfo, identity
 from quizapp.generation.arguments import Argument, lower_first
-from quizapp.generation.context import VERDICT, Frame, connector_length
+from quizapp.generation.connectors import connector_length
+from quizapp.generation.context import VERDICT, Frame
 from quizapp.generation.distractors import person_like, pick
 from quizapp.generation.feedback import explain
 from quizapp.generation.segment import Article
@@ -117,10 +118,10 @@ def fact_candidates(
         return out
     if cut_start > view.cut:
         cut_start += min(connector_length(quote[cut_start:]), rel_start - cut_start)
-    lead = quote[cut_start:rel_start]
+    lead = view.text(quote, cut_start, rel_start)
     if cut_start == view.cut and view.replaced:
-        lead = view.replacement + quote[view.cut + view.replaced : rel_start]
-    marked = drop_asides(lead + "\x00" + quote[rel_end:cut_end], "\x00")
+        lead = view.replacement + view.text(quote, view.cut + view.replaced, rel_start)
+    marked = drop_asides(lead + "\x00" + view.text(quote, rel_end, cut_end), "\x00")
     head, tail = marked.split("\x00")
     statement = finish(head + display + tail, question=False)
     explanation = explain(article, info, statement)
@@ -195,8 +196,9 @@ def fact_candidates(
         choices = [display, *distractors]
         rng.shuffle(choices)
         add("mcq", wh or blanked, 0.1, choices=choices, accepted=list(accepted))
-    if view.hedged or view.attributed or view.replaced or cut_start != view.cut:
-        return out  # no true/false about a hedge, a report of speech or a trimmed clause
+    if view.hedged or view.attributed or view.replaced or view.inner[2] or cut_start != view.cut:
+        return out  # no true/false about a hedge, a report of speech, a name written in or a
+        # trimmed clause
     from_article = [d for d in distractors if norm_key(d) in forms]
     if ent.label in ("GPE", "LOC") and re.search(r"\b[Ii]n\s+(?:the\s+)?$", head):
         from_article = []  # "In Russia, rates are set by the MPC": the article is silent on Russia
@@ -233,6 +235,8 @@ def statement_candidate(
     reasoned = any(t.lower_ in CAUSAL_CUES for t in info.tokens)
     if any(t.lower_ in OPINION_MODALS for t in info.tokens) or _judges(quote):
         return []  # "The interview should be a nail in the coffin": an opinion, not a fact to check
+    if view.inner[2]:
+        return []  # "In 1928 Hodgkin went up …" is not the sentence word for word
     if view.hedged or view.attributed or (len(info.entities) < STATEMENT_ENTITIES and not reasoned):
         return []  # a statement without names, numbers or a reason is rarely worth a question
     body = quote[view.cut : view.end]

@@ -4,10 +4,10 @@ lake") refers to, when the article says so unambiguously; frame() writes the nam
 
 from __future__ import annotations
 
-import functools
 import re
 
 from quizapp.generation.analyse import Analysis, SentenceInfo
+from quizapp.generation.title_person import short_person_name, title_person
 
 PERSON_PRONOUNS = {"he": "", "she": "", "his": "'s", "her": "'s"}
 THING_PRONOUNS = {"it": "", "they": ""}  # "its" and "their" often point past the subject
@@ -28,7 +28,7 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
     head = next((t for t in tokens if t.lower_ == noun), None)
     if head is None or head.dep_ not in ("nsubj", "nsubjpass") or head.pos_ != "NOUN":
         return ""
-    if any(c.dep_ in ("compound", "amod", "poss", "prep", "acl", "relcl") for c in head.children):
+    if any(_restricts(head, c) for c in head.children):
         return ""  # already a described thing ("The old zone", "The zone in the centre")
     found: set[str] = set()
     for back in range(1, DESCRIPTION_LOOK_BACK + 1):
@@ -63,9 +63,23 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
     return phrase[:1].upper() + phrase[1:]
 
 
+def _restricts(head, child) -> bool:
+    """Whether a word or phrase hanging on the noun says which one it is: "the old zone",
+    "the zone in the centre", but not the aside of "The canal, completed in 1777, …"."""
+    if child.dep_ in ("compound", "amod", "poss"):
+        return True
+    if child.dep_ not in ("prep", "acl", "relcl"):
+        return False
+    between = head.doc[head.i + 1 : child.left_edge.i]
+    return not any(t.text == "," for t in between) and not (
+        child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text == ","
+    )
+
+
 INTRO_WINDOW = 80  # characters around a name in which the article says what kind of thing it is
 RECENT_SPAN = 4  # sentences back in which a rival name makes a bare description ambiguous
 NAME_LABELS = {"FAC", "ORG", "LOC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MISC"}
+NAME_JOINERS = {"and", "of", "the", "upon", "on", "de", "la", "du"}  # "Trent and Mersey Canal"
 NAME_LEADS = {"lake", "mount", "fort", "cape", "port", "river"}  # "Lake Mead", "Mount Fuji"
 
 
@@ -75,7 +89,10 @@ def _introduced_as(text: str, name: str, noun: str) -> bool:
     noun_words = rf"{noun}s?"
     name_pattern = rf"(?:the\s+)?{re.escape(name)}"
     before = rf"\b{noun_words}\s+(?:(?:called|named|known as)\s+)?{name_pattern}\b"
-    after = rf"{name_pattern},\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}{noun_words}\b"
+    after = (
+        rf"{name_pattern},\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}{noun_words}\b"
+        r"(?!\s+[A-Z])"  # "Sudan, the chemist A. F. Joseph": the chemist is Joseph
+    )
     if re.search(before, text):
         return True
     # "the Monument to the Great Fire, a Doric column": the column is the Monument, not the fire
@@ -96,7 +113,10 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
         if entity.end + 1 in person_starts:
             continue  # "His Honour Judge Peter Ashworth": a title before a name, not a name
         words = re.sub(r"^the\s+", "", entity.text, flags=re.IGNORECASE).split()
-        if not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        if not words or not all(
+            w[:1].isupper() or w[:1].isdigit() or (w in NAME_JOINERS and 0 < n < len(words) - 1)
+            for n, w in enumerate(words)
+        ):
             continue
         last, first = words[-1].lower(), words[0].lower()
         own_words = len(words) > 1 and (
@@ -206,7 +226,7 @@ def named_in_previous(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, 
         return ""  # only a description that continues the one named thing of its kind
     name = entity.text
     if "PERSON" in kinds and len(name.split()) > 1:
-        return _short_person_name(analysis.article.text, name)
+        return short_person_name(analysis.article.text, name)
     if analysis.article.text[max(0, entity.start - 4) : entity.start].lower() == "the ":
         return "The " + name  # "the Pacific Railway Act" keeps its article
     return name
@@ -250,19 +270,6 @@ def named_as_other_kind(name: str, noun: str, analysis: Analysis | None = None) 
     return last in KIND_WORDS and last not in (noun, noun + "s")
 
 
-def _short_person_name(text: str, name: str) -> str:
-    """How the article calls a person on second mention: the family name it uses alone (the
-    first word in "Zhang Qian"), else the last word; the full name when it uses neither."""
-    words = name.split()
-    for word in (words[-1], words[0]):
-        if len(word.rstrip(".")) < 2 or word.endswith("."):
-            continue  # an initial ("W. W. Schieffelin Claytor") is nobody's name alone
-        alone = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
-        if len(alone) > text.count(name):
-            return word
-    return words[-1] if len(words[0]) > 3 else name
-
-
 SAME_PERSON_PRONOUNS = {
     **dict.fromkeys(("she", "her", "hers"), ("she", "her", "hers", "herself")),
     **dict.fromkeys(("he", "his", "him"), ("he", "his", "him", "himself")),
@@ -292,7 +299,7 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         ):
             return ""  # "…, he complained …. He died that July": a chain from further back;
             # "Her Piano Concerto … with Mendelssohn conducting. Her mature works": not his
-        subject = _title_person(analysis, pronoun)
+        subject = title_person(analysis, pronoun)
         tagged = {t.text for t in previous.tokens if t.ent_type_ == "PERSON"}
         tagged |= {  # "Moore, needing two pars, found trouble. Her approach …": Moore's
             t.text
@@ -312,7 +319,7 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         name = re.sub(r",?\s+(?:Jr|Sr|II|III|IV)\.?$", "", person.text)
         if len(name.split()) < 2:
             return name
-        return _short_person_name(analysis.article.text, name)
+        return short_person_name(analysis.article.text, name)
     # "it"/"they": the subject of the previous sentence when it is a named thing or "the X"
     subject = _main_subject(previous)
     if subject is None or subject.pos_ == "PRON":
@@ -344,6 +351,16 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         re.I,
     ):  # "A retrofit programme began …. It remains …": "it" is the bridge, not this one; and
         return ""  # "Hundreds [of vents] were found. They …": the vents, not the count
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children) or (
+        subject.lemma_.lower() in PERSON_WORDS
+    ):  # "The local lord of the manor, Henry Hoste Henley, bought the specimen. It was …"
+        return ""
+    if (
+        pronoun == "it"
+        and subject.ent_type_ not in ("GPE", "LOC")
+        and any(t.dep_ == "dobj" and t.pos_ == "NOUN" and t.tag_ == "NN" for t in previous.tokens)
+    ):  # "Raytheon launched the Radarange oven in 1947. It was 1.8 m tall": which? (a country
+        return ""  # that "stepped up its support" is still what "it" means next)
     if pronoun == "it" and subject.lemma_.lower() in PEOPLE_GROUPS:
         return ""  # "The team operated the lander. It briefly woke up": the lander, not the team
     if span.startswith("The "):
@@ -355,42 +372,9 @@ def _mentions(analysis: Analysis, person) -> int:
     return sum(1 for e in analysis.entities if e.key == person.key and e.label == "PERSON")
 
 
+PERSON_WORDS = {
+    *PERSON_NOUNS, "lord", "lady", "king", "queen", "prince", "princess", "duke", "man",
+    "woman", "boy", "girl", "farmer", "owner", "collector", "buyer", "seller", "widow",
+    "engineer", "inspector", "officer", "doctor", "nurse", "teacher", "priest", "bishop",
+}  # fmt: skip
 PEOPLE_GROUPS = {"team", "crew", "staff", "group", "committee", "panel", "family", "board"}
-TITLE_PERSON_MENTIONS = 3
-_FEMININE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
-_MASCULINE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=4)
-def _pronoun_counts(text: str) -> tuple[int, int]:
-    """How often the article says she/her and he/his/him (once per article)."""
-    return len(_FEMININE.findall(text)), len(_MASCULINE.findall(text))
-
-
-def _title_person(analysis: Analysis, pronoun: str) -> str:
-    """The person the article is about (named in its title, mentioned often, and the gender
-    of most of its pronouns): what "she" means when no one else is named nearby."""
-    title = analysis.article.title
-    counts: dict[str, int] = {}
-    names: dict[str, str] = {}
-    for entity in analysis.entities:
-        if entity.label == "PERSON":  # "Katherine Johnson" and "Johnson" are one person
-            surname = entity.text.split()[-1]
-            counts[surname] = counts.get(surname, 0) + 1
-            if len(entity.text.split()) > len(names.get(surname, "").split()):
-                names[surname] = entity.text
-    subjects = [
-        key
-        for key, name in names.items()
-        if counts[key] >= TITLE_PERSON_MENTIONS and name.split()[-1] in title
-    ]
-    if len(subjects) != 1:
-        return ""
-    text = analysis.article.text
-    feminine, masculine = _pronoun_counts(text)
-    wanted = feminine if pronoun in ("she", "her") else masculine
-    other = masculine if pronoun in ("she", "her") else feminine
-    if wanted < 2 * other:
-        return ""  # the article's pronouns do not say whose this one is
-    name = names[subjects[0]]
-    return _short_person_name(text, name) if len(name.split()) > 1 else name

@@ -110,6 +110,14 @@ def _clean_markdown(raw: str) -> tuple[str, set[int]]:
     return "\n".join(out), headings
 
 
+def _has_markdown_headings(raw: str) -> bool:
+    """Whether plain text marks its headings the markdown way ("## The canal and Etruria")."""
+    return any(
+        _MD_HEADING.match(line) and _looks_like_heading(_MD_HEADING.sub("", line))
+        for line in raw.split("\n")
+    )
+
+
 _TERMINAL = (".", "!", "?", '"', "'", ")", ":", ";", "…")
 
 
@@ -138,6 +146,8 @@ def build_article(
     `heading_texts`, when given, are the lines a structured reader (HTML) knew to be headings;
     then no other line is guessed to be one.
     """
+    if not markdown and heading_texts is None:
+        markdown = _has_markdown_headings(raw)  # "## Section" pasted from a notes app
     structured = markdown or heading_texts is not None
     known_headings = {normalize_text(h).strip() for h in heading_texts or ()}
     if markdown:

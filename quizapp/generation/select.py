@@ -112,6 +112,16 @@ def _words_of(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"[\w-]+", text))
 
 
+def _beside_only(noun: Any, first: Any, last: Any) -> bool:
+    """A noun that ends a phrase of its own just before a name ("in summer Britain would be"),
+    not one that binds the name into a larger phrase ("the Yemeni Houthis", "Barista range")."""
+    if first is None or last is None:
+        return False
+    name = first.doc[first.i : last.i + 1]
+    linked = noun.head.i in range(first.i, last.i + 1) or any(t.head.i == noun.i for t in name)
+    return not linked and noun.dep_ in ("pobj", "npadvmod")
+
+
 def answers(text: str, info: SentenceInfo) -> list[Answer]:
     """Entities, dates, numbers and rare key terms of a sentence that can be asked about."""
     out: list[Answer] = []
@@ -141,7 +151,8 @@ def answers(text: str, info: SentenceInfo) -> list[Answer]:
         answer = Answer(ent, text[start : ent.end], start, ent.end, weight)
         answer.modifier = modifier
         answer.embedded = before is not None and (
-            before.pos_ in ("ADJ", "PROPN", "NOUN", "NUM", "DET")
+            before.pos_ in ("ADJ", "PROPN", "NUM", "DET")
+            or (before.pos_ == "NOUN" and not _beside_only(before, first, last))
             or before.tag_ in ("POS", "PRP$")
             or before.text.endswith("'")
         )

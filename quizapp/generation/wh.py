@@ -63,6 +63,8 @@ def wh_question(
     info: SentenceInfo, quote: str, frame: Frame, answer_start: int, answer_end: int, form: str
 ) -> str:
     """A wh-question asking for quote[answer_start:answer_end], or "" when none reads well."""
+    if frame.inner[2]:
+        return ""  # the parse is of "she", not of the name written in
     if form == "ORG" and not org_kind(quote[answer_start:answer_end]):
         return ""  # "Which organization" for what the parser only guessed is one
     if form == "LAW" and not LAW_WORDS.search(quote[answer_start:answer_end]):
@@ -217,6 +219,10 @@ def _fronted(
     question = _words([lead[:1].upper() + lead[1:], *verb_part]) + "?"
     if not frame.replaced and subject_text[:1].isupper() and not _keeps_capital(subject):
         question = question.replace(subject_text, subject_text[:1].lower() + subject_text[1:], 1)
+    elif frame.replaced and subject_text.startswith("The "):
+        # "With whom has the Fennick Green Community Pub Society agreed …": a written-in name
+        # keeps its capitals, its "The" does not
+        question = question.replace(subject_text, "the " + subject_text[4:], 1)
     return question if 4 <= len(question.split()) <= MAX_WORDS else ""
 
 

@@ -78,7 +78,10 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
         # a clause or phrase after a comma that runs to the end of the sentence: cut before it
         before = doc[left - 1] if left > first else None
         tail = right == last or (right + 1 == last and doc[last].is_punct)
-        if tail and before is not None and before.text in (",", ";", "—"):
+        listed = token.dep_ == "conj" and not (
+            token.pos_ in ("VERB", "AUX") and token.head.dep_ == "ROOT"
+        )  # "not to hammer, cast or remove anything": the rest of a list, not a clause
+        if tail and not listed and before is not None and before.text in (",", ";", "—"):
             ends.append(before.idx + base)
         # an opening clause or phrase closed by a comma: start after it
         after = doc[right + 1] if right < last else None
@@ -88,7 +91,7 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
                 starts.append(nxt.idx + base)
         # a coordinated clause ("…, and the observatory reached…", "… and won the right…")
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.dep_ == "ROOT":
-            cc = [c for c in token.children if c.dep_ == "cc"] or [
+            cc = [c for c in token.children if c.dep_ == "cc" and c.i < token.i] or [
                 c for c in token.head.children if c.dep_ == "cc" and c.i < token.i
             ]
             if not cc or cc[-1].i <= token.head.i:
@@ -122,14 +125,14 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
 
 MID_CONNECTOR = re.compile(
     r",\s+(?:though|however|meanwhile|for instance|for example|in turn|moreover|too|also|"
-    r"in fact|of course|therefore|instead)\s*,\s*",
+    r"in fact|of course|therefore|instead|by contrast|in contrast)\s*,\s*",
     re.IGNORECASE,
 )
 TWEET_MARKS = re.compile(r"(?<![\w&])#(?=[A-Za-z])|(?<=[a-z])\*(?=[\s,.;:]|$)")
 TRAILING_TOO = re.compile(r",?\s+too(?=[.!?]?$)")
 # "The fate of reefs therefore depends on …": therefore of what, alone?
 LEFTOVER_INFERENCE = re.compile(
-    r"(?<=[a-z])\s+(?:therefore|thus|consequently|accordingly|nonetheless|nevertheless)\s+"
+    r"(?<=[a-z\"”’)])\s+(?:therefore|thus|consequently|accordingly|nonetheless|nevertheless)\s+"
     r"(?=[a-z])"
 )
 # "Where was sex between men then illegal?": then is the time of a sentence the prompt left

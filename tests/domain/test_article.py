@@ -183,3 +183,15 @@ def test_an_opus_number_does_not_end_the_sentence():
     raw = "Her mature works include the Piano Trio in G minor, Op. 17, of 1846, and many songs."
     article = parse_article(raw, "a.txt")
     assert _texts(article, article.sentences) == [raw]
+
+
+def test_markdown_headings_in_plain_text_are_headings_without_their_hashes():
+    # held-out round 29: a .txt with "## The canal and Etruria" gave items the topic "## The …"
+    raw = (
+        "Josiah Wedgwood\n\nHe was born in Burslem in 1730.\n\n## The canal and Etruria\n\n"
+        "The canal was completed in 1777. #pottery fans still visit."
+    )
+    article = parse_article(raw.encode(), "wedgwood.txt")
+    assert _texts(article, article.headings)[-1] == "The canal and Etruria"
+    assert article.heading_before(article.text.index("The canal was")) == "The canal and Etruria"
+    assert "#pottery fans still visit." in article.text

@@ -13,6 +13,7 @@ from quizapp.generation.pipeline import MAX_PROMPT_WORDS, _soft_failures, genera
 from quizapp.generation.segment import parse_article
 from quizapp.generation.wording import (
     TARGET_WORDS,
+    _cut_points,
     clause_span,
     drop_asides,
     finish,
@@ -128,6 +129,13 @@ def test_a_leftover_therefore_is_dropped():
     assert finish("The fate of reefs therefore depends on cutting emissions", False) == (
         "The fate of reefs depends on cutting emissions."
     )
+    # held-out round 30: after a closing quotation mark, and a mid-sentence "by contrast"
+    assert finish('A "lunar day" therefore lasts about 24 hours 50 minutes', False) == (
+        'A "lunar day" lasts about 24 hours 50 minutes.'
+    )
+    assert finish("In ____, by contrast, the tide rises by a few centimetres", False) == (
+        "In ____ the tide rises by a few centimetres."
+    )
 
 
 def test_a_leftover_then_is_dropped_but_not_since_then():
@@ -187,3 +195,30 @@ def test_a_title_stays_outside_the_blank_of_a_name():
 
 def test_a_trailing_too_is_dropped():
     assert finish("Vaccination helps too", False) == "Vaccination helps."
+
+
+def _cut_ends(text: str) -> list[str]:
+    """How a long one-sentence article may end when trimmed: the last words before each cut."""
+    article = parse_article(text, "article.txt")
+    info = analyse(article).sentences[0]
+    quote = article.text[info.start : info.end]
+    _starts, ends = _cut_points(
+        [t for t in info.tokens if not t.is_space], info.offset - info.start, len(quote)
+    )
+    return [quote[:end].split()[-1] for end in ends]
+
+
+def test_a_trimmed_prompt_never_ends_inside_a_list_or_before_rather_than():
+    # held-out round 30 (E): "… asked visitors not to hammer." and "… into loose fittings rather."
+    ends = _cut_ends(
+        "The cliffs and foreshore at Haxby Wyke are part of a Site of Special Scientific "
+        "Interest, and Natural England and North Yorkshire Council have asked visitors not to "
+        "hammer, cast or remove anything from the footprint bed."
+    )
+    assert "hammer" not in ends
+    ends = _cut_ends(
+        "Painters and workmen described hearing the ties rattle and seeing the columns shake "
+        "when trains passed, and one inspector had driven iron wedges into loose fittings "
+        "rather than reporting the problem."
+    )
+    assert "rather" not in ends and "passed" in ends

@@ -8,6 +8,7 @@ from quizapp.generation.pipeline import generate
 from quizapp.generation.segment import build_article, parse_article
 from quizapp.generation.select import answers
 from quizapp.generation.wh import wh_question
+from tests.domain.gold import DATA
 
 TEXT = (
     "Gamal Abdel Nasser nationalized the Suez Canal Company in 1956. "
@@ -107,3 +108,21 @@ def test_no_which_organization_question_after_on():
     # held-out round 25: "On which organization is Weather Indoors released on Friday?"
     sentence = "Weather Indoors is released on Tidewrack Records on Friday 3 October."
     assert _asked(sentence, "Tidewrack Records", "ORG") == ""
+
+
+def test_a_written_in_name_keeps_its_capitals_but_not_a_capital_the():
+    # held-out round 32 (E): "With whom has The Fennick Green Community Pub Society now agreed …"
+    page = DATA / "heldout32" / "page_local_news_fennick_green_pub_community_buyout.html"
+    article = parse_article(page.read_bytes(), page.name)
+    analysis = analyse(article)
+    info = next(
+        s for s in analysis.sentences if article.text[s.start : s.end].startswith("The society has")
+    )
+    view = frame(analysis, info)
+    quote = article.text[info.start : info.end]
+    marcher = next(a for a in answers(article.text, info) if a.display == "Marcher Inns")
+    question = wh_question(
+        info, quote, view, marcher.blank_start - info.start, marcher.blank_end - info.start,
+        marcher.entity.form,
+    )  # fmt: skip
+    assert question.startswith("With whom has the Fennick Green Community Pub Society")
