@@ -25,7 +25,8 @@ TITLES = re.compile(
     r"^(?:President|Vice President|Prime Minister|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|Dr\.?|"
     r"Prof\.?|Professor|Chief|Superintendent|Mayor|Judge|Justice|General|Gen\.?|Col\.?|Lt\.?|"
     r"Capt\.?|Sir|Dame|Lord|Lady|King|Queen|Pope|Councillor|Minister|Secretary|Mr\.?|Mrs\.?|"
-    r"Ms\.?|Miss|Tsar|Tsarina|Emperor|Empress|Kaiser|Sultan|Shah|Archbishop|Bishop|Cardinal)\s+"
+    r"Ms\.?|Miss|Tsar|Tsarina|Emperor|Empress|Kaiser|Sultan|Shah|Archbishop|Bishop|Cardinal|"
+    r"Rev\.?|Revd|Reverend|Canon|Rabbi|Imam)\s+"
 )
 
 
@@ -34,11 +35,12 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     digits for number words, and the other number of a key term."""
     out = [alias for alias in aliases_of(display) if _same_name(alias, display)]
     words = display.split()
-    untitled = TITLES.sub("", display)
+    untitled = _without_titles(display)
     role = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", display)
     if role and untitled == display and zipf(role.group(1).lower()) >= ROLE_WORD_ZIPF:
         rest = display[role.end() :]
-        if _PERSONAL_NAME.fullmatch(rest) and not _everyday_words(rest):
+        kind = rest.split()[-1].lower() in GENERIC_NAME_WORDS | PLACE_SUFFIXES
+        if _PERSONAL_NAME.fullmatch(rest) and not _everyday_words(rest) and not kind:
             untitled = rest  # "Producer Owen Castell", "Cellist Ines Larrea"
     titled_name = untitled != display and bool(_PERSONAL_NAME.fullmatch(untitled))
     person = entity.label == "PERSON" or titled_name  # "Councillor Priya Raman" read as an ORG
@@ -109,6 +111,15 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     river = re.fullmatch(r"(?:the\s+)?(?:River\s+([A-Z][\w-]+)|([A-Z][\w-]+)\s+River)", display)
     if river:
         out.append(river.group(1) or river.group(2))  # "the River Thames" → "Thames"
+    if person and len(words) == 3 and re.fullmatch(r"[A-Z]\.", words[1]):
+        out.append(f"{words[0]} {words[2]}")  # "Hugh W. Ogden" → "Hugh Ogden"
+    vitamin = re.fullmatch(r"[Vv]itamin ([A-Z]\d{0,2})", display)
+    if vitamin:
+        out.append(vitamin.group(1))  # "Vitamin B12" → "B12"
+    if entity.label in ("ORG", "FAC", "GPE", "LOC", "EVENT", "PRODUCT") and not person:
+        out.extend(_name_as_the_article_shortens_it(analysis, display))
+    if entity.label == "TERM" and len(words) == 2:
+        out.extend(_one_word_of_a_term(analysis.article.text, words))
     seen = {norm_key(display)}
     unique = []
     for alias in out:
@@ -117,6 +128,73 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
             seen.add(key)
             unique.append(alias)
     return unique
+
+
+def _without_titles(name: str) -> str:
+    """A name without its leading article and titles ("the Rev Canon Judith Aske" → "Judith
+    Aske"); the name unchanged when it has no title."""
+    plain = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    bare = plain
+    while TITLES.match(bare):
+        bare = TITLES.sub("", bare, count=1)
+    return bare if bare != plain else name
+
+
+SHIP_PREFIX = re.compile(r"^(?:the\s+)?(?:USS|HMS|RMS|SS|MV|HMAS|HMCS)\s+(?=[A-Z])")
+PLACE_SUFFIXES = {
+    "island", "isle", "park", "court", "crown", "academy", "estuary", "zone", "central", "bay",
+    "logistics", "chilled", "valley", "moor", "forest", "station", "hall", "school", "college",
+    "hospital", "museum", "gallery", "stadium", "airport", "harbour", "port", "reservoir",
+}  # fmt: skip
+
+
+def _name_as_the_article_shortens_it(analysis: Analysis, display: str) -> list[str]:
+    """The name without a ship's prefix ("the USS Nantucket" → "Nantucket") or without the
+    words that say what kind of place or body it is, when the article itself writes it so
+    ("Olkhon Island" → "Olkhon", "Castle Mead Academy" → "Castle Mead")."""
+    out = []
+    ship = SHIP_PREFIX.sub("", display)
+    if ship != display:
+        out.append(ship)
+    words = re.sub(r"^the\s+", "", display, flags=re.IGNORECASE).split()
+    kept = list(words)
+    while len(kept) > 1 and kept[-1].lower() in PLACE_SUFFIXES:
+        kept.pop()
+    if len(kept) == len(words):
+        return out
+    short = " ".join(kept)
+    text = analysis.article.text
+    alone = re.search(rf"\b{re.escape(short)}\b(?!\s+{re.escape(words[len(kept)])})", text)
+    others = any(
+        e.text.startswith(short + " ") and not display.endswith(e.text) and e.text not in display
+        for e in analysis.entities
+    )  # "Hallamby" is also Hallamby Water: not this one's name alone
+    if alone and not others:
+        out.append(short)
+    return out
+
+
+TERM_HEAD_ZIPF = 4.5  # "prism", "torches", "bun": a head noun that names the thing alone
+TERM_MODIFIER_ZIPF = 3.5  # "leucistic", "feedforward", "waveguide": the word that matters
+
+
+def _one_word_of_a_term(text: str, words: list[str]) -> list[str]:
+    """One word of a two-word term that names the thing alone: its head when that is not an
+    everyday word and the word before it is ("glass prism" → "prism", never "nerve" for the
+    trigeminal nerve), and no other kind of it is in the article ("gate paddles" beside "ground
+    paddles"); or its rare first word before an everyday head ("leucistic form" →
+    "leucistic")."""
+    modifier, head = words
+    out = []
+    kinds = {
+        m.lower() for m in re.findall(rf"\b([A-Za-z-]+)\s+{re.escape(head)}\b", text, re.IGNORECASE)
+    }
+    everyday_modifier = zipf(modifier.lower()) >= TERM_MODIFIER_ZIPF  # never "nerve" for
+    if zipf(head.lower()) < TERM_HEAD_ZIPF and everyday_modifier and kinds <= {modifier.lower()}:
+        out.append(head)  # "trigeminal nerve": the rare word is what it classifies by
+    if zipf(modifier.lower()) < TERM_MODIFIER_ZIPF <= zipf(head.lower()):
+        out.append(modifier)
+    return out
 
 
 ROLE_WORD_ZIPF = 3.5  # "Producer" before a name is a role; "Maeve" is not a common word

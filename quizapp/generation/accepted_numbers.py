@@ -12,8 +12,9 @@ NUMBER_NAMES = {
 # Approximations and lower bounds; never an upper bound: "less than 8 hours" is not "8 hours".
 QUALIFIERS = re.compile(
     r"^(?:only\s+|just\s+)?(?:about|nearly|almost|some|around|roughly|approximately|"
-    r"an estimated|close to|more than|at least|up to|over|just over|as many as|as much as)\s+|"
-    r"^only\s+(?=\d)",
+    r"an estimated|estimated|close to|more than|no more than|at least|up to|over|just over|"
+    r"as many as|as much as)\s+|"
+    r"^(?:only|just)\s+(?=[£$€]?\d)",
     re.IGNORECASE,
 )
 MONTHS = (
@@ -41,7 +42,17 @@ def number_shapes(amount: str) -> list[str]:
     found = _DURATION_MODIFIER.fullmatch(amount.strip())
     if found:
         return [f"{found.group(1)} {found.group(2)}s", found.group(1)]
+    found = _COUNTED.fullmatch(amount.strip())
+    if found:  # "7,000 years" → "7,000", "260p" → "260", "25 cent" → "25 cents"
+        number, unit = found.groups()
+        plural = [f"{number} {unit}s"] if unit in ("cent", "penny") else []
+        return [number, *plural]
     return []
+
+
+_COUNTED = re.compile(
+    r"([\d,]*\d(?:\.\d+)?)\s?(years?|months?|weeks?|days?|hours?|minutes?|seconds?|p|cent|pence)"
+)
 
 
 def in_years(display: str) -> list[str]:

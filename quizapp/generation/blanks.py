@@ -153,6 +153,7 @@ def blank_problem(
         len(re.findall(r"\b[a-z]{3,}\b", answer)) > 1
         or re.search(r",\s*[a-z]", answer)
         or re.search(r"\s(?:or|and|to)$", answer)
+        or re.match(r"(?:between|from)\s", answer, re.IGNORECASE)
     ):
         return "ragged_date"  # "March 2018 after years", "August 1914, days"
     if label != "DATE" and re.search(r"\s(?:and|or|of|the|to|with)$", answer):

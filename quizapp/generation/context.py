@@ -26,6 +26,7 @@ from quizapp.generation.references import (
     named_as_other_kind,
     named_in_previous,
     previous_in_paragraph,
+    their_group,
 )
 from quizapp.generation.title_person import title_subject
 
@@ -161,7 +162,9 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     on_topic = _demonstrative_on_topic(analysis, rest, tokens)
     after_opening = cut + (len(first.group()) if opening in RESOLVABLE or on_topic else 0)
     base = info.offset - info.start
-    inner = title_subject(analysis, info, tokens, base, after_opening)  # "In 1928 she went up"
+    inner = title_subject(analysis, info, tokens, base, after_opening) or their_group(
+        analysis, info, tokens, base, after_opening
+    )  # "In 1928 she went up …", "Russia hosted their representatives …'
     if dangling_reference(tokens, base, after_opening, inner[0] if inner else None):
         return Frame(end=len(quote), problem="unresolved_reference")
     view = _opening(analysis, info, Frame(cut, end=end, hedged=hedged, attributed=attributed))

@@ -30,6 +30,7 @@ def dangling_reference(tokens: list, base: int, start: int, resolved=None) -> bo
             continue
         if resolved is not None and token.i == resolved.i:
             persons.append(token)
+            seen_plural |= token.lower_ in ("they", "their")
             continue
         word = token.lower_
         if word in ("this", "these", "those") or (word == "that" and token.tag_ == "DT"):

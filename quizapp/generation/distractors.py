@@ -149,7 +149,11 @@ def pick(
     answer_form = classify(answer, forms)
     if not plausible(form, answer):
         return []
-    for candidate in _article_pool(analysis, form) + _builtin_pool(answer, form):
+    article_pool = _article_pool(analysis, form)
+    if form == "DATE:year" and answer_key.isdigit():
+        # "announced in November 1945": 1897 and 1918 are ruled out by the question itself
+        article_pool = [y for y in article_pool if _years_apart(y, answer_key) <= YEAR_SPREAD]
+    for candidate in article_pool + _builtin_pool(answer, form):
         cid, ckey = identity(candidate), norm_key(candidate)
         if not ckey or cid in seen or ckey in answer_key or answer_key in ckey:
             continue
@@ -175,6 +179,15 @@ def pick(
     return rng.sample(article_first, n)
 
 
+YEAR_SPREAD = 12  # an option further from the key than this is given away by the period
+
+
+def _years_apart(option: str, key: str) -> int:
+    """Years between an option and the key (a large number when the option is no year)."""
+    digits = norm_key(option)
+    return abs(int(digits) - int(key)) if digits.isdigit() else 10_000
+
+
 def _article_pool(analysis: Analysis, form: str) -> list[str]:
     pools = analysis.__dict__.setdefault("_pools", {})
     if form not in pools:
@@ -192,6 +205,7 @@ def _build_pool(analysis: Analysis, form: str) -> list[str]:
         seen.add(ent.key)
         has_the = (
             form.startswith(("GPE", "LOC", "ORG", "FAC", "EVENT", "LAW", "NORP:plural"))
+            or form == "DATE:decade"
             and text[max(0, ent.start - 4) : ent.start].lower() == "the "
         )
         out.append(("the " if has_the else "") + ent.text)

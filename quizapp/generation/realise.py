@@ -192,7 +192,9 @@ def fact_candidates(
             distractors = []
     if not distractors:
         return out
-    if not counted:  # an amount with its unit ("30 jets") is asked as true/false only
+    bounded = ent.label == "DATE" and re.search(BOUND_BEFORE, head, re.IGNORECASE) is not None
+    if not counted and not bounded:  # an amount with its unit ("30 jets") is asked as
+        # true/false only; "by ____" (the 2010s) is true of every later option too
         choices = [display, *distractors]
         rng.shuffle(choices)
         add("mcq", wh or blanked, 0.1, choices=choices, accepted=list(accepted))
@@ -200,8 +202,9 @@ def fact_candidates(
         return out  # no true/false about a hedge, a report of speech, a name written in or a
         # trimmed clause
     from_article = [d for d in distractors if norm_key(d) in forms]
-    if ent.label in ("GPE", "LOC") and re.search(r"\b[Ii]n\s+(?:the\s+)?$", head):
-        from_article = []  # "In Russia, rates are set by the MPC": the article is silent on Russia
+    if ent.label in ("GPE", "LOC") and re.search(PLACE_BEFORE, head, re.IGNORECASE):
+        from_article = []  # "In Russia, rates are set by the MPC", "a ritual in supermarkets
+        # across the United States": the article is silent on the other place
     if ent.label == "DATE" and not re.search(r"\b(?:in|on)\s+(?:the\s+)?$", head):
         from_article = []  # "by 2030" or "since 1990" is not contradicted by another year
     if from_article and rng.random() < 0.5:
@@ -221,6 +224,8 @@ def fact_candidates(
     return out
 
 
+BOUND_BEFORE = r"\b(?:by|since|before|after|until|from)\s+(?:the\s+)?$"
+PLACE_BEFORE = r"\b(?:in|across|throughout|around|within|near|outside)\s+(?:the\s+)?$"
 MIN_QUESTION_WORDS = 8
 STATEMENT_WORDS = 26  # a true statement longer than this is hard to judge at a glance
 

@@ -363,6 +363,11 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         return ""  # that "stepped up its support" is still what "it" means next)
     if pronoun == "it" and subject.lemma_.lower() in PEOPLE_GROUPS:
         return ""  # "The team operated the lander. It briefly woke up": the lander, not the team
+    title = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", analysis.article.title)}
+    named = {w.lower() for w in re.findall(r"[A-Z][A-Za-z]+", span)} - {"the", "this", "these"}
+    if named & title and not named <= title:
+        return ""  # "Project Puffin began in 1973. It is a familiar emblem" in an article on
+        # the puffin: the bird, most likely, not the project named after it
     if span.startswith("The "):
         span = "the " + span[4:]
     return span
@@ -378,3 +383,36 @@ PERSON_WORDS = {
     "engineer", "inspector", "officer", "doctor", "nurse", "teacher", "priest", "bishop",
 }  # fmt: skip
 PEOPLE_GROUPS = {"team", "crew", "staff", "group", "committee", "panel", "family", "board"}
+
+
+def their_group(analysis: Analysis, info: SentenceInfo, tokens: list, base: int, start: int):
+    """A "their" inside the sentence ("Russia hosted their representatives …") with the one
+    named group the sentence before speaks of ("… helping the Houthis"), when that is the only
+    plural thing there and nothing plural comes before "their"; None otherwise."""
+    pronoun = None
+    for token in tokens:
+        if token.idx + base <= start:
+            continue
+        if token.tag_ in ("NNS", "NNPS") or token.lower_ in ("they", "them", "it", "its", "this"):
+            return None
+        if token.lower_ == "their" and token.tag_ == "PRP$":
+            pronoun = token
+            break
+    previous = previous_in_paragraph(analysis, info)
+    if pronoun is None or previous is None:
+        return None
+    plurals = [
+        t
+        for t in previous.tokens
+        if t.tag_ in ("NNS", "NNPS") or t.dep_ == "conj" or _named_group(t)
+    ]
+    if len(plurals) != 1 or not (plurals[0].tag_ == "NNPS" or _named_group(plurals[0])):
+        return None
+    group = plurals[0]
+    the = group.i > 0 and group.doc[group.i - 1].lower_ == "the"
+    return pronoun, ("the " if the else "") + group.text + "'"
+
+
+def _named_group(token) -> bool:
+    """A plural name ("the Houthis", "the Greens"), however the tagger read it."""
+    return token.pos_ == "PROPN" and token.text.endswith("s") and not token.text.endswith("ss")

@@ -238,6 +238,8 @@ def _key_terms(text: str, info: SentenceInfo, taken: list[tuple[int, int]]) -> l
     for token in info.tokens:
         if token.pos_ != "NOUN" or not token.is_alpha or len(token.text) < 3 or token.is_stop:
             continue
+        if token.lower_.endswith(("wise", "ly")):
+            continue  # "hold several fish crosswise": an adverb the tagger took for a noun
         if token.dep_ == "compound":
             continue  # the head noun carries the term
         if zipf(token.lower_) >= RARE_ZIPF and not _rare_compound(token):

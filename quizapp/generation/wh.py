@@ -181,6 +181,8 @@ def _fronted(
     subject_text = _subject_text(subject, base, quote, frame)
     if subject_text is None or _span(subject, base)[0] != frame.cut:
         return ""
+    if "(" in subject_text:
+        return ""  # "Where do Two related species, the horned puffin (Fratercula …) … live?"
     article = subject.left_edge
     if article.lower_ in ("the", "a", "an") and not article.ent_type_ and not frame.replaced:
         subject_text = subject_text[:1].lower() + subject_text[1:]  # no longer sentence-initial
@@ -216,7 +218,7 @@ def _fronted(
     else:
         return ""
     lead = f"{preposition} {wh}" if preposition else wh
-    question = _words([lead[:1].upper() + lead[1:], *verb_part]) + "?"
+    question = re.sub(r"[\s,;:]+$", "", _words([lead[:1].upper() + lead[1:], *verb_part])) + "?"
     if not frame.replaced and subject_text[:1].isupper() and not _keeps_capital(subject):
         question = question.replace(subject_text, subject_text[:1].lower() + subject_text[1:], 1)
     elif frame.replaced and subject_text.startswith("The "):
@@ -248,4 +250,6 @@ def _has_second_clause(root: Any) -> bool:
 def _keeps_capital(subject: Any) -> bool:
     """A subject opening with a name keeps its capital when it moves inside the question."""
     first = subject.left_edge
+    if first.like_num and first.text[:1].isalpha():
+        return False  # "Two related species" is "two related species" inside a question
     return first.pos_ == "PROPN" or first.text == "I" or first.ent_type_ != ""

@@ -686,9 +686,10 @@ def _framed(text: str, index: int):
     analysis = analyse(article)
     info = analysis.sentences[index]
     view = frame(analysis, info)
-    readable = article.text[info.start : info.end][view.cut : view.end]
+    quote = article.text[info.start : info.end]
+    readable = view.text(quote, view.cut, view.end)
     if view.replaced:
-        readable = view.replacement + readable[view.replaced :]
+        readable = view.replacement + view.text(quote, view.cut + view.replaced, view.end)
     return view.problem, readable
 
 
@@ -1012,3 +1013,35 @@ def test_a_name_written_in_for_she_reaches_the_cloze_but_no_word_for_word_statem
     items = [i for i in generate(article, count=40).items if "Somerville College" in i.prompt]
     assert items and all("Hodgkin went up" in i.prompt for i in items)
     assert not any(i.type in ("true_false", "short_answer") for i in items)
+
+
+def test_it_is_not_a_name_that_only_borrows_the_articles_subject():
+    # held-out round 36 (W): "It is a familiar emblem in Iceland" became "Project Puffin is a
+    # familiar emblem …" in an article on the Atlantic puffin
+    article = parse_article(
+        b"Atlantic puffin\n\n"
+        b"The Atlantic puffin breeds on the coasts of the North Atlantic. Project Puffin began "
+        b"restoring colonies in Maine in 1973. It is a familiar emblem in Iceland and Norway.",
+        "puffin.txt",
+    )
+    analysis = analyse(article)
+    view = frame(analysis, analysis.sentences[-1])
+    assert "Project" not in view.replacement
+
+
+def test_their_is_the_one_named_group_of_the_sentence_before():
+    # the seed article: "Russia hosted their representatives at its foreign ministry" after
+    # "… helping the Houthis" was skipped as pointing back
+    problem, readable = _framed(
+        "As a result, Moscow has not been bashful about helping the Houthis. Russia hosted their "
+        "representatives at its foreign ministry in late January.",
+        1,
+    )
+    assert problem == ""
+    assert readable.startswith("Russia hosted the Houthis' representatives")
+    problem, _ = _framed(
+        "Moscow sent advisers to the Houthis and Hezbollah. Russia hosted their representatives "
+        "in January.",
+        1,
+    )
+    assert problem == "unresolved_reference"

@@ -714,3 +714,98 @@ def test_options_never_name_one_person_twice():
         options = pick(pryce.text, pryce.form, analysis, forms, random.Random(seed))
         surnames = [option.split()[-1] for option in options]
         assert len(surnames) == len(set(surnames)), options
+
+
+def test_accepted_answers_rounds_30_to_35_asked_for():
+    # held-out rounds 30-35: a quarter of the items a teacher would edit lacked a form a
+    # learner would type: a title-less name, the place without its kind, a bare number, one
+    # word of a two-word term
+    article = parse_article(
+        b"Notes\n\n"
+        b"The service was led by the Rev Canon Judith Aske in May. Hugh W. Ogden wrote it. "
+        b"Olkhon Island is the largest island in the lake, and Olkhon has 1,500 people. "
+        b"The pupils of Castle Mead Academy start later; Castle Mead is the first to try it. "
+        b"The sailors of the USS Nantucket were praised. Vitamin B12 was solved in 1955. "
+        b"A glass prism splits light in 1666. The axolotl has a leucistic form in 1863. "
+        b"The lock has gate paddles in its gates. Ground paddles open culverts in the walls. "
+        b"The oak lived for 7,000 years. Shares were priced at 260p. The tax was only "
+        b"\xc2\xa380 in 2019. The deposit is 25 cent a can.",
+        "notes.txt",
+    )
+    analysis = analyse(article)
+    accepted = _accepted_in(analysis)
+    terms = {
+        a.display: a.entity
+        for info in analysis.sentences
+        for a in answers(article.text, info)
+        if a.entity.label == "TERM"
+    }
+
+    def term(text: str) -> set[str]:
+        return set(accepted_answers(analysis, text, terms[text]))
+
+    assert "Judith Aske" in accepted("the Rev Canon Judith Aske")
+    assert "Hugh Ogden" in accepted("Hugh W. Ogden")
+    assert "Olkhon" in accepted("Olkhon Island")
+    assert "Castle Mead" in accepted("Castle Mead Academy")
+    assert "Nantucket" in accepted("the USS Nantucket")
+    assert "B12" in accepted("Vitamin B12")
+    assert "prism" in term("glass prism")
+    assert "leucistic" in term("leucistic form") and "form" not in term("leucistic form")
+    assert "paddles" not in term("gate paddles")  # ground paddles are paddles too
+    assert "7,000" in accepted("7,000 years")
+    assert "260" in accepted("260p")
+    assert {"£80", "80"} & accepted("only £80")
+    assert "25 cents" in accepted("25 cent")
+
+
+def test_no_options_after_by_and_no_false_place_after_across():
+    # held-out round 36 (W): "By ____ the machines had become as familiar as the trolley park"
+    # offered "the 2020s" (true as well), and "a ritual … in supermarkets across the United
+    # States" was marked false though the article is silent on American supermarkets
+    path = DATA / "heldout36" / "analysis_self_checkout_tills.txt"
+    items = generate(parse_article(path.read_bytes(), path.name)).items
+    assert not any(i.type == "mcq" and re.search(r"\bBy ____", i.prompt) for i in items)
+    assert not any(i.answer == "False" and "across the United States" in i.prompt for i in items)
+
+
+def test_round_36_blanks_options_and_questions():
+    # held-out round 36: "Where do Two related species, the horned puffin (…) … live,?", a
+    # false statement "in 1970s", a blank "between June 2023", "fish crosswise" as a term,
+    # and "1.8 million" not accepted for "estimated 1.8 million"
+    article = parse_article(
+        b"Puffins and tills\n\n"
+        b"Two related species, the horned puffin (Fratercula corniculata) and the tufted puffin "
+        b"(Fratercula cirrhata), live in the North Pacific. Spines allow a bird to hold several "
+        b"fish crosswise in its bill. The gang targeted car parks across Marlshire between June "
+        b"2023 and August 2024. An estimated 1.8 million people use telecare in the UK. The "
+        b"surface stood at 395 metres below sea level in the 1960s. Prices rose in the 1980s.",
+        "mixed.txt",
+    )
+    analysis = analyse(article)
+    items = generate(article, count=60).items
+    assert not any(re.search(r"\bTwo related|,\?", i.prompt) for i in items if "?" in i.prompt)
+    assert not any(re.search(r"\bin 19[0-9]0s", i.prompt) for i in items)
+    assert not any(i.answer.startswith("between") for i in items)
+    found = {a.display for info in analysis.sentences for a in answers(article.text, info)}
+    assert "fish crosswise" not in found
+    accepted = _accepted_in(analysis)
+    assert "1.8 million" in accepted("estimated 1.8 million")
+
+
+def test_round_37_posts_years_and_acronym_topics():
+    # held-out round 37: a Bluesky post whose stamp sat in its own paragraph was asked about;
+    # "announced in November ____" offered 1897 and 1918; "The ____ (Global Positioning
+    # System)" was a blank in "How GPS satellite navigation works"; "just 50" refused "50"
+    page = DATA / "heldout37" / "page_politics_news_harlingshire_councils_merger.html"
+    article = parse_article(page.read_bytes(), page.name)
+    assert "Today's decision means Harlingshire" not in article.text
+    gps = DATA / "heldout37" / "explainer_how_gps_satellite_navigation_works.txt"
+    items = generate(parse_article(gps.read_bytes(), gps.name)).items
+    assert not any(i.answer.endswith("Global Positioning System") for i in items)
+    meitner = DATA / "heldout37" / "biography_lise_meitner.txt"
+    for item in generate(parse_article(meitner.read_bytes(), meitner.name)).items:
+        if item.type == "mcq" and re.fullmatch(r"\d{4}", item.answer):
+            assert all(abs(int(c) - int(item.answer)) <= 12 for c in item.choices), item.choices
+    analysis = analyse(parse_article(b"Notes\n\nThe outage lasted just 50 seconds.", "n.txt"))
+    assert "50" in _accepted_in(analysis)("just 50")

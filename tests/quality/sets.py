@@ -225,6 +225,51 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout38": (
+        [],
+        [
+            "heldout38/analysis_right_to_pay_in_cash.txt",
+            "heldout38/encyclopedia_hadrians_wall.txt",
+            "heldout38/geography_mekong_delta.txt",
+            "heldout38/health_explainer_hay_fever.txt",
+            "heldout38/page_business_news_tamsford_building_society_merger.html",
+            "heldout38/page_consumer_news_brightharbour_holiday_parks_hidden_fees.html",
+            "heldout38/page_health_news_hallerdale_lyme_disease_tick_warning.html",
+            "heldout38/page_science_news_basking_shark_deep_winter_dives.html",
+            "heldout38/page_transport_news_hallowdale_dalelink_minibuses_replace_routes.html",
+            "heldout38/sport_report_halvershire_thornmere_championship_decider.txt",
+        ],
+    ),
+    "heldout37": (
+        [],
+        [
+            "heldout37/biography_lise_meitner.txt",
+            "heldout37/business_news_ormsby_homes_half_year_results.txt",
+            "heldout37/explainer_how_gps_satellite_navigation_works.txt",
+            "heldout37/history_erie_canal.txt",
+            "heldout37/page_arts_review_kittiwake_parade_sunday_service_album.html",
+            "heldout37/page_education_news_harnby_cross_raac_classrooms.html",
+            "heldout37/page_local_news_shingleby_beach_hut_fees.html",
+            "heldout37/page_politics_news_harlingshire_councils_merger.html",
+            "heldout37/page_weather_news_eastholme_tornado.html",
+            "heldout37/science_explainer_bioluminescence.txt",
+        ],
+    ),
+    "heldout36": (
+        [],
+        [
+            "heldout36/analysis_self_checkout_tills.txt",
+            "heldout36/biography_ignaz_semmelweis.txt",
+            "heldout36/encyclopedia_atlantic_puffin.txt",
+            "heldout36/geography_dead_sea.txt",
+            "heldout36/health_explainer_coeliac_disease.txt",
+            "heldout36/page_crime_court_report_catalytic_converter_gang_jailed.html",
+            "heldout36/page_environment_news_tillbourne_chalk_stream_abstraction_cut.html",
+            "heldout36/page_health_news_carrawong_thunderstorm_asthma.html",
+            "heldout36/page_sport_report_yarrawin_magpies_country_football_grand_final.html",
+            "heldout36/page_tech_news_telecare_alarms_3g_switch_off.html",
+        ],
+    ),
     "heldout35": (
         [],
         [
