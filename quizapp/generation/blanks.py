@@ -214,6 +214,8 @@ def blank_problem(
     for word in long_word.findall(" ".join(w for w in answer.split() if w.islower())):
         if any(other[:GIVEAWAY_PREFIX] == word[:GIVEAWAY_PREFIX] for other in rest_words):
             return "answer_given_away"
+        if any(word in other and word != other for other in rest_words):
+            return "answer_given_away"  # "Antihistamine tablets block ____" (histamine)
     before = quote[:start].split()[-2:]
     after = quote[end:].split()[:2]
     if after and after[0][:1].isupper() and re.fullmatch(r"[A-Z][\w'’-]*", after[0]):

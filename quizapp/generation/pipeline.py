@@ -180,9 +180,8 @@ def _topic_keys(article: Article, analysis) -> set[str]:
     countries = {e.key for e in analysis.entities if e.label in ("GPE", "NORP")}
     total = sum(names.values())
     for key, mentions in names.most_common():
-        if (mentions >= CAST_MENTIONS and key not in countries) or (
-            mentions >= TOPIC_MENTIONS and mentions >= TOPIC_SHARE * total
-        ):
+        cast = mentions >= CAST_MENTIONS and key not in countries
+        if cast or (mentions >= TOPIC_MENTIONS and mentions >= TOPIC_SHARE * total):
             keys.add(key)
     # "John M. Ford" and "Mike Ford" are the "Ford" the article is about
     keys |= {

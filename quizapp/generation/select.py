@@ -148,7 +148,12 @@ def answers(text: str, info: SentenceInfo) -> list[Answer]:
         weight = LABEL_WEIGHT.get(ent.label, 0.6) + _rarity_bonus(ent.text)
         if ent.label == "CARDINAL" and not re.search(r"\d", ent.text):
             weight -= 0.3
-        answer = Answer(ent, text[start : ent.end], start, ent.end, weight)
+        end = ent.end
+        if re.search(r"(?:[a-z0-9]{2}|\d[a-z])\.$", text[start:end]) and not re.search(
+            r"\b(?:Jr|Sr|Inc|Ltd|Co|St|Bros)\.$", text[start:end]
+        ):
+            end -= 1  # "refunds will total around £4.3m." (the tokenizer kept the stop)
+        answer = Answer(ent, text[start:end], start, end, weight)
         answer.modifier = modifier
         answer.embedded = before is not None and (
             before.pos_ in ("ADJ", "PROPN", "NUM", "DET")

@@ -36,6 +36,11 @@ def clause_span(
     starts, ends = _cut_points(info.tokens, base, len(quote))
     if fixed_start:
         starts = [0]
+    verbs = [  # a main verb or one with its own subject, not "held up as …"
+        t.idx + base
+        for t in info.tokens
+        if t.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    ]
     best: tuple[int, int] | None = None
     for start in starts:
         if start > keep_start:
@@ -44,8 +49,8 @@ def clause_span(
             if end < keep_end or end - start <= 0:
                 continue
             words = word_count(quote[start:end])
-            if words < MIN_WORDS:
-                continue
+            if words < MIN_WORDS or not any(start <= v < end for v in verbs):
+                continue  # "Sweden, often held up as the most cashless economy." is no sentence
             if best is None:
                 best = (start, end)
                 continue
@@ -79,8 +84,11 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
         before = doc[left - 1] if left > first else None
         tail = right == last or (right + 1 == last and doc[last].is_punct)
         listed = token.dep_ == "conj" and not (
-            token.pos_ in ("VERB", "AUX") and token.head.dep_ == "ROOT"
-        )  # "not to hammer, cast or remove anything": the rest of a list, not a clause
+            token.pos_ in ("VERB", "AUX")
+            and token.head.dep_ == "ROOT"
+            and any(c.dep_ == "cc" for c in (*token.children, *token.head.children))
+        )  # "not to hammer, cast or remove anything": the rest of a list, not a clause; and
+        # "Sweden, often held up as …, has gone further": no "and", so no second clause
         if tail and not listed and before is not None and before.text in (",", ";", "—"):
             ends.append(before.idx + base)
         # an opening clause or phrase closed by a comma: start after it

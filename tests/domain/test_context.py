@@ -1,5 +1,7 @@
 """Whether a sentence can stand alone as a question, and what makes it so (select stage)."""
 
+import re
+
 import pytest
 
 from quizapp.generation.analyse import analyse
@@ -1045,3 +1047,22 @@ def test_their_is_the_one_named_group_of_the_sentence_before():
         1,
     )
     assert problem == "unresolved_reference"
+
+
+def test_round_38_options_cuts_cast_stops_and_giveaways():
+    # held-out round 38: options "the Spain", "the Portugal"; a prompt cut to "____, often held
+    # up as the world's most cashless economy."; "around £4.3m." with its full stop;
+    # "Antihistamine tablets block ____" (histamine)
+    cash = DATA / "heldout38" / "analysis_right_to_pay_in_cash.txt"
+    items = generate(parse_article(cash.read_bytes(), cash.name)).items
+    assert not any(
+        re.search(r"\bthe (?:Spain|Portugal|Sweden|Albania)\b", c) for i in items for c in i.choices
+    )
+    assert not any(i.prompt.startswith("____, often held up") for i in items)
+    page = DATA / "heldout38" / "page_consumer_news_brightharbour_holiday_parks_hidden_fees.html"
+    items = generate(parse_article(page.read_bytes(), page.name)).items
+    assert not any(i.answer.endswith(".") for i in items)
+    quote = "Antihistamine tablets block histamine, the chemical released in the allergic reaction."
+    start = quote.index("histamine,")
+    view = frame_of(quote)
+    assert blank_problem(quote, view, start, start + 9, set(), "k", "TERM") == "answer_given_away"

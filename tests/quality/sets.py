@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout39": (
+        [],
+        [
+            "heldout39/arts_review_a_quiet_inventory_play.txt",
+            "heldout39/biography_grace_hopper.txt",
+            "heldout39/economics_explainer_minimum_wage.txt",
+            "heldout39/explainer_how_escalators_work.txt",
+            "heldout39/history_great_exhibition_1851.txt",
+            "heldout39/page_crime_court_report_hexley_egg_collector_jailed.html",
+            "heldout39/page_environment_news_kelderwood_pine_marten_release.html",
+            "heldout39/page_local_news_carrowfield_tip_booking_scheme.html",
+            "heldout39/page_sport_report_dray_hollis_british_lightweight_title.html",
+            "heldout39/page_tech_news_hartwell_learning_trust_ransomware.html",
+        ],
+    ),
     "heldout38": (
         [],
         [
