@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from quizapp.domain.items import CLOZE_BLANK, QuizItem
 from quizapp.domain.textnorm import norm_key
 from quizapp.generation.accepted import accepted_answers
-from quizapp.generation.analyse import Analysis, SentenceInfo, identity
+from quizapp.generation.analyse import NUMERIC_LABELS, Analysis, SentenceInfo, identity
 from quizapp.generation.arguments import Argument, lower_first
 from quizapp.generation.connectors import connector_length
 from quizapp.generation.context import VERDICT, Frame
@@ -207,6 +207,9 @@ def fact_candidates(
         # across the United States": the article is silent on the other place
     if ent.label == "DATE" and not re.search(r"\b(?:in|on)\s+(?:the\s+)?$", head):
         from_article = []  # "by 2030" or "since 1990" is not contradicted by another year
+    if ent.label in NUMERIC_LABELS and re.search(r"\b(?:if|unless|once|when)\b", head, re.I):
+        from_article = []  # "If employment falls by 10 per cent, the gains are wiped out": a
+        # fall of 60 per cent wipes them out too
     if from_article and rng.random() < 0.5:
         # the false statement swaps in something the article itself names, never a far-fetched
         # lexicon entry ("Since invading the United States in 2022")

@@ -809,3 +809,14 @@ def test_round_37_posts_years_and_acronym_topics():
             assert all(abs(int(c) - int(item.answer)) <= 12 for c in item.choices), item.choices
     analysis = analyse(parse_article(b"Notes\n\nThe outage lasted just 50 seconds.", "n.txt"))
     assert "50" in _accepted_in(analysis)("just 50")
+
+
+def test_no_false_statement_from_a_number_in_a_condition():
+    # held-out round 39 (W): "If employment falls by 60 per cent, the gains are wiped out" was
+    # keyed False; the article's 10 per cent makes a fall of 60 per cent wipe them out too
+    path = DATA / "heldout39" / "economics_explainer_minimum_wage.txt"
+    article = parse_article(path.read_bytes(), path.name)
+    for seed in range(4):
+        for item in generate(article, seed=seed).items:
+            if item.type == "true_false" and item.answer == "False":
+                assert not re.match(r"(?:If|Unless|Once|When)\b", item.prompt), item.prompt

@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout40": (
+        [],
+        [
+            "heldout40/business_news_corran_glass_furnace_closure.txt",
+            "heldout40/geography_okavango_delta.txt",
+            "heldout40/health_explainer_high_blood_pressure.txt",
+            "heldout40/history_mary_rose.txt",
+            "heldout40/page_arts_review_far_from_the_madding_crowd_stage.html",
+            "heldout40/page_education_news_fernmouth_teacher_housing.html",
+            "heldout40/page_local_news_kettlesby_public_toilets_community_scheme.html",
+            "heldout40/page_science_news_banded_snail_shell_colour.html",
+            "heldout40/page_transport_news_calderford_e_scooter_trial_ends.html",
+            "heldout40/science_explainer_snowflakes.txt",
+        ],
+    ),
     "heldout39": (
         [],
         [
