@@ -153,7 +153,10 @@ def pick(
     if form == "DATE:year" and answer_key.isdigit():
         # "announced in November 1945": 1897 and 1918 are ruled out by the question itself
         article_pool = [y for y in article_pool if _years_apart(y, answer_key) <= YEAR_SPREAD]
-    for candidate in article_pool + _builtin_pool(answer, form):
+    builtin = _builtin_pool(answer, form)
+    if form in SHUFFLED_LISTS:
+        builtin = rng.sample(builtin, len(builtin))  # never Afghanistan, Albania, Argentina
+    for candidate in article_pool + builtin:
         cid, ckey = identity(candidate), norm_key(candidate)
         if not ckey or cid in seen or ckey in answer_key or answer_key in ckey:
             continue
@@ -179,6 +182,7 @@ def pick(
     return rng.sample(article_first, n)
 
 
+SHUFFLED_LISTS = {"GPE:country", "GPE:place", "NORP:single", "NORP:plural"}  # alphabetical
 YEAR_SPREAD = 12  # an option further from the key than this is given away by the period
 
 

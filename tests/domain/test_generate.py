@@ -820,3 +820,19 @@ def test_no_false_statement_from_a_number_in_a_condition():
         for item in generate(article, seed=seed).items:
             if item.type == "true_false" and item.answer == "False":
                 assert not re.match(r"(?:If|Unless|Once|When)\b", item.prompt), item.prompt
+
+
+def test_options_from_the_country_list_are_not_its_first_entries():
+    # held-out round 40 (R): a question on the United States offered Afghanistan, Albania and
+    # Argentina, the first countries of the shipped list
+    article = parse_article(
+        b"Blood pressure\n\nGuidelines in the United States changed in 2017.", "bp.txt"
+    )
+    analysis = analyse(article)
+    forms = surface_forms(analysis)
+    chosen = set()
+    for seed in range(8):
+        chosen.update(
+            pick("the United States", "GPE:country", analysis, forms, random.Random(seed))
+        )
+    assert not chosen <= {"Afghanistan", "Albania", "Algeria", "Argentina", "Armenia", "Australia"}
