@@ -16,6 +16,7 @@ from quizapp.generation.accepted_numbers import (
     number_shapes,
     unit_forms,
 )
+from quizapp.generation.accepted_terms import one_word_of_a_term, singular, without_describing_words
 from quizapp.generation.analyse import STREET_WORDS, Analysis, Entity, aliases_of
 from quizapp.generation.distractors import org_kind
 from quizapp.generation.select import zipf
@@ -98,7 +99,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if entity.label == "TERM" and entity.form.endswith("plural"):
         out.append(singular(display))  # a singular's plural may not exist ("vapors")
     if entity.label == "TERM":
-        out.extend(_without_describing_words(analysis, entity))
+        out.extend(without_describing_words(analysis, entity))
     if entity.label == "DATE":
         out.extend(in_years(display))
     out.extend(number_shapes(bare))
@@ -119,7 +120,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if entity.label in ("ORG", "FAC", "GPE", "LOC", "EVENT", "PRODUCT") and not person:
         out.extend(_name_as_the_article_shortens_it(analysis, display))
     if entity.label == "TERM" and len(words) == 2:
-        out.extend(_one_word_of_a_term(analysis.article.text, words))
+        out.extend(one_word_of_a_term(analysis.article.text, words))
     seen = {norm_key(display)}
     unique = []
     for alias in out:
@@ -174,29 +175,6 @@ def _name_as_the_article_shortens_it(analysis: Analysis, display: str) -> list[s
     return out
 
 
-TERM_HEAD_ZIPF = 4.5  # "prism", "torches", "bun": a head noun that names the thing alone
-TERM_MODIFIER_ZIPF = 3.5  # "leucistic", "feedforward", "waveguide": the word that matters
-
-
-def _one_word_of_a_term(text: str, words: list[str]) -> list[str]:
-    """One word of a two-word term that names the thing alone: its head when that is not an
-    everyday word and the word before it is ("glass prism" → "prism", never "nerve" for the
-    trigeminal nerve), and no other kind of it is in the article ("gate paddles" beside "ground
-    paddles"); or its rare first word before an everyday head ("leucistic form" →
-    "leucistic")."""
-    modifier, head = words
-    out = []
-    kinds = {
-        m.lower() for m in re.findall(rf"\b([A-Za-z-]+)\s+{re.escape(head)}\b", text, re.IGNORECASE)
-    }
-    everyday_modifier = zipf(modifier.lower()) >= TERM_MODIFIER_ZIPF  # never "nerve" for
-    if zipf(head.lower()) < TERM_HEAD_ZIPF and everyday_modifier and kinds <= {modifier.lower()}:
-        out.append(head)  # "trigeminal nerve": the rare word is what it classifies by
-    if zipf(modifier.lower()) < TERM_MODIFIER_ZIPF <= zipf(head.lower()):
-        out.append(modifier)
-    return out
-
-
 ROLE_WORD_ZIPF = 3.5  # "Producer" before a name is a role; "Maeve" is not a common word
 NAME_WORD_ZIPF = 5.2  # "James" 5.1 and "Mark" 5.05 are names; "Mean", "Time", "Act" are not
 
@@ -208,33 +186,6 @@ def _everyday_words(words: str) -> bool:
 
 
 _PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
-DESCRIBING_TAGS = {"JJ", "VBG", "VBN", "RB"}
-EVERYDAY_DESCRIBING_ZIPF = 3.5  # "bare", "falling", "upward"; not "antiviral", "trigeminal"
-
-
-def _without_describing_words(analysis: Analysis, entity: Entity) -> list[str]:
-    """A term without its leading describing words ("bare seabed" → "seabed", "falling graupel
-    pellets" → "graupel pellets"): what the sentence says about the thing is not its name."""
-    info = next((s for s in analysis.sentences if s.start <= entity.start < s.end), None)
-    if info is None:
-        return []
-    tokens = [
-        t
-        for t in info.tokens
-        if entity.start <= info.offset + t.idx < entity.end and not t.is_space
-    ]
-    out = []
-    while (
-        len(tokens) > 1
-        and tokens[0].tag_ in DESCRIBING_TAGS
-        and zipf(tokens[0].lower_) >= EVERYDAY_DESCRIBING_ZIPF
-    ):  # "bare seabed" → "seabed", but never "trigeminal nerve" → "nerve"
-        tokens = tokens[1:]
-        phrase = " ".join(t.text for t in tokens)
-        out.append(phrase)
-        if tokens[-1].tag_ == "NNS":
-            out.append(singular(phrase))
-    return out
 
 
 def _name_read_as_organisation(analysis: Analysis, entity: Entity, display: str) -> bool:
@@ -256,20 +207,6 @@ def _name_read_as_organisation(analysis: Analysis, entity: Entity, display: str)
     full = re.findall(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text)
     alone = len(re.findall(rf"\b{re.escape(surname)}\b", text)) > len(full)
     return alone and len(set(full)) == 1 and zipf(full[0].lower()) < 4.0
-
-
-def singular(phrase: str) -> str:
-    """The singular of an English plural noun phrase's last word (rallies → rally)."""
-    head, _, last = phrase.rpartition(" ")
-    if re.search(r"[^aeiou]ies$", last):
-        last = last[:-3] + "y"
-    elif re.search(r"(?:ss|x|ch|sh|zz)es$", last):
-        last = last[:-2]
-    elif last.endswith("ses") and zipf(last[:-2].lower()) > zipf(last[:-1].lower()):
-        last = last[:-2]  # octopuses → octopus, but houses → house
-    elif last.endswith("s") and not last.endswith("ss"):
-        last = last[:-1]
-    return f"{head} {last}".strip()
 
 
 PATRONYMICS = {"ibn", "bin", "bint", "ben", "abu", "ap"}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from quizapp.generation.analyse import Analysis, SentenceInfo
 from quizapp.generation.connectors import connector_length
 from quizapp.generation.dangling import dangling_reference
+from quizapp.generation.descriptions import fuller_description
 from quizapp.generation.references import (
     CLASS_NOUNS,
     COUNT_QUANTIFIERS,
@@ -22,7 +23,6 @@ from quizapp.generation.references import (
     QUANTIFIERS,
     THING_PRONOUNS,
     antecedent,
-    fuller_description,
     named_as_other_kind,
     named_in_previous,
     previous_in_paragraph,
