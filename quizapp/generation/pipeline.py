@@ -155,6 +155,7 @@ TOPIC_MENTIONS = 4
 # rounds 19-31, blanks of names mentioned 7 times or more were usable as-is 2 times in 15
 # ("____ head coach …" in a final between two teams is a coin toss); countries stay askable
 CAST_MENTIONS = 7
+CAST_WORDS = 900  # the rated articles' length: a 20,000-word book names its people more often
 
 
 def _topic_keys(article: Article, analysis) -> set[str]:
@@ -179,8 +180,9 @@ def _topic_keys(article: Article, analysis) -> set[str]:
     names = Counter(e.key for e in analysis.entities if e.label not in NOT_NAMES)
     countries = {e.key for e in analysis.entities if e.label in ("GPE", "NORP")}
     total = sum(names.values())
+    cast_at = max(CAST_MENTIONS, round(CAST_MENTIONS * article.words / CAST_WORDS))
     for key, mentions in names.most_common():
-        cast = mentions >= CAST_MENTIONS and key not in countries
+        cast = mentions >= cast_at and key not in countries
         if cast or (mentions >= TOPIC_MENTIONS and mentions >= TOPIC_SHARE * total):
             keys.add(key)
     # "John M. Ford" and "Mike Ford" are the "Ford" the article is about
