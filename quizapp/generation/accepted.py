@@ -249,14 +249,14 @@ def _same_name(alias: str, display: str) -> bool:
     if words(alias) & words(display):
         return True
 
-    def initials(text: str) -> str:
+    def capitals(text: str) -> str:
         text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
         return "".join(w[0] for w in re.findall(r"[A-Za-z]+", text) if w[0].isupper())
 
     def squeezed(text: str) -> str:
         return re.sub(r"[^A-Z]", "", re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
 
-    return squeezed(alias) == initials(display) or squeezed(display) == initials(alias)
+    return squeezed(alias) == capitals(display) or squeezed(display) == capitals(alias)
 
 
 # a company's trade word: "Marcher Inns" is no Mr Inns, "Mallinson Grey LLP" no Mr LLP
@@ -341,7 +341,7 @@ def _full_names(analysis: Analysis, surname: str) -> list[str]:
 EVERYDAY_WORD_ZIPF = 5.5
 
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
     """ "World Health Organization" → "WHO" ("" for a one-word name)."""
     words = [
         w for w in re.sub(r"^the\s+", "", name, flags=re.I).split() if w.lower() not in NAME_LINKS
@@ -356,13 +356,13 @@ def _initials_and_expansions(analysis: Analysis, display: str) -> list[str]:
     the article's full name for initials ("The EU" → "European Union")."""
     text = analysis.article.text
     out = []
-    initials = _initials(display)
-    if initials and re.search(rf"\b{initials}\b", text):
-        out.append(initials)
+    short = initials(display)
+    if short and re.search(rf"\b{short}\b", text):
+        out.append(short)
     bare = re.sub(r"^the\s+", "", display, flags=re.I)
     if re.fullmatch(r"[A-Z]{2,6}", bare):
         out.extend(
-            {e.text for e in analysis.entities if _initials(e.text) == bare and e.text != display}
+            {e.text for e in analysis.entities if initials(e.text) == bare and e.text != display}
         )
     return out
 

@@ -167,7 +167,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     )  # "In 1928 she went up …", "Russia hosted their representatives …'
     if dangling_reference(tokens, base, after_opening, inner[0] if inner else None):
         return Frame(end=len(quote), problem="unresolved_reference")
-    view = _opening(analysis, info, Frame(cut, end=end, hedged=hedged, attributed=attributed))
+    plain = Frame(cut, end=end, hedged=hedged, attributed=attributed)
+    view = _opening(analysis, info, plain, tokens, on_topic)
     if inner and not view.problem:
         pronoun, name = inner
         start = pronoun.idx + base
@@ -175,15 +176,16 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     return view
 
 
-def _opening(analysis: Analysis, info: SentenceInfo, plain: Frame) -> Frame:
+def _opening(
+    analysis: Analysis, info: SentenceInfo, plain: Frame, tokens: list, on_topic: bool
+) -> Frame:
     """How the sentence's opening reads alone: a quantifier or demonstrative that points back
-    (a problem), a pronoun or description written as its name, or as it is (`plain`)."""
+    (a problem), a pronoun or description written as its name, or as it is (`plain`);
+    `on_topic` says whether "This <noun>" names the article's own subject."""
     quote = analysis.article.text[info.start : info.end]
-    tokens = [t for t in info.tokens if not t.is_space]
     cut, end, hedged, attributed = plain.cut, plain.end, plain.hedged, plain.attributed
     rest = quote[cut:]
     first = re.match(r"[A-Za-z’']+", rest)
-    on_topic = _demonstrative_on_topic(analysis, rest, tokens)
     if first is None:
         return Frame(cut, end=end, hedged=hedged, attributed=attributed)
     word = re.sub(r"['’]s$", "", first.group().lower())

@@ -210,18 +210,9 @@ def _build_pool(analysis: Analysis, form: str) -> list[str]:
         has_the = (
             form.startswith(("GPE", "LOC", "ORG", "FAC", "EVENT", "LAW", "NORP:plural"))
             or form == "DATE:decade"
-            and text[max(0, ent.start - 4) : ent.start].lower() == "the "
-        )
-        if form == "GPE:country" and not THE_COUNTRY.search(ent.text):
-            has_the = False  # "the Spain" of "the Spain and Portugal blackout" is no name
+        ) and text[max(0, ent.start - 4) : ent.start].lower() == "the "
         out.append(("the " if has_the else "") + ent.text)
     return out
-
-
-THE_COUNTRY = re.compile(
-    r"\b(?:United|Republic|Kingdom|Emirates|Netherlands|Philippines|Bahamas|Maldives|Gambia)\b|"
-    r"^(?:UK|US|USA|UAE|DRC)$"
-)
 
 
 def _builtin_pool(answer: str, form: str) -> list[str]:

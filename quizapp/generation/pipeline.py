@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from quizapp.domain.items import QuizItem
 from quizapp.domain.textnorm import norm_key
-from quizapp.generation.accepted import GENERIC_NAME_WORDS
+from quizapp.generation.accepted import GENERIC_NAME_WORDS, initials
 from quizapp.generation.analyse import NUMERIC_LABELS, analyse, identity
 from quizapp.generation.arguments import Argument, arguments
 from quizapp.generation.blanks import blank_problem
@@ -172,7 +172,7 @@ def _topic_keys(article: Article, analysis) -> set[str]:
         or (e.label in ("ORG", "FAC", "GPE", "LOC") and _in_title(article, _distinctive(e.text)))
     }  # "Ms Varga" in "Varga Wins Port Calder Mayoralty"; "the Millbrook Valley School District"
     acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", article.title))  # "How GPS works" is about
-    keys |= {e.key for e in analysis.entities if _initials(e.text) in acronyms}  # the Global
+    keys |= {e.key for e in analysis.entities if initials(e.text) in acronyms}  # the Global
     # Positioning System, however the article spells it out
     # the title's own nouns, for terms ("corals" in "Coral IVF gives reefs a head start")
     keys |= {identity(w) for w in re.findall(r"[A-Za-z]{4,}", article.title)}
@@ -195,12 +195,6 @@ def _topic_keys(article: Article, analysis) -> set[str]:
 
 
 NOT_NAMES = NUMERIC_LABELS | {"DATE", "TERM", "ORDINAL", "TIME"}
-
-
-def _initials(name: str) -> str:
-    """ "the Global Positioning System" → "GPS" ("" for one word)."""
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w[:1].isupper() and w != "The"]
-    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 def _distinctive(name: str) -> str:

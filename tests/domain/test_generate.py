@@ -850,3 +850,22 @@ def test_a_long_article_may_name_someone_often_and_still_ask_about_them():
     article = parse_article(f"Bridges\n\n{filler} {mentions}".encode(), "long.txt")
     assert article.words > 2_000
     assert "kingsmere" not in _topic_keys(article, analyse(article))
+
+
+def test_options_take_the_only_where_the_article_writes_it():
+    # review: a misplaced "or" gave every place and organisation option a "the" ("the Spain",
+    # "the Portugal" in held-out round 38); only decades were meant to join the rule
+    from quizapp.generation.distractors import _build_pool
+
+    analysis = analyse(
+        parse_article(
+            b"Cash\n\nSpain and Portugal lost power in 2025. Sweden is nearly cashless, unlike "
+            b"the Netherlands. Prices rose in the 1970s and fell in 1980s France. Shops in Madrid "
+            b"and Lisbon closed, while the Hague stayed open.",
+            "cash.txt",
+        )
+    )
+    countries = _build_pool(analysis, "GPE:country")
+    assert {"Spain", "Portugal", "Sweden", "the Netherlands"} <= set(countries)
+    assert "the 1970s" in _build_pool(analysis, "DATE:decade")
+    assert {"Madrid", "Lisbon"} <= set(_build_pool(analysis, "GPE:place"))

@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout41": (
+        [],
+        [
+            "heldout41/analysis_twenty_mph_speed_limits.txt",
+            "heldout41/biography_gregor_mendel.txt",
+            "heldout41/encyclopedia_venus_flytrap.txt",
+            "heldout41/history_penny_black_postal_reform.txt",
+            "heldout41/page_business_news_aldwick_carr_boots_reshoring.html",
+            "heldout41/page_health_news_wealdmoor_bowel_screening_age_fifty.html",
+            "heldout41/page_local_news_ashworth_vale_pennington_meadow_village_green.html",
+            "heldout41/page_politics_news_penhallow_bus_franchising_vote.html",
+            "heldout41/page_sport_report_kestrel_pike_fell_race.html",
+            "heldout41/science_explainer_bat_echolocation.txt",
+        ],
+    ),
     "heldout40": (
         [],
         [
