@@ -40,7 +40,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     role = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", display)
     if role and untitled == display and zipf(role.group(1).lower()) >= ROLE_WORD_ZIPF:
         rest = display[role.end() :]
-        kind = rest.split()[-1].lower() in GENERIC_NAME_WORDS | PLACE_SUFFIXES
+        kind = any(w.lower() in GENERIC_NAME_WORDS | PLACE_SUFFIXES for w in rest.split())
         if _PERSONAL_NAME.fullmatch(rest) and not _everyday_words(rest) and not kind:
             untitled = rest  # "Producer Owen Castell", "Cellist Ines Larrea"
     titled_name = untitled != display and bool(_PERSONAL_NAME.fullmatch(untitled))

@@ -112,6 +112,7 @@ REPORTING_LEMMAS = {
     "insist", "urge", "tell", "write", "state", "add", "explain", "think", "contend", "maintain",
 }  # fmt: skip
 FIRST_PERSON = {"i", "we"}
+PLAN_NOUNS = {"solution", "proposal", "plan", "idea", "scheme", "theory", "argument", "answer"}
 
 
 def _someone_elses_claim(info) -> bool:
@@ -137,7 +138,12 @@ def _reports_a_view(info) -> bool:
     which a claim right after it goes on stating."""
     if info is None:
         return False
-    return any(
+    owned_plan = any(  # "His solution was radical in its simplicity. Every letter should …"
+        token.lemma_.lower() in PLAN_NOUNS
+        and any(c.dep_ == "poss" and c.lower_ not in ("my", "our") for c in token.children)
+        for token in info.tokens
+    )
+    return owned_plan or any(
         token.lemma_ in REPORTING_LEMMAS
         and token.pos_ == "VERB"
         and any(c.dep_ == "ccomp" for c in token.children)

@@ -869,3 +869,16 @@ def test_options_take_the_only_where_the_article_writes_it():
     assert {"Spain", "Portugal", "Sweden", "the Netherlands"} <= set(countries)
     assert "the 1970s" in _build_pool(analysis, "DATE:decade")
     assert {"Madrid", "Lisbon"} <= set(_build_pool(analysis, "GPE:place"))
+
+
+def test_round_41_a_proposal_is_not_the_authors_and_a_group_is_no_mr_penhallow():
+    # held-out round 41 (W): "According to the author, every letter … should be carried for one
+    # penny" stated Rowland Hill's proposal ("His solution was radical …" just before), and
+    # "Penhallow" was accepted for the campaign group Better Buses Penhallow
+    path = DATA / "heldout41" / "history_penny_black_postal_reform.txt"
+    items = generate(parse_article(path.read_bytes(), path.name)).items
+    assert not any(i.prompt.startswith("According to the author, every letter") for i in items)
+    page = DATA / "heldout41" / "page_politics_news_penhallow_bus_franchising_vote.html"
+    analysis = analyse(parse_article(page.read_bytes(), page.name))
+    group = next(e for e in analysis.entities if e.text == "Better Buses Penhallow")
+    assert "Penhallow" not in accepted_answers(analysis, group.text, group)
