@@ -11,6 +11,7 @@ from quizapp.generation.accepted_numbers import (
     MONTH_PATTERN,
     NUMBER_NAMES,
     QUALIFIERS,
+    comparisons,
     date_spellings,
     in_years,
     number_shapes,
@@ -38,7 +39,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     words = display.split()
     untitled = _without_titles(display)
     role = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", display)
-    if role and untitled == display and zipf(role.group(1).lower()) >= ROLE_WORD_ZIPF:
+    if role and untitled == display and _role_word(role.group(1)):
         rest = display[role.end() :]
         kind = any(w.lower() in GENERIC_NAME_WORDS | PLACE_SUFFIXES for w in rest.split())
         if _PERSONAL_NAME.fullmatch(rest) and not _everyday_words(rest) and not kind:
@@ -103,6 +104,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if entity.label == "DATE":
         out.extend(in_years(display))
     out.extend(number_shapes(bare))
+    if entity.label in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT"):
+        out.extend(comparisons(display))  # "less than 1" → "below 1", "under 1"
     mount = re.fullmatch(r"(?:the\s+)?(Mount|Saint)\s+([A-Z][\w-]+)", display)
     if mount:
         out.append(("Mt " if mount.group(1) == "Mount" else "St ") + mount.group(2))
@@ -176,6 +179,20 @@ def _name_as_the_article_shortens_it(analysis: Analysis, display: str) -> list[s
 
 
 ROLE_WORD_ZIPF = 3.5  # "Producer" before a name is a role; "Maeve" is not a common word
+ROLE_ENDINGS = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ess|ee)$")
+ROLE_WORDS = {"captain", "coach", "chef", "poet", "head", "chair", "skipper", "jockey", "pilot"}
+
+
+def _role_word(word: str) -> bool:
+    """Whether a capitalised word before a name says what the person does ("Producer",
+    "Cellist", "Coach"), never a place or an adjective ("London Stock Exchange", "Great Shell
+    Count" name no one)."""
+    lowered = word.lower()
+    if zipf(lowered) < ROLE_WORD_ZIPF:
+        return False
+    return lowered in ROLE_WORDS or bool(ROLE_ENDINGS.search(lowered))
+
+
 NAME_WORD_ZIPF = 5.2  # "James" 5.1 and "Mark" 5.05 are names; "Mean", "Time", "Act" are not
 
 
@@ -269,6 +286,7 @@ GENERIC_NAME_WORDS = {
     "theatre", "stadium", "library", "gallery", "cathedral", "castle", "palace", "prison",
     "inns", "hotels", "homes", "holdings", "foods", "motors", "stores", "brewery", "taverns",
     "farms", "partners", "services", "systems", "buses", "travel", "media", "llp", "plc",
+    "bank", "society", "board", "authority", "commission", "committee",
 }  # fmt: skip
 
 
@@ -280,10 +298,21 @@ def _short_names(name: str) -> list[str]:
     if without_initials != plain:
         out.append(without_initials)
     words = without_initials.split()
-    distinctive = [w for w in words if w.lower().strip(".,") not in GENERIC_NAME_WORDS]
-    if len(distinctive) == 1 and len(words) > 1 and zipf(distinctive[0].lower()) < 3.5:
+    distinctive = [w for w in words if w.lower().strip(".,") not in GENERIC_NAME_WORDS | NAME_LINKS]
+    rare = [w for w in distinctive if zipf(w.lower()) < RARE_NAME_ZIPF]
+    joined = " ".join(distinctive)
+    whole = len(distinctive) < len(words) and " ".join(words).startswith(joined + " ")
+    if len(distinctive) == 1 and len(words) > 1 and rare:
         out.append(distinctive[0])
+    elif len(distinctive) == 2 and whole and rare and distinctive[0][:1].isupper():
+        out.append(joined)  # "East Woldshire District Council" → "East Woldshire"
+    of_place = re.fullmatch(r"(University|College) of ([A-Z][\w-]+)", plain)
+    if of_place:
+        out.append(f"{of_place.group(2)} {of_place.group(1)}")  # "Calderbridge University"
     return out
+
+
+RARE_NAME_ZIPF = 3.5  # "Calderbridge", "Woldshire": a name's own word, not "England"
 
 
 PLACE_LEADS = {
@@ -341,6 +370,20 @@ def _full_names(analysis: Analysis, surname: str) -> list[str]:
 EVERYDAY_WORD_ZIPF = 5.5
 
 
+INITIALS_OF_A_LONG_NAME = 3
+BODIES_KNOWN_BY_INITIALS = {
+    "association", "exchange", "authority", "agency", "commission", "organisation",
+    "organization", "institute", "federation", "board", "service", "union", "corporation",
+}  # fmt: skip
+
+
+def _known_by_initials(name: str, short: str) -> bool:
+    """A body of three words or more of the kinds people call by initials ("ABI", "LSE"),
+    not a place ("the Southampton Ferry Terminal" is never "SFT")."""
+    words = {w.lower() for w in name.split()}
+    return len(short) >= INITIALS_OF_A_LONG_NAME and bool(words & BODIES_KNOWN_BY_INITIALS)
+
+
 def initials(name: str) -> str:
     """ "World Health Organization" → "WHO" ("" for a one-word name)."""
     words = [
@@ -357,8 +400,8 @@ def _initials_and_expansions(analysis: Analysis, display: str) -> list[str]:
     text = analysis.article.text
     out = []
     short = initials(display)
-    if short and re.search(rf"\b{short}\b", text):
-        out.append(short)
+    if short and (re.search(rf"\b{short}\b", text) or _known_by_initials(display, short)):
+        out.append(short)  # "ABI" for the Association of British Insurers
     bare = re.sub(r"^the\s+", "", display, flags=re.I)
     if re.fullmatch(r"[A-Z]{2,6}", bare):
         out.extend(

@@ -29,6 +29,21 @@ _RANGE = re.compile(r"(\d[\d,.]*)\s*(?:to|-|–)\s*(\d[\d,.]*)(?:\s+([a-z]+))?")
 _DURATION_MODIFIER = re.compile(r"(\d+)-(day|week|month|year|hour|minute|mile|metre|kilometre)")
 
 
+MULTIPLIERS = {"thousand", "million", "billion", "trillion"}
+_LOWER = ("less than", "fewer than", "under", "below")
+_HIGHER = ("more than", "over", "above", "greater than")
+
+
+def comparisons(amount: str) -> list[str]:
+    """The other words for the same bound: "less than 1" → "under 1", "below 1", …"""
+    for group in (_LOWER, _HIGHER):
+        for word in group:
+            if amount.lower().startswith(word + " ") and re.search(r"\d", amount):
+                rest = amount[len(word) + 1 :]
+                return [f"{other} {rest}" for other in group if other != word]
+    return []
+
+
 def number_shapes(amount: str) -> list[str]:
     """Other ways to write a range or a number-and-unit modifier."""
     months = re.fullmatch(rf"({MONTH_PATTERN}) to ({MONTH_PATTERN})", amount.strip())
@@ -37,6 +52,8 @@ def number_shapes(amount: str) -> list[str]:
     found = _RANGE.fullmatch(amount.strip())
     if found:
         low, high, unit = found.groups()
+        if unit and unit.lower() in MULTIPLIERS:  # "50 to 60 million" is never "50 to 60"
+            return [f"{low}-{high} {unit}", f"{low} to {high} {unit}"]
         out = [f"{low}-{high}", f"{low} to {high}"]
         return out + [f"{low}-{high} {unit}"] if unit else out
     found = _DURATION_MODIFIER.fullmatch(amount.strip())
@@ -92,7 +109,7 @@ def unit_forms(amount: str) -> list[str]:
     if not found:
         return []
     number, unit = found.groups()
-    if unit.lower() in ("thousand", "million", "billion"):
+    if unit.lower() in MULTIPLIERS:
         return []  # part of the number itself
     out = [number]
     short = UNIT_SHORT.get(unit.lower())

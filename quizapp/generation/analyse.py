@@ -271,6 +271,9 @@ STREET_WORDS = {
     "Lane", "Road", "Street", "Avenue", "Drive", "Crescent", "Terrace", "Gardens", "Wharf",
     "Quay", "Parade", "Meadows", "Close", "Mews", "Fields",
 }  # fmt: skip
+WATER_AND_LAND_WORDS = {
+    "Creek", "Stream", "Falls", "Loch", "Tarn", "Valley", "Island", "Reservoir", "Estuary",
+}  # fmt: skip  # never a surname (Hill, Brook, Beck, Lake and Bay are)
 STREET_PREPS = {"on", "off", "in", "along", "at", "from", "near", "into", "onto", "down", "up"}
 
 
@@ -313,6 +316,8 @@ def _context_label(doc: Any, first: int, last: int, label: str) -> str | None:
             prev.ent_type_ == "NORP" and prev.i > 0 and doc[prev.i - 1].lower_ in ("in", "near")
         ):
             return "GPE"  # "in French Guiana"
+    if label == "PERSON" and span[-1].text in WATER_AND_LAND_WORDS and len(span) > 1:
+        return "LOC"  # "where the Little Conemaugh meets Stony Creek": a stream, not Mr Creek
     if label == "PERSON" and re.match(r"(?:St\.?|Saint) [A-Z]", span.text):
         return "FAC"  # "the church council of St Botolph's": a church, not Mr Botolph
     if label == "PERSON" and re.search(r"\b(?:LLP|Ltd|PLC|plc|Inc|& Co)\.?$", span.text):

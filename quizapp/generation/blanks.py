@@ -81,6 +81,12 @@ def _latin(word: str) -> bool:
     return zipf(word.lower()) < LATIN_ZIPF and _LATIN_ENDING.search(word.lower()) is not None
 
 
+_RANGE_AFTER = re.compile(r"\s*(?:to|-|–)\s*[£$€]?\d")
+_RANGE_BEFORE = re.compile(
+    r"\d[\d,.]*\s*(?:to|-|–)\s*[£$€]?$|\bbetween\s+[£$€]?\d[\d,.]*\s+and\s+$"
+)
+
+
 def _half_a_binomial(answer: str, before: str, after: str) -> bool:
     """One word of a two-word scientific name ("Legionella pneumophila", "Ostrea edulis")."""
     if not re.fullmatch(r"[A-Za-z]+", answer):
@@ -195,6 +201,10 @@ def blank_problem(
         other = _PER_CENT.search(quote[end:]) or _PER_CENT.search(quote[:start])
         if other and _REMAINDER.search(quote):
             return "answer_given_away"  # one share and "the remaining" share of a hundred
+    if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE") and (
+        _RANGE_AFTER.match(quote[end:]) or _RANGE_BEFORE.search(quote[:start])
+    ):
+        return "half_a_range"  # "____ to 15,000 people", "roughly 1,500 to ____"
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and _worked_out(quote, start, end):
         return "answer_given_away"  # "£412,500 pledged, £____ more than its target of £375,000"
     if label not in ("DATE",) and _SPEAKERS_BODY_AFTER.match(quote[end:]):

@@ -332,7 +332,7 @@ def generate(
                         candidate.sentence,
                         candidate.item.prompt,
                         "dropped",
-                        f"predicted acceptability {candidate.item.score:.2f}",
+                        f"predicted acceptability {candidate.floor_score:.2f}",
                     )
                 )
                 continue
@@ -353,7 +353,7 @@ def generate(
         )
         for c in passed
     )
-    # the bank in rank order: what the model rates most acceptable first
+    # the bank in rank order: what the model rates likeliest to be used as it is first
     chosen.sort(
         key=lambda c: (-c.item.score, c.item.source_start or 0, TYPE_ORDER.get(c.item.type, 9))
     )

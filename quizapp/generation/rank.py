@@ -1,9 +1,11 @@
 """Rank: a model fitted to blind A/E/R/W ratings scores every gated candidate; the bank is
 the best-scoring items that cover the article, one per sentence first (pure).
 
-The model is a logistic regression over features of the item alone (`features`), fitted by
+Two logistic regressions over features of the item alone (`features`), fitted by
 `python -m tests.quality.fit` to the ratings in tests/data/ratings/ (development rounds and the
-held-out rounds already measured), stored beside this module as rank_model.json.
+held-out rounds already measured), are stored beside this module as rank_model.json: one gives
+the chance a teacher accepts the item at all (A or E; the floor below which nothing is offered),
+the other the chance it is used as it is (A; the order of the bank and which items make it).
 """
 
 from __future__ import annotations
@@ -41,9 +43,28 @@ FEATURES = (
     "prompt_words", "long_prompt", "answer_words", "answer_rarity", "digits_in_prompt",
     "scores_in_prompt", "capitals_share", "question_mark", "author_frame", "listed_blank",
     "trimmed", "context_in_explanation", "quote_words", "reference_in_prompt", "bare_number",
-    "blank_first", "answer_capitalised",
+    "blank_first", "answer_capitalised", "event_opening", "answer_qualifier", "false_key",
+    "accepted_answers", "long_answer_unaccepted", "loose_adverb", "named_kind_answer",
 )  # fmt: skip
 REFERENCES = re.compile(r"\b(?:it|they|them|this|that|these|those|their|its|such)\b", re.I)
+
+
+# "The decision follows …", "The results were baffling …": an opening that points back to
+# something the prompt never names (held-out rounds 19-41: raters' most common edit)
+EVENT_OPENING = re.compile(
+    r"(?:The|These|Each|Both|Many|Most) (?:decision|results?|solution|idea|number|figures|"
+    r"findings|move|outcome|answer|problem|effect|changes?|innovation|operation|process|paper|"
+    r"policy|work|rest|remaining|full|best|same|latter|former|first|second|last|final|largest|"
+    r"biggest|oldest|most|two|three|four|pair|couple|project|plan|proposal|law|rules|scheme|"
+    r"service|site|building|line|group|firm|company|society|team|authors|researchers|study|"
+    r"report)\b"
+)
+ANSWER_QUALIFIER = re.compile(
+    r"(?:about|around|roughly|more than|over|nearly|almost|some|an estimated|estimated|under|"
+    r"up to|less than|fewer than|no more than)\b",
+    re.I,
+)
+LOOSE_ADVERB = re.compile(r"\b(?:there|then|instead|also|here|later|nearby)\b", re.I)
 
 
 def features(item: QuizItem) -> list[float]:
@@ -55,6 +76,7 @@ def features(item: QuizItem) -> list[float]:
     capitals = sum(1 for w in words if w[:1].isupper()) / max(1, len(words))
     listed = bool(re.search(r"(?:, | and )____|____(?:,| and )", prompt))
     statement = item.explanation.split(". ")[0]
+    body = prompt.removeprefix(ARGUMENT_PREFIX)
     values = {
         "bias": 1.0,
         **{f"type:{t}": float(item.type == t) for t in TYPES},
@@ -77,22 +99,38 @@ def features(item: QuizItem) -> list[float]:
         "bare_number": float(bool(re.fullmatch(r"[\d.,]+", answer.strip()))),
         "blank_first": float(prompt.startswith("____")),
         "answer_capitalised": float(answer[:1].isupper()),
+        "event_opening": float(bool(EVENT_OPENING.match(body))),
+        "answer_qualifier": float(bool(ANSWER_QUALIFIER.match(answer))),
+        "false_key": float(answer == "False"),
+        "accepted_answers": min(len(item.accepted), 3) / 3.0,
+        "long_answer_unaccepted": float(len(answer.split()) >= 2 and not item.accepted),
+        "loose_adverb": float(bool(LOOSE_ADVERB.search(body))),
+        "named_kind_answer": float(bool(re.match(r"the [A-Z]", answer)) and not item.accepted),
     }
     return [values[name] for name in FEATURES]
 
 
 @cache
-def _weights() -> tuple[float, ...]:
+def _weights(target: str) -> tuple[float, ...]:
     model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     if tuple(model["features"]) != FEATURES:
         raise ValueError("rank_model.json was fitted on other features; refit it")
-    return tuple(model["weights"])
+    return tuple(model[target])
+
+
+def _probability(target: str, vector: list[float]) -> float:
+    z = sum(w * x for w, x in zip(_weights(target), vector, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def acceptability(item: QuizItem) -> float:
     """The fitted probability that a teacher accepts the item as it is or after a small edit."""
-    z = sum(w * x for w, x in zip(_weights(), features(item), strict=True))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return _probability("weights", features(item))
+
+
+def as_is_probability(item: QuizItem) -> float:
+    """The fitted probability that a teacher uses the item exactly as it is."""
+    return _probability("as_is_weights", features(item))
 
 
 # Held-out rounds 4-6: 8 of 13 short true statements without a number were rejected; the
@@ -111,12 +149,13 @@ SHORT_PROMPT_FACTOR = 0.75
 
 
 def rescore(candidate: Candidate) -> Candidate:
-    """The candidate scored by the model: the item keeps the probability, the ranking adds it
-    (weighted) to the sentence's key-sentence score."""
-    probability = acceptability(candidate.item)
-    if candidate.vague:
-        probability *= VAGUE_STATEMENT_FACTOR
-    candidate.floor_score = probability
+    """The candidate scored by the models: the floor keeps the chance it is accepted at all;
+    the item keeps, and the ranking adds (weighted) to the sentence's key-sentence score, the
+    chance it is used as it is."""
+    vector = features(candidate.item)
+    vague = VAGUE_STATEMENT_FACTOR if candidate.vague else 1.0
+    candidate.floor_score = _probability("weights", vector) * vague
+    probability = _probability("as_is_weights", vector) * vague
     if candidate.loose_term:
         probability *= LOOSE_TERM_FACTOR  # ranked after the rest, but still offered
     if candidate.topical_term:

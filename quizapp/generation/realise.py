@@ -410,9 +410,13 @@ def _is_opinion(info: SentenceInfo, quote: str) -> bool:
     if OPINION.search(quote):
         return True
     for token in info.tokens:
-        if token.lower_ != "must":
+        if token.lower_ == "must":
+            verb = token.head
+        elif token.lemma_ == "need" and any(c.dep_ == "xcomp" for c in token.children):
+            verb = token  # "Washington needs to push third parties …"
+        else:
             continue
-        for subject in (c for c in token.head.children if c.dep_ == "nsubj"):
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
             named = subject.pos_ == "PROPN" or subject.ent_type_ in ACTORS
             if named or subject.lower_ in POLICY_SUBJECTS or subject.lower_ in ("it", "they"):
                 return True
@@ -435,7 +439,9 @@ def _trimmed_claim(analysis: Analysis, argument: Argument, quote: str) -> tuple[
     cut = len(quote) - end
     negated = argument.negated[: len(argument.negated) - cut] if cut else argument.negated
     tidy = re.compile(r"[\s,;:—-]+$")
-    return tidy.sub("", negated), tidy.sub("", quote[:end])
+    lead = connector_length(quote[:end])  # "And Washington needs …" is no statement alone
+    stated = quote[lead:end]
+    return tidy.sub("", negated), tidy.sub("", stated[:1].upper() + stated[1:])
 
 
 def _owners_note(distractors: list[str], pool: list[Argument]) -> str:

@@ -171,7 +171,7 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         ):
             return ""  # "…, he complained …. He died that July": a chain from further back;
             # "Her Piano Concerto … with Mendelssohn conducting. Her mature works": not his
-        subject = title_person(analysis, pronoun)
+        subject = title_person(analysis, pronoun, info.start)
         tagged = {t.text for t in previous.tokens if t.ent_type_ == "PERSON"}
         tagged |= {  # "Moore, needing two pars, found trouble. Her approach …": Moore's
             t.text

@@ -33,10 +33,64 @@ def _pronoun_counts(text: str) -> tuple[int, int]:
     return len(_FEMININE.findall(text)), len(_MASCULINE.findall(text))
 
 
-def title_person(analysis: Analysis, pronoun: str) -> str:
+def title_person(analysis: Analysis, pronoun: str, before: int | None = None) -> str:
     """The person the article is about (named in its title, mentioned often, and the gender
-    of most of its pronouns): what "she" means when no one else is named nearby."""
+    of most of its pronouns): what "she" means when no one else is named nearby; with `before`,
+    as the article last called that person before that offset ("Elizabeth Garrett" in 1865,
+    years before the marriage that made her "Garrett Anderson")."""
+    full = _title_person_full_name(analysis, pronoun)
+    if not full:
+        return ""
+    text = analysis.article.text
+    short = short_person_name(text, full) if len(full.split()) > 1 else full
+    if before is None:
+        return short
+    words = set(full.split())
+    mentions = [
+        e for e in analysis.entities
+        if e.label == "PERSON" and e.end <= before and set(e.text.split()) <= words
+    ]  # fmt: skip  # never the sister "Millicent Garrett Fawcett"
+    if not mentions:
+        return short
+    named = [e for e in mentions if len(e.text.split()) > 1] or mentions
+    last = max(named, key=lambda e: e.start).text  # "Elizabeth Garrett" more than "Elizabeth"
+    return short if last == full else last
+
+
+def _title_person_full_name(analysis: Analysis, pronoun: str) -> str:
+    """The full name of the person the article is about, "" when there is no one such."""
     title = analysis.article.title
+    text = analysis.article.text
+    feminine, masculine = _pronoun_counts(text)
+    wanted = feminine if pronoun in ("she", "her") else masculine
+    other = masculine if pronoun in ("she", "her") else feminine
+    if wanted < 2 * other:
+        return ""  # the article's pronouns do not say whose this one is
+    return _named_in_title(analysis, title) or _by_surname(analysis, title)
+
+
+def _named_in_title(analysis: Analysis, title: str) -> str:
+    """The title's full name of a person the article calls by parts of it ("Elizabeth
+    Garrett", "Garrett Anderson" for Elizabeth Garrett Anderson; never her husband James
+    George Skelton Anderson), when it does so often; "" otherwise."""
+    title_words = set(re.findall(r"[\w'’-]+", title))
+    mentions = [
+        e.text for e in analysis.entities
+        if e.label == "PERSON" and set(e.text.split()) <= title_words
+    ]  # fmt: skip
+    if len(mentions) < TITLE_PERSON_MENTIONS:
+        return ""
+    longest = max(mentions, key=lambda m: len(m.split()))
+    if len(longest.split()) < 2:
+        return ""  # a surname alone: _by_surname finds the full name
+    for run in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", title):
+        if set(longest.split()) <= set(run.split()):
+            return run
+    return ""
+
+
+def _by_surname(analysis: Analysis, title: str) -> str:
+    """The longest name of the one surname in the title the article mentions often."""
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
     for entity in analysis.entities:
@@ -50,16 +104,7 @@ def title_person(analysis: Analysis, pronoun: str) -> str:
         for key, name in names.items()
         if counts[key] >= TITLE_PERSON_MENTIONS and name.split()[-1] in title
     ]
-    if len(subjects) != 1:
-        return ""
-    text = analysis.article.text
-    feminine, masculine = _pronoun_counts(text)
-    wanted = feminine if pronoun in ("she", "her") else masculine
-    other = masculine if pronoun in ("she", "her") else feminine
-    if wanted < 2 * other:
-        return ""  # the article's pronouns do not say whose this one is
-    name = names[subjects[0]]
-    return short_person_name(text, name) if len(name.split()) > 1 else name
+    return names[subjects[0]] if len(subjects) == 1 else ""
 
 
 def title_subject(analysis: Analysis, info: SentenceInfo, tokens: list, base: int, start: int):
@@ -77,7 +122,7 @@ def title_subject(analysis: Analysis, info: SentenceInfo, tokens: list, base: in
             break
     if pronoun is None or pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "ROOT":
         return None
-    name = title_person(analysis, pronoun.lower_)
+    name = title_person(analysis, pronoun.lower_, info.start)
     if not name or info.index == 0:
         return None
     previous = analysis.sentences[info.index - 1]

@@ -249,6 +249,18 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
             "TERM",
             "part_of_a_name",
         ),
+        (  # held-out round 42: one end of a range, the other left in the prompt
+            "Only about 10,000 to 15,000 people live in the Romanian part of the delta.",
+            "Only about 10,000",
+            "CARDINAL",
+            "half_a_range",
+        ),
+        (
+            "The reed beds cover roughly 1,500 to 1,800 square kilometres of the delta.",
+            "1,800 square kilometres",
+            "QUANTITY",
+            "half_a_range",
+        ),
     ],
 )
 def test_blanks_not_worth_asking_are_refused_with_a_reason(quote, answer, label, problem):

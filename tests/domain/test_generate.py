@@ -83,10 +83,16 @@ def test_argument_items_ask_about_the_authors_case(seed_result):
 
 
 def test_recommendation_questions_are_distinct_and_options_are_whole_phrases(seed_article):
-    items = generate(seed_article, seed=0, count=150).items
-    recommendations = [i for i in items if "recommendation" in i.tags and i.type == "mcq"]
+    result = generate(seed_article, seed=0, count=150)
+    offered = {
+        d.subject
+        for d in result.trace
+        if d.stage == "rank" and d.subject.startswith("According to the author, what")
+    }
+    assert len(offered) >= 4  # one per recommending sentence, none asked twice
+    recommendations = [i for i in result.items if "recommendation" in i.tags and i.type == "mcq"]
     prompts = [i.prompt for i in recommendations]
-    assert len(prompts) == len(set(prompts)) >= 4
+    assert len(prompts) == len(set(prompts)) >= 3
     # "It must also try harder to calm tensions…" continues "The United States must…"
     follow_up = [p for p in prompts if "what else must the United States do, besides" in p]
     assert follow_up
@@ -882,3 +888,14 @@ def test_round_41_a_proposal_is_not_the_authors_and_a_group_is_no_mr_penhallow()
     analysis = analyse(parse_article(page.read_bytes(), page.name))
     group = next(e for e in analysis.entities if e.text == "Better Buses Penhallow")
     assert "Penhallow" not in accepted_answers(analysis, group.text, group)
+
+
+def test_a_claim_loses_its_opening_connector_and_a_need_is_the_authors_view(seed_article):
+    # "And Washington needs to push third parties …" was offered as a bare true statement
+    result = generate(seed_article, seed=0, count=150)
+    offered = [d.subject for d in result.trace if d.stage == "rank"]
+    assert not [p for p in offered if re.match(r"(?:And|But|So|Yet)\b", p)]
+    assert (
+        "According to the author, Washington needs to push third parties, particularly its Arab "
+        "allies, to undercut the partnership between Russia and the axis of resistance."
+    ) in offered

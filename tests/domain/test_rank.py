@@ -7,6 +7,8 @@ from quizapp.generation.rank import (
     SHORT_PROMPT_FACTOR,
     TOPICAL_TERM_FACTOR,
     VAGUE_STATEMENT_FACTOR,
+    acceptability,
+    as_is_probability,
     rescore,
 )
 from quizapp.generation.realise import Candidate, worth_checking
@@ -43,16 +45,45 @@ def test_a_short_prompt_and_a_loose_term_rank_lower_but_keep_their_floor_score()
     short = "The Wall grew into an elaborate system."
     plain = rescore(Candidate(_statement(long), 0, "stmt:0", 0.0))
     brief = rescore(Candidate(_statement(short), 0, "stmt:0", 0.0))
-    assert abs(brief.item.score - SHORT_PROMPT_FACTOR * brief.floor_score) < 1e-3
-    assert abs(plain.item.score - plain.floor_score) < 1e-3
+    brief_as_is = as_is_probability(brief.item)
+    assert abs(brief.item.score - SHORT_PROMPT_FACTOR * brief_as_is) < 1e-3
+    assert abs(brief.floor_score - acceptability(brief.item)) < 1e-9
+    assert abs(plain.item.score - as_is_probability(plain.item)) < 1e-3
     loose = rescore(Candidate(_statement(long), 0, "stmt:0", 0.0, loose_term=True))
-    assert abs(loose.item.score - LOOSE_TERM_FACTOR * loose.floor_score) < 1e-3
+    assert abs(loose.item.score - LOOSE_TERM_FACTOR * as_is_probability(loose.item)) < 1e-3
+    assert abs(loose.floor_score - plain.floor_score) < 1e-9
 
 
 def test_a_blank_on_the_word_the_article_is_about_ranks_lower():
     long = "The Wall was built in August 1961 by the East German government across Berlin."
     topical = rescore(Candidate(_statement(long), 0, "stmt:0", 0.0, topical_term=True))
-    assert abs(topical.item.score - TOPICAL_TERM_FACTOR * topical.floor_score) < 1e-3
+    expected = TOPICAL_TERM_FACTOR * as_is_probability(topical.item)
+    assert abs(topical.item.score - expected) < 1e-3
+
+
+def _blank(prompt: str, answer: str, accepted: list[str]) -> QuizItem:
+    return QuizItem(
+        key=f"cloze-{answer}", type="cloze", kind="fact", prompt=prompt, answer=answer,
+        accepted=accepted, explanation=f"{answer}.", quote=prompt.replace("____", answer),
+        topic="Canals", tags=["fact", "place"],
+    )  # fmt: skip
+
+
+def test_the_bank_is_ordered_by_the_chance_an_item_is_used_as_it_is():
+    # held-out rounds 19-41: "The decision …" openings and keys with no other accepted form
+    # were the raters' commonest edits: the as-is model ranks them well below
+    pointed = _blank(
+        "Members of the regulatory committee voted on Thursday to add Pennington Meadow to the "
+        "register of village greens at ____.",
+        "the Corn Exchange", ["Corn Exchange"],
+    )  # fmt: skip
+    dangling = _blank(
+        "The decision follows a public inquiry held there over eight days last October at ____.",
+        "the Corn Exchange", [],
+    )  # fmt: skip
+    kept, edited = (rescore(Candidate(i, 0, "x", 0.0)) for i in (pointed, dangling))
+    assert kept.item.score > edited.item.score + 0.1
+    assert edited.floor_score > 0.35  # still offered, further down the bank
 
 
 def test_a_term_the_article_keeps_using_is_topical_and_a_name_is_not():

@@ -2,13 +2,14 @@
 
 --collect NAME SHEETS RATINGS joins a round's items (SHEETS/items.json) with the raters' JSON
 files (RATINGS/*.json: {article: [{"item": n, "grade": "A|E|R|W", "why": "…"}]}) into
-tests/data/ratings/NAME.json. The model is fitted on the development ratings: every
-tests/data/ratings/dev-*.json and the held-out rounds up to FITTED_ROUNDS (once measured, a
-round's articles are development data; later rounds are written after the fit and stay unseen).
-A logistic regression (L2, Newton steps, numpy) separates acceptable (A or E) from not (R or W).
-Articles are split into three folds by a fixed rule; each fold is scored by a model fitted on
-the other two (AUC and accuracy); the refitted model is also scored on the held-out rounds
-CHECK_ROUNDS, which it never saw, and written to quizapp/generation/rank_model.json.
+tests/data/ratings/NAME.json. The models are fitted on the development ratings: every
+tests/data/ratings/dev-*.json and the held-out rounds FITTED_ROUNDS (once measured, a round's
+articles are development data; later rounds are written after the fit and stay unseen).
+Two logistic regressions (L2, Newton steps, numpy) separate acceptable (A or E) from not (R or
+W), and as-is (A) from the rest. Articles are split into three folds by a fixed rule; each fold
+is scored by a model fitted on the other two (AUC and accuracy). To show how the models do on
+rounds they never saw, models fitted without CHECK_ROUNDS are scored on those rounds. The
+models fitted on all of FITTED_ROUNDS are written to quizapp/generation/rank_model.json.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from quizapp.domain.items import QuizItem
 from quizapp.generation.rank import FEATURES, MODEL_FILE, features
 
 RATINGS = Path(__file__).resolve().parents[1] / "data" / "ratings"
-L2 = 20.0  # chosen on CHECK_ROUNDS (1, 5 and 20 gave AUC 0.701, 0.709, 0.717)
-FITTED_ROUNDS = range(1, 30)  # held-out rounds 1-29, rated on the code of their day
-CHECK_ROUNDS = range(30, 33)  # rated after rounds 1-29, before the model was refitted on them
+L2 = 20.0  # chosen on rounds 30-32 (1, 5 and 20 gave AUC 0.701, 0.709, 0.717)
+FITTED_ROUNDS = range(1, 42)  # held-out rounds 1-41, rated on the code of their day
+CHECK_ROUNDS = range(34, 42)  # the last rounds, left out of the check models
 ACCEPTABLE = {"A", "E"}
+AS_IS = {"A"}
+TARGETS = {"weights": ACCEPTABLE, "as_is_weights": AS_IS}
 
 
 def collect(name: str, sheets: Path, ratings: Path) -> Path:
@@ -67,16 +70,18 @@ def _row(article: str, number: int, grade: dict, item: dict) -> dict:
 
 
 def _vector(row: dict) -> list[float]:
-    """The row's stored features (in FEATURES order), else computed from its item."""
+    """The row's features in FEATURES order: those stored with it (the item as rated; a corpus
+    page's row keeps no source text to compute them again), the newer ones from its item."""
     stored = row.get("features") or {}
     if all(name in stored for name in FEATURES):
         return [float(stored[name]) for name in FEATURES]
-    return features(QuizItem.from_contract(row["item"]))
+    computed = features(QuizItem.from_contract(row["item"]))
+    return [float(stored.get(name, value)) for name, value in zip(FEATURES, computed, strict=True)]
 
 
-def _matrix(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+def _matrix(rows: list[dict], target: set[str] = ACCEPTABLE) -> tuple[np.ndarray, np.ndarray]:
     x = np.array([_vector(r) for r in rows], dtype=float)
-    y = np.array([1.0 if r["grade"] in ACCEPTABLE else 0.0 for r in rows])
+    y = np.array([1.0 if r["grade"] in target else 0.0 for r in rows])
     return x, y
 
 
@@ -120,45 +125,56 @@ def main() -> None:
     args = parser.parse_args()
     if args.collect:
         print("wrote", collect(args.collect[0], Path(args.collect[1]), Path(args.collect[2])))
-    fitted = sorted(RATINGS.glob("dev-*.json"))
-    fitted += [RATINGS / f"heldout-round{n}.json" for n in FITTED_ROUNDS]
-    rows = [row for path in fitted for row in json.loads(path.read_text(encoding="utf-8"))]
-    checked = [
-        row
-        for n in CHECK_ROUNDS
-        for row in json.loads((RATINGS / f"heldout-round{n}.json").read_text(encoding="utf-8"))
-    ]
-    aucs = []
-    for fold in range(FOLDS):
-        train = [r for r in rows if _part(r["article"]) != fold]
-        test = [r for r in rows if _part(r["article"]) == fold]
-        x_test, y_test = _matrix(test)
-        scores = 1.0 / (1.0 + np.exp(-x_test @ fit(*_matrix(train))))
-        aucs.append(auc(scores, y_test))
-        accuracy = float(((scores >= 0.5) == (y_test == 1)).mean())
+    rows = _rounds(FITTED_ROUNDS)
+    checked = [r for r in rows if r["round"] in CHECK_ROUNDS]
+    before = [r for r in rows if r["round"] not in CHECK_ROUNDS]
+    model: dict = {"features": list(FEATURES)}
+    for name, target in TARGETS.items():
+        label = "/".join(sorted(target))
+        aucs = []
+        for fold in range(FOLDS):
+            train = [r for r in rows if _part(r["article"]) != fold]
+            test = [r for r in rows if _part(r["article"]) == fold]
+            x_test, y_test = _matrix(test, target)
+            scores = 1.0 / (1.0 + np.exp(-x_test @ fit(*_matrix(train, target))))
+            aucs.append(auc(scores, y_test))
+            accuracy = float(((scores >= 0.5) == (y_test == 1)).mean())
+            print(
+                f"{label} fold {fold}: fitted on {len(train)} items, scored on {len(test)} items "
+                f"of {len({r['article'] for r in test})} other articles: AUC {aucs[-1]:.3f}, "
+                f"accuracy {accuracy:.3f}, {label} share {y_test.mean():.2f}"
+            )
+        x_check, y_check = _matrix(checked, target)
+        held_out = auc(x_check @ fit(*_matrix(before, target)), y_check)
         print(
-            f"fold {fold}: fitted on {len(train)} items, scored on {len(test)} items of "
-            f"{len({r['article'] for r in test})} other articles: AUC {aucs[-1]:.3f}, "
-            f"accuracy {accuracy:.3f}, acceptable share {y_test.mean():.2f}"
+            f"{label}: fitted without rounds {CHECK_ROUNDS.start}-{CHECK_ROUNDS.stop - 1}, "
+            f"scored on their {len(checked)} items: AUC {held_out:.3f}"
         )
-    weights = fit(*_matrix(rows))
-    x_check, y_check = _matrix(checked)
-    held_out = auc(x_check @ weights, y_check)
-    print(
-        f"held-out rounds {CHECK_ROUNDS.start}-{CHECK_ROUNDS.stop - 1}: {len(checked)} items, "
-        f"AUC {held_out:.3f}"
+        weights = fit(*_matrix(rows, target))
+        model[name] = [round(float(v), 5) for v in weights]
+        model[f"{name}_cross_validated_auc"] = [round(a, 3) for a in aucs]
+        model[f"{name}_held_out_auc"] = round(held_out, 3)
+        for feature, value in sorted(zip(FEATURES, weights, strict=True), key=lambda p: -abs(p[1])):
+            print(f"  {feature:24s} {value:+.3f}")
+    model["fitted_on"] = (
+        f"tests/data/ratings/dev-*.json and heldout-round{FITTED_ROUNDS.start}.."
+        f"{FITTED_ROUNDS.stop - 1}.json: {len(rows)} items, "
+        f"{len({r['article'] for r in rows})} articles"
     )
-    model = {
-        "features": list(FEATURES),
-        "weights": [round(float(v), 5) for v in weights],
-        "fitted_on": f"tests/data/ratings/dev-*.json and heldout-round1..{FITTED_ROUNDS.stop - 1}"
-        f".json: {len(rows)} items, {len({r['article'] for r in rows})} articles",
-        "cross_validated_auc": [round(a, 3) for a in aucs],
-        "held_out_auc": round(held_out, 3),
-    }
+    model["held_out_rounds"] = f"{CHECK_ROUNDS.start}-{CHECK_ROUNDS.stop - 1}"
     MODEL_FILE.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    for name, value in sorted(zip(FEATURES, weights, strict=True), key=lambda p: -abs(p[1])):
-        print(f"  {name:24s} {value:+.3f}")
+
+
+def _rounds(numbers: range) -> list[dict]:
+    """The development ratings and the held-out rounds `numbers`, each row with its round
+    (0 for the development rounds)."""
+    rows = []
+    for path in sorted(RATINGS.glob("dev-*.json")):
+        rows += [{**row, "round": 0} for row in json.loads(path.read_text(encoding="utf-8"))]
+    for n in numbers:
+        path = RATINGS / f"heldout-round{n}.json"
+        rows += [{**row, "round": n} for row in json.loads(path.read_text(encoding="utf-8"))]
+    return rows
 
 
 if __name__ == "__main__":

@@ -225,6 +225,36 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout43": (
+        [],
+        [
+            "heldout43/analysis_short_term_holiday_lets_crackdown.txt",
+            "heldout43/business_news_drayburn_rail_wagons_freight_order.txt",
+            "heldout43/encyclopedia_mont_saint_michel.txt",
+            "heldout43/explainer_how_pin_tumbler_locks_work.txt",
+            "heldout43/health_explainer_plantar_fasciitis.txt",
+            "heldout43/page_arts_review_tidewrack_puppet_theatre.html",
+            "heldout43/page_education_news_wethercombe_school_bus_cuts.html",
+            "heldout43/page_environment_news_skelby_cliffs_managed_retreat.html",
+            "heldout43/page_politics_news_marrick_ward_by_election.html",
+            "heldout43/page_transport_news_skelbrook_mill_lane_level_crossing_closure.html",
+        ],
+    ),
+    "heldout42": (
+        [],
+        [
+            "heldout42/biography_elizabeth_garrett_anderson.txt",
+            "heldout42/economics_explainer_price_elasticity_of_demand.txt",
+            "heldout42/geography_danube_delta.txt",
+            "heldout42/history_johnstown_flood_1889.txt",
+            "heldout42/page_business_news_dunhallow_dairy_ice_cream_plant.html",
+            "heldout42/page_health_news_saltbeck_community_defibrillator_network.html",
+            "heldout42/page_local_news_aldersey_mill_pond_dredging.html",
+            "heldout42/page_science_news_wethercombe_school_seismometer_earthquake.html",
+            "heldout42/page_sport_report_skelmere_swifts_basketball_trophy_final.html",
+            "heldout42/science_explainer_permafrost_thaw.txt",
+        ],
+    ),
     "heldout41": (
         [],
         [

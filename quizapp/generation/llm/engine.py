@@ -145,7 +145,7 @@ def _gate_and_rank(
                 units[sentence][answer_id] = (ARGUMENT_UNIT, "")
         base = scores[sentence] if sentence < len(scores) else 0.0
         candidate = rescore(Candidate(item, sentence, answer_id, base))
-        if item.score < MIN_ACCEPTABILITY:
+        if candidate.floor_score < MIN_ACCEPTABILITY:
             rejected["below_acceptability_floor"] += 1
             continue
         passed.append(candidate)

@@ -1,0 +1,80 @@
+"""How items name people and bodies: the title person as the article last called her, and the
+short names, initials and university forms a learner may type for an organisation."""
+
+from quizapp.generation.accepted import accepted_answers
+from quizapp.generation.analyse import analyse
+from quizapp.generation.context import frame
+from quizapp.generation.segment import parse_article
+
+MAIDEN_NAME_BIOGRAPHY = (
+    b"Elizabeth Garrett Anderson: the doctor who found the open door\n\n"
+    b"Elizabeth Garrett was born in 1836 in Whitechapel. Elizabeth Garrett grew up in "
+    b"Aldeburgh, where her father ran a malting business. She read widely as a girl. In 1860 "
+    b"she enrolled as a surgical nurse at the Middlesex Hospital.\n\n"
+    b"In 1871 she married James George Skelton Anderson, a partner in a shipping line. Their "
+    b"daughter, Louisa Garrett Anderson, also became a doctor. As Garrett Anderson she kept "
+    b"working. Garrett Anderson joined the British Medical Association in 1873. In 1902 she "
+    b"retired to Aldeburgh."
+)
+
+
+def _readable(article):
+    analysis = analyse(article)
+    out = {}
+    for info in analysis.sentences:
+        view = frame(analysis, info)
+        quote = article.text[info.start : info.end]
+        out[quote.split(" she ")[0]] = view.problem or view.text(quote, view.cut, view.end)
+    return out
+
+
+def test_she_is_the_title_person_as_the_article_last_called_her():
+    # held-out round 42: a biography of Elizabeth Garrett Anderson wrote "In 1860 Anderson
+    # enrolled …", years before her marriage, and by her husband's surname (11 edits in 16)
+    readable = _readable(parse_article(MAIDEN_NAME_BIOGRAPHY, "ega.txt"))
+    assert readable["In 1860"].startswith("In 1860 Elizabeth Garrett enrolled as a surgical")
+    assert readable["In 1902"] == "In 1902 Garrett Anderson retired to Aldeburgh."
+
+
+def _accepted(text: bytes):
+    analysis = analyse(parse_article(text, "bodies.txt"))
+
+    def accepted(name: str) -> set[str]:
+        entity = next(e for e in analysis.entities if e.text == name)
+        return set(accepted_answers(analysis, name, entity))
+
+    return accepted
+
+
+def test_bodies_are_accepted_by_their_own_name_and_known_initials():
+    # held-out rounds 40-41: raters asked for "Calderbridge", "North Carnvale", "Lloyds" and
+    # "ABI"; "London" before "Stock Exchange" is no producer's role, so no "Exchange" alone
+    accepted = _accepted(
+        b"Notes\n\n"
+        b"The count was run by researchers at the University of Calderbridge last summer. "
+        b"Nine toilet blocks run by East Woldshire District Council will close. The reopening "
+        b"is funded by a loan from Lloyds Bank. Corran has been listed on the London Stock "
+        b"Exchange since 1997. The Association of British Insurers said claims had risen. "
+        b"The Bank of England raised rates."
+    )
+    assert {"Calderbridge", "Calderbridge University"} <= accepted("University of Calderbridge")
+    assert "East Woldshire" in accepted("East Woldshire District Council")
+    assert "EWDC" not in accepted("East Woldshire District Council")
+    assert "Lloyds" in accepted("Lloyds Bank")
+    assert accepted("London Stock Exchange") == {"LSE"}
+    assert accepted("Association of British Insurers") == {"ABI"}
+    assert "England" not in accepted("Bank of England")  # a place of its own
+
+
+def test_a_creek_is_a_place_and_a_hill_may_be_a_surname():
+    # held-out round 42: "where the Little Conemaugh meets ____" offered three people
+    analysis = analyse(
+        parse_article(
+            b"Johnstown\n\nJohnstown, built on the flood plain where the Little Conemaugh meets "
+            b"Stony Creek, was under water by morning. Lucy Hill said the water rose fast.",
+            "johnstown.txt",
+        )
+    )
+    labels = {e.text: e.label for e in analysis.entities}
+    assert labels["Stony Creek"] != "PERSON"
+    assert labels["Lucy Hill"] == "PERSON"
