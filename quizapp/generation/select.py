@@ -255,6 +255,8 @@ def _key_terms(text: str, info: SentenceInfo, taken: list[tuple[int, int]]) -> l
             at = offset + left.idx
             inside = any(s <= at < e for s, e in taken)  # "the Baltic grain trade"
             plain = left.tag_ not in ("JJS", "JJR") and left.lower_ not in VAGUE_MODIFIERS
+            plain = plain and not (left.dep_ == "compound" and left.tag_ == "NNS")  # "areas
+            # landlords" is "in popular areas, landlords …" read without its comma
             if (
                 left.i == first.i - 1
                 and left.dep_ in ("compound", "amod")

@@ -85,6 +85,8 @@ def wh_question(
     root = head.head if head.dep_ != "pobj" else head.head.head
     if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX") or _has_second_clause(root):
         return ""  # a question on one of two clauses drags the other along
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+        return ""  # "Surgery to partially release the fascia is reserved …" parsed as "release"
     if head.dep_ in ("nsubj", "nsubjpass") and head.head == root:
         return _subject_question(tokens, base, quote, frame, head, root, form)
     if head.dep_ == "dobj" and head.head == root:

@@ -63,6 +63,9 @@ def clause_span(
     return best if best is not None else (0, len(quote))
 
 
+COORDINATORS = {"and", "but", "or", "yet", "so", "nor", "while", "whereas"}
+
+
 def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], list[int]]:
     """Where a trimmed prompt may start (a clause's first word) and end (before a clause)."""
     starts, ends = [0], [length]
@@ -102,8 +105,8 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
             cc = [c for c in token.children if c.dep_ == "cc" and c.i < token.i] or [
                 c for c in token.head.children if c.dep_ == "cc" and c.i < token.i
             ]
-            if not cc or cc[-1].i <= token.head.i:
-                continue
+            if not cc or cc[-1].i <= token.head.i or cc[-1].lower_ not in COORDINATORS:
+                continue  # "… replaced by a road bridge rather than a footbridge gathered …"
             cut = cc[-1].i - 1
             while cut > first and doc[cut].is_punct:
                 cut -= 1
@@ -189,9 +192,17 @@ def length_penalty(prompt: str) -> float:
 _ASIDE = re.compile(r"\s*(?:—[^—]{3,}?—|\([^()]{2,}?\))")
 
 
+_RELATIVE_ASIDE = re.compile(r"^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})—(?:which|who) ([^—]{3,}?)—")
+
+
 def drop_asides(prompt: str, keep: str) -> str:
     """Drop dash and bracket asides that do not hold `keep` (the blank or wh-phrase) while
-    the prompt is longer than TARGET_WORDS."""
+    the prompt is longer than TARGET_WORDS; a "—which …—" aside on the opening name that holds
+    it becomes a sentence of its own ("Moscow—which joined a sanctions regime against ____ in
+    the 2010s—has begun …" → "Moscow joined a sanctions regime against ____ in the 2010s.")."""
+    relative = _RELATIVE_ASIDE.match(prompt)
+    if relative and keep in relative.group(2) and word_count(prompt) > TARGET_WORDS:
+        return f"{relative.group(1)} {relative.group(2).rstrip(' ,;')}."
     for match in list(_ASIDE.finditer(prompt))[::-1]:
         if word_count(prompt) <= TARGET_WORDS:
             break

@@ -222,3 +222,37 @@ def test_a_trimmed_prompt_never_ends_inside_a_list_or_before_rather_than():
         "rather than reporting the problem."
     )
     assert "rather" not in ends and "passed" in ends
+
+
+def test_a_relative_aside_holding_the_blank_becomes_its_own_sentence():
+    # the seed article's "sanctions regime" sentence (52 words) was never asked: every blank
+    # sat in a "—which …—" aside that drop_asides kept, and the prompt was too long
+    marked = (
+        "Moscow—which joined a sanctions regime against \x00 in the 2010s in an effort to restrict "
+        "its nuclear program—has begun diplomatically shielding the Islamic Republic and boosting "
+        "its investment in the Iranian economy."
+    )
+    assert drop_asides(marked, "\x00") == (
+        "Moscow joined a sanctions regime against \x00 in the 2010s in an effort to restrict its "
+        "nuclear program."
+    )
+    outside = marked.replace("\x00", "Tehran").replace("the Islamic Republic", "\x00")
+    assert not drop_asides(outside, "\x00").startswith("Moscow joined")  # the blank is not there
+
+
+def test_rather_than_joins_no_second_clause():
+    # held-out round 43: "A footbridge gathered ____ signatures" was cut from "A petition calling
+    # for the crossing to be replaced by a road bridge rather than a footbridge gathered …"
+    sentence = (
+        "A petition calling for the crossing to be replaced by a road bridge rather than a "
+        "footbridge gathered 1,340 signatures and was presented at a public inquiry held at "
+        "Skelbrook Village Hall in November last year."
+    )
+    analysis = analyse(
+        parse_article(("Crossing\n\nThe crossing closes. " + sentence).encode(), "c.txt")
+    )
+    info = analysis.sentences[-1]
+    quote = analysis.article.text[info.start : info.end]
+    at = quote.index("1,340")
+    start, _end = clause_span(info, quote, at, at + 5)
+    assert start == 0

@@ -126,3 +126,23 @@ def test_a_written_in_name_keeps_its_capitals_but_not_a_capital_the():
         marcher.entity.form,
     )  # fmt: skip
     assert question.startswith("With whom has the Fennick Green Community Pub Society")
+
+
+def test_no_question_from_an_infinitive_read_as_the_main_verb():
+    # held-out round 43: "What to surgery partially release is reserved for …?" from "Surgery to
+    # partially release the fascia is reserved for a small minority of stubborn cases."
+    article = build_article(
+        "The plantar fascia is a band of tissue under the foot. Surgery to partially release "
+        "the fascia is reserved for a small minority of stubborn cases."
+    )
+    analysis = analyse(article)
+    info = analysis.sentences[1]
+    quote = article.text[info.start : info.end]
+    view = frame(analysis, info)
+    asked = [
+        wh_question(
+            info, quote, view, a.blank_start - info.start, a.blank_end - info.start, a.entity.form
+        )
+        for a in answers(article.text, info)
+    ]
+    assert asked and not any(asked)

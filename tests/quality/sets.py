@@ -225,6 +225,36 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout45": (
+        [],
+        [
+            "heldout45/analysis_heat_pump_subsidies.txt",
+            "heldout45/economics_explainer_purchasing_power_parity.txt",
+            "heldout45/encyclopedia_kakapo.txt",
+            "heldout45/geography_lofoten_islands.txt",
+            "heldout45/health_explainer_carpal_tunnel_syndrome.txt",
+            "heldout45/page_business_news_trevanny_pilchard_works_cannery_reopening.html",
+            "heldout45/page_environment_news_dunstow_heath_wildfire_recovery_plan.html",
+            "heldout45/page_health_news_hessleby_water_fluoridation_consultation.html",
+            "heldout45/page_science_news_lundle_island_moth_first_british_record.html",
+            "heldout45/page_sport_report_tollerton_bowls_county_pairs_final.html",
+        ],
+    ),
+    "heldout44": (
+        [],
+        [
+            "heldout44/arts_review_cherry_orchard_tidemill_theatre.txt",
+            "heldout44/biography_caroline_herschel.txt",
+            "heldout44/history_great_sheffield_flood_1864.txt",
+            "heldout44/page_consumer_news_hartfield_kitchens_collapse_deposits.html",
+            "heldout44/page_crime_court_report_kilnhurst_motors_fake_mot_certificates.html",
+            "heldout44/page_local_news_ottersford_ford_closure.html",
+            "heldout44/page_tech_news_morwen_isle_drone_prescription_deliveries.html",
+            "heldout44/page_weather_news_ferris_valley_freezing_rain_power_cuts.html",
+            "heldout44/science_explainer_gecko_feet_adhesion.txt",
+            "heldout44/sport_report_northcliffe_squash_open_final.txt",
+        ],
+    ),
     "heldout43": (
         [],
         [
