@@ -87,6 +87,9 @@ _RANGE_BEFORE = re.compile(
 )
 
 
+COURT_PARTICIPLES = "Defending|Prosecuting|Representing|Mitigating|Sentencing|Speaking|Opening"
+
+
 def _half_a_binomial(answer: str, before: str, after: str) -> bool:
     """One word of a two-word scientific name ("Legionella pneumophila", "Ostrea edulis")."""
     if not re.fullmatch(r"[A-Za-z]+", answer):
@@ -162,6 +165,8 @@ def blank_problem(
         or re.match(r"(?:between|from)\s", answer, re.IGNORECASE)
     ):
         return "ragged_date"  # "March 2018 after years", "August 1914, days"
+    if label in ("PERSON", "ORG") and re.match(rf"(?:{COURT_PARTICIPLES})\s", answer):
+        return "ragged_answer"  # "____, Rebecca Lanyon said" (Defending Coulthwaite)
     if label != "DATE" and re.search(r"\s(?:and|or|of|the|to|with)$", answer):
         return "ragged_answer"  # "between ____ Ebbsworth" (Carrow Bridge and)
     if re.fullmatch(r"[A-Z]{2,5}", answer) and re.match(r"\s+(?:\d|[a-z]{3,}\b)", quote[end:]):

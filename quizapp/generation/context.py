@@ -199,6 +199,7 @@ def _opening(
             and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         )
     )  # "Hundreds have attracted interest" (of what?), but not "Thousands of people worked"
+    quantifier = quantifier or _bare_number_subject(tokens)
     if quantifier or re.match(r"the (?:same|other|latter|former)\b", rest, re.IGNORECASE):
         return Frame(end=len(quote), problem="unresolved_reference")  # "Most moved …"
     if on_topic:  # "This axis, which includes Hamas, …" in an article on the axis
@@ -235,6 +236,20 @@ def _opening(
     if fuller:  # "The charge has risen …" → "The congestion charge has risen …"
         return Frame(cut, bare.end(), fuller, end, hedged, attributed)
     return Frame(cut, end=end, hedged=hedged, attributed=attributed)
+
+
+def _bare_number_subject(tokens: list) -> bool:
+    """The main subject is a number with no noun ("More than 7,000 were lodged": 7,000 what?)."""
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.like_num
+        and not re.fullmatch(r"1[5-9]\d\d|20\d\d", c.text)  # "1990 was a record year"
+        and not any(g.dep_ == "prep" for g in c.children)  # "7,000 of the claims"
+        for c in root.children
+    )
 
 
 _SOCIAL_STAMP = re.compile(

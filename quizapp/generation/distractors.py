@@ -100,6 +100,22 @@ def plausible(form: str, option: str) -> bool:
     return True
 
 
+NOT_A_SURNAME = {"Sound", "Creek", "Stream", "Falls", "Loch", "Tarn", "Valley", "Island"}
+
+
+def reads_as_person(name: str, text: str) -> bool:
+    """Whether the article writes a name the tagger called a person as a person's: never
+    after "the" ("across the Sound"), never a water or land word, never the owner of "its"
+    ("Valley Rider suspended its bus services")."""
+    words = name.split()
+    if not words or words[-1] in NOT_A_SURNAME:
+        return False
+    last = re.escape(words[-1])
+    if re.search(rf"\bthe\s+(?:[A-Z][\w'’-]*\s+)*{last}\b", text):
+        return False
+    return not re.search(rf"\b{re.escape(name)}\s+[a-z]+\s+its\b", text)
+
+
 def person_like(name: str, analysis: Analysis) -> bool:
     """A person's name by its shape, or the surname of a full name the article gives a person."""
     if plausible("PERSON:n", name):

@@ -14,7 +14,7 @@ from quizapp.generation.analyse import NUMERIC_LABELS, Analysis, SentenceInfo, i
 from quizapp.generation.arguments import Argument, lower_first
 from quizapp.generation.connectors import connector_length
 from quizapp.generation.context import VERDICT, Frame
-from quizapp.generation.distractors import person_like, pick
+from quizapp.generation.distractors import person_like, pick, reads_as_person
 from quizapp.generation.feedback import explain
 from quizapp.generation.segment import Article
 from quizapp.generation.select import Answer
@@ -183,8 +183,14 @@ def fact_candidates(
         return out  # options of an unreliable type teach nothing; the cloze asks it better
     if _options_given_away(quote, rel_end, ent):
         return out
+    if ent.label in ("GPE", "LOC") and re.search(DIRECTION_BEFORE, head, re.IGNORECASE):
+        return out  # "never seen west of ____" (Denmark) is as true of Britain: no options
     in_sentence = {e.key for e in info.entities}
     distractors = pick(display, ent.form, analysis, forms, rng, exclude=in_sentence)
+    if ent.form.startswith("PERSON"):  # "Morwen Sound", a bus firm: no people as its options
+        distractors = [d for d in distractors if reads_as_person(d, text)]
+        if not reads_as_person(display, text) or len(distractors) < MCQ_DISTRACTORS:
+            distractors = []
     if answer.embedded and not display.lower().startswith("the "):
         # "the Yemeni ____" takes "Houthis", so options drop their own "the"
         distractors = [re.sub(r"^the\s+", "", d, flags=re.IGNORECASE) for d in distractors]
@@ -227,7 +233,12 @@ def fact_candidates(
     return out
 
 
+MCQ_DISTRACTORS = 3
 BOUND_BEFORE = r"\b(?:by|since|before|after|until|from)\s+(?:the\s+)?$"
+DIRECTION_BEFORE = (
+    r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|beyond|past|outside)(?:ern)?"
+    r"(?:\s+of)?\s+(?:the\s+)?$"
+)
 PLACE_BEFORE = r"\b(?:in|across|throughout|around|within|near|outside)\s+(?:the\s+)?$"
 MIN_QUESTION_WORDS = 8
 STATEMENT_WORDS = 26  # a true statement longer than this is hard to judge at a glance

@@ -39,7 +39,8 @@ def clause_span(
     verbs = [  # a main verb or one with its own subject, not "held up as …"
         t.idx + base
         for t in info.tokens
-        if t.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        if (t.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+        and not _participle_aside(t)
     ]
     best: tuple[int, int] | None = None
     for start in starts:
@@ -61,6 +62,18 @@ def clause_span(
             ):
                 best = (start, end)
     return best if best is not None else (0, len(quote))
+
+
+def _participle_aside(token) -> bool:
+    """ "The Tidemill, converted from a flour mill in 1975, is marking …": a participle right
+    after its subject and a comma, with no auxiliary, that the parser took for the main verb."""
+    if token.tag_ not in ("VBN", "VBD") or token.i < 2 or token.doc[token.i - 1].text != ",":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    before = token.doc[token.i - 2]  # "The council, however, converted …" is a main verb
+    return any(s.left_edge.i <= before.i <= s.right_edge.i for s in subjects)
 
 
 COORDINATORS = {"and", "but", "or", "yet", "so", "nor", "while", "whereas"}

@@ -1090,3 +1090,26 @@ def test_a_plural_before_a_noun_is_no_part_of_its_term():
         a.display for info in analyse(build_article(text)).sentences for a in answers(text, info)
     }
     assert "areas landlords" not in found
+
+
+def test_a_bare_number_as_the_subject_points_back():
+    # held-out round 44: "____ were lodged" from "More than 7,000 were lodged, ranging from …"
+    bare = _view(
+        "Claims poured in after the flood. More than 7,000 were lodged, ranging from the loss "
+        "of a husband's wages to a single spoon.",
+        1,
+    )
+    named = _view(
+        "Claims poured in after the flood. More than 7,000 claims were lodged, ranging from "
+        "the loss of a husband's wages to a single spoon.",
+        1,
+    )
+    assert bare.problem == "unresolved_reference"
+    assert named.problem == ""
+
+
+def test_a_court_participle_is_no_part_of_a_name():
+    quote = "Defending Coulthwaite, Rebecca Lanyon said her client had drifted into dishonesty."
+    view = frame_of(quote)
+    end = len("Defending Coulthwaite")
+    assert blank_problem(quote, view, 0, end, set(), "k", "PERSON") == "ragged_answer"

@@ -4,6 +4,8 @@ short names, initials and university forms a learner may type for an organisatio
 from quizapp.generation.accepted import accepted_answers
 from quizapp.generation.analyse import analyse
 from quizapp.generation.context import frame
+from quizapp.generation.distractors import reads_as_person
+from quizapp.generation.pipeline import generate
 from quizapp.generation.segment import parse_article
 
 MAIDEN_NAME_BIOGRAPHY = (
@@ -78,3 +80,40 @@ def test_a_creek_is_a_place_and_a_hill_may_be_a_surname():
     labels = {e.text: e.label for e in analysis.entities}
     assert labels["Stony Creek"] != "PERSON"
     assert labels["Lucy Hill"] == "PERSON"
+
+
+def test_options_of_people_only_for_names_written_as_peoples():
+    # held-out round 44: "The 11-mile crossing of ____" and "____ suspended its bus services"
+    # offered people's names beside Morwen Sound and the bus firm Valley Rider
+    text = (
+        "The crossing of Morwen Sound takes 50 minutes by ferry. Drones will cross the Sound "
+        "in 14 minutes. Valley Rider suspended its bus services until 11am. Councillor "
+        "Patricia Hume welcomed the trial. Hume said it was overdue."
+    )
+    assert not reads_as_person("Morwen Sound", text)
+    assert not reads_as_person("Valley Rider", text)
+    assert reads_as_person("Patricia Hume", text)
+
+
+def test_no_options_for_a_place_beyond_which_something_was_never_seen():
+    # held-out round 45 (W): "had never previously been seen west of Denmark" offered as false
+    # with Britain, which is as true: anything west of Britain is west of Denmark
+    article = parse_article(
+        b"Moth record\n\n"
+        b"The moth was found at the observatory on Lundle Island in June. The species breeds in "
+        b"pine and birch forests in Sweden, Finland and the Baltic states, and had never "
+        b"previously been seen west of Denmark. Britain has recorded 2,500 species of moth. "
+        b"Norway and Germany have reported it in gardens.",
+        "moth.txt",
+    )
+    for seed in range(4):
+        made = [
+            d
+            for d in generate(article, count=40, seed=seed).trace
+            if d.stage == "realise" and "seen west of" in d.subject
+        ]
+        assert any(d.reason == "cloze" and "west of ____" in d.subject for d in made)
+        assert not any(d.reason == "mcq" and "west of ____" in d.subject for d in made)
+        assert not any(
+            d.reason == "true_false" and "west of Denmark" not in d.subject for d in made
+        )

@@ -256,3 +256,20 @@ def test_rather_than_joins_no_second_clause():
     at = quote.index("1,340")
     start, _end = clause_span(info, quote, at, at + 5)
     assert start == 0
+
+
+def test_a_participle_aside_is_no_clause_of_its_own():
+    # held-out round 44: "The Tidemill, converted from a derelict flour mill on the Harwick
+    # quayside in ____." lost its main verb ("is marking its 50th anniversary")
+    sentence = (
+        "The Tidemill, converted from a derelict flour mill on the Harwick quayside in 1975, is "
+        "marking its 50th anniversary, and its artistic director, Solberg, has chosen to mark it "
+        "not with a crowd-pleasing musical but with a play about people who cannot bear to let "
+        "go of a building."
+    )
+    analysis = analyse(parse_article(("Theatre\n\nThe play opened. " + sentence).encode(), "t.txt"))
+    info = analysis.sentences[-1]
+    quote = analysis.article.text[info.start : info.end]
+    at = quote.index("1975")
+    start, end = clause_span(info, quote, at, at + 4)
+    assert "is marking" in quote[start:end]

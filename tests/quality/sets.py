@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout46": (
+        [],
+        [
+            "heldout46/biography_annie_jump_cannon.txt",
+            "heldout46/business_news_abbotsleigh_confectionery_cocoa_costs.txt",
+            "heldout46/explainer_how_smoke_alarms_work.txt",
+            "heldout46/history_tacoma_narrows_bridge_collapse.txt",
+            "heldout46/page_arts_review_wakes_cycle_quarry_mystery_plays.html",
+            "heldout46/page_crime_court_report_hallowfell_sheep_rustling_cousins_jailed.html",
+            "heldout46/page_education_news_dunmere_instrument_library.html",
+            "heldout46/page_politics_news_corrisford_ward_boundary_split.html",
+            "heldout46/page_transport_news_dunmere_pothole_repair_backlog.html",
+            "heldout46/science_explainer_spider_silk.txt",
+        ],
+    ),
     "heldout45": (
         [],
         [
