@@ -87,6 +87,11 @@ _RANGE_BEFORE = re.compile(
 )
 
 
+_PHONE = re.compile(r"(?:\+44\s?|0)\d{2,4}(?:\s?\d{3,4}){1,3}")
+_PHONE_BEFORE = re.compile(
+    r"\b(?:call(?:ing)?|ring(?:ing)?|phon(?:e|ing)|helpline|line)\b[^.]{0,30}\bon\s+[\d ]*$",
+    re.IGNORECASE,
+)
 COURT_PARTICIPLES = "Defending|Prosecuting|Representing|Mitigating|Sentencing|Speaking|Opening"
 
 
@@ -165,6 +170,14 @@ def blank_problem(
         or re.match(r"(?:between|from)\s", answer, re.IGNORECASE)
     ):
         return "ragged_date"  # "March 2018 after years", "August 1914, days"
+    if (
+        label == "DATE"
+        and re.match(MONTH_PATTERN, answer, re.IGNORECASE)
+        and re.search(r"\b\d{1,2}\s+$", quote[:start])
+    ):
+        return "ragged_date"  # "the morning of 7 ____" (November 1940): the day left outside
+    if _PHONE.fullmatch(answer.strip()) or _PHONE_BEFORE.search(quote[:start]):
+        return "contact_detail"  # "by calling the highways line on ____"
     if label in ("PERSON", "ORG") and re.match(rf"(?:{COURT_PARTICIPLES})\s", answer):
         return "ragged_answer"  # "____, Rebecca Lanyon said" (Defending Coulthwaite)
     if label != "DATE" and re.search(r"\s(?:and|or|of|the|to|with)$", answer):

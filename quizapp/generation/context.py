@@ -133,6 +133,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(end=len(quote), problem="caption_or_link")
     if _SOCIAL_STAMP.search(paragraph):
         return Frame(end=len(quote), problem="social_post")  # an embedded post, stamp and all
+    if _LISTINGS.search(quote):
+        return Frame(end=len(quote), problem="listings")  # where and when a show is on
     if _NO_COMMENT.search(quote):
         return Frame(end=len(quote), problem="no_comment")
     if _is_direct_speech(quote) or _inside_a_quotation(paragraph[: info.start - paragraph_start]):
@@ -252,6 +254,9 @@ def _bare_number_subject(tokens: list) -> bool:
     )
 
 
+_LISTINGS = re.compile(
+    r"^Running time\b|\bis at\b[^.]{0,80}\buntil\b|\b(?:Tickets|Box office)\b[^.]{0,60}(?:£|\d)"
+)
 _SOCIAL_STAMP = re.compile(
     r"\(@\w+\)|pic\.twitter\.com/|\d{1,2}:\d{2}\s?[AP]M\s?·|·\s?[\d,.]+K? likes|"
     r"(?:^|\s)#[A-Za-z]\w+\s*$"  # a post's closing hashtags, its stamp left out by the reader

@@ -45,6 +45,7 @@ FEATURES = (
     "trimmed", "context_in_explanation", "quote_words", "reference_in_prompt", "bare_number",
     "blank_first", "answer_capitalised", "event_opening", "answer_qualifier", "false_key",
     "accepted_answers", "long_answer_unaccepted", "loose_adverb", "named_kind_answer",
+    "speaker_blank",
 )  # fmt: skip
 REFERENCES = re.compile(r"\b(?:it|they|them|this|that|these|those|their|its|such)\b", re.I)
 
@@ -64,6 +65,8 @@ ANSWER_QUALIFIER = re.compile(
     r"up to|less than|fewer than|no more than)\b",
     re.I,
 )
+# "Sergeant ____ of the rural crime team said …": who spoke, seldom what a teacher asks
+SPEECH = re.compile(r"\b(?:said|says|told|warned|added|explained|argued|insisted|welcomed)\b")
 LOOSE_ADVERB = re.compile(r"\b(?:there|then|instead|also|here|later|nearby)\b", re.I)
 
 
@@ -106,6 +109,9 @@ def features(item: QuizItem) -> list[float]:
         "long_answer_unaccepted": float(len(answer.split()) >= 2 and not item.accepted),
         "loose_adverb": float(bool(LOOSE_ADVERB.search(body))),
         "named_kind_answer": float(bool(re.match(r"the [A-Z]", answer)) and not item.accepted),
+        "speaker_blank": float(
+            "person" in item.tags and item.type != "true_false" and bool(SPEECH.search(body))
+        ),
     }
     return [values[name] for name in FEATURES]
 

@@ -277,6 +277,8 @@ def _key_terms(text: str, info: SentenceInfo, taken: list[tuple[int, int]]) -> l
         start, end = offset + first.idx, offset + token.idx + len(token.text)
         if any(s < end and start < e for s, e in taken):
             continue
+        if any(c.dep_ in ("compound", "amod") and c.i == first.i - 1 for c in first.lefts):
+            continue  # "the amino acid alanine": never "amino ____" (acid alanine)
         surface = text[start:end]
         if surface[:1].isupper() and first.i == info.tokens[0].i:
             continue

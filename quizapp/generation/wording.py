@@ -142,7 +142,7 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
     discourse = tokens[0]
     if discourse.pos_ in ("ADV", "CCONJ") and len(tokens) > 2:
         nxt = tokens[1] if not tokens[1].is_punct else tokens[2]
-        if nxt.lower_ not in PRONOUN_SUBJECTS:
+        if nxt.lower_ not in PRONOUN_SUBJECTS and discourse.head.i != nxt.i:  # "Instead of …"
             starts.append(nxt.idx + base)  # "However, …", "Yet …"
     return sorted(set(starts)), sorted(set(ends))
 

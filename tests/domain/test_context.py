@@ -11,6 +11,7 @@ from quizapp.generation.context import frame
 from quizapp.generation.pipeline import generate
 from quizapp.generation.segment import build_article, parse_article
 from quizapp.generation.select import answers
+from quizapp.generation.wording import clause_span
 from tests.domain.gold import DATA
 
 TEXT = (
@@ -1113,3 +1114,59 @@ def test_a_court_participle_is_no_part_of_a_name():
     view = frame_of(quote)
     end = len("Defending Coulthwaite")
     assert blank_problem(quote, view, 0, end, set(), "k", "PERSON") == "ragged_answer"
+
+
+@pytest.mark.parametrize(
+    ("quote", "answer", "label", "problem"),
+    [
+        (  # held-out round 46: the day left outside the blank, and a phone number
+            "At about eleven o'clock on the morning of 7 November 1940, the main span twisted.",
+            "November 1940",
+            "DATE",
+            "ragged_date",
+        ),
+        (
+            "Residents can report potholes by calling the highways line on 0300 555 0192.",
+            "0300 555 0192",
+            "CARDINAL",
+            "contact_detail",
+        ),
+    ],
+)
+def test_round_46_blanks_are_refused(quote, answer, label, problem):
+    start = quote.index(answer)
+    view = frame_of(quote)
+    assert blank_problem(quote, view, start, start + len(answer), set(), "k", label) == problem
+
+
+def test_a_listings_box_is_not_a_fact_to_ask():
+    # held-out round 46: "The Wakes Cycle is at Holloway Quarry, ____, until 21 June" and
+    # "Running time about 2 hours 25 minutes including interval."
+    listing = "The Wakes Cycle is at Holloway Quarry, Scarrowdale, until 21 June, at 7pm."
+    assert frame_of(listing).problem == "listings"
+    running = "Running time about 2 hours 25 minutes including interval."
+    assert frame_of(running).problem == "listings"
+    assert frame_of("The quarry is at the edge of the town.").problem == ""
+
+
+def test_a_term_is_never_cut_inside_its_own_phrase():
+    text = "Some blocks are rich in the amino acid alanine, which packs into tight crystals."
+    found = {
+        a.display for info in analyse(build_article(text)).sentences for a in answers(text, info)
+    }
+    assert "acid alanine" not in found
+
+
+def test_instead_of_keeps_its_instead():
+    # held-out round 46: "Of rising and falling, the deck began to twist …"
+    text = (
+        "The bridge was new. Instead of rising and falling, the deck began to twist about its "
+        "centre line, one side rising as the other fell, with the roadway tilting by as much as "
+        "28 degrees."
+    )
+    analysis = analyse(build_article(text))
+    info = analysis.sentences[-1]
+    quote = analysis.article.text[info.start : info.end]
+    at = quote.index("28 degrees")
+    start, _end = clause_span(info, quote, at, at + 10)
+    assert not quote[start:].startswith("of rising")

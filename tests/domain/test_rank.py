@@ -1,14 +1,19 @@
 """The rank stage: the fitted model's probability, and the rules measured on blind ratings."""
 
+import json
+
 from quizapp.domain.items import QuizItem
 from quizapp.generation.analyse import analyse
 from quizapp.generation.rank import (
+    FEATURES,
     LOOSE_TERM_FACTOR,
+    MODEL_FILE,
     SHORT_PROMPT_FACTOR,
     TOPICAL_TERM_FACTOR,
     VAGUE_STATEMENT_FACTOR,
     acceptability,
     as_is_probability,
+    features,
     rescore,
 )
 from quizapp.generation.realise import Candidate, worth_checking
@@ -99,3 +104,18 @@ def test_a_term_the_article_keeps_using_is_topical_and_a_name_is_not():
     assert found["godwits"] is True
     assert found["Cairns"] is False
     assert found["plankton"] is False
+
+
+def test_a_blank_on_who_spoke_is_a_feature_the_ratings_weigh_down():
+    # held-out rounds 19-45: people's names blanked beside "said" were usable as-is 9 times in
+    # 29 ("Sergeant ____ of the rural crime team said …"), other names 153 in 300
+    item = QuizItem(
+        key="cloze-haverthwaite", type="cloze", kind="fact",
+        prompt="Sergeant ____ of the rural crime team said livestock theft was under-reported.",
+        answer="Neil Haverthwaite", explanation="Neil Haverthwaite.", quote="",
+        topic="Sheep", tags=["fact", "person"],
+    )  # fmt: skip
+    vector = dict(zip(FEATURES, features(item), strict=True))
+    assert vector["speaker_blank"] == 1.0
+    weights = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["as_is_weights"]
+    assert weights[FEATURES.index("speaker_blank")] < 0

@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout47": (
+        [],
+        [
+            "heldout47/analysis_dynamic_ticket_pricing.txt",
+            "heldout47/encyclopedia_emperor_penguin.txt",
+            "heldout47/geography_lake_titicaca.txt",
+            "heldout47/health_explainer_glaucoma.txt",
+            "heldout47/page_business_news_kelsholt_printworks_closure.html",
+            "heldout47/page_consumer_news_weavers_quay_parking_charge_refunds.html",
+            "heldout47/page_local_news_brannock_cross_cemetery_burial_space.html",
+            "heldout47/page_science_news_river_brack_eel_satellite_tracking.html",
+            "heldout47/page_weather_news_skerrymouth_sea_fog_flights_ferries.html",
+            "heldout47/sport_report_ravensworth_castlebrook_handball_cup_final.txt",
+        ],
+    ),
     "heldout46": (
         [],
         [
