@@ -13,7 +13,7 @@ NUMBER_NAMES = {
 QUALIFIERS = re.compile(
     r"^(?:only\s+|just\s+)?(?:about|nearly|almost|some|around|roughly|approximately|"
     r"an estimated|estimated|close to|more than|no more than|at least|up to|over|just over|"
-    r"as many as|as much as)\s+|"
+    r"as many as|as much as|below|under|just under|less than|fewer than)\s+|"
     r"^(?:only|just)\s+(?=[£$€]?\d)",
     re.IGNORECASE,
 )

@@ -328,7 +328,7 @@ def _context_label(doc: Any, first: int, last: int, label: str) -> str | None:
 
 
 # "in French Guiana", "climbs to 410 metres at Scarsby Top": no person is "at" anywhere
-PERSON_TO_PLACE_PREPS = {"in", "near", "at", "via", "towards", "outside"}
+PERSON_TO_PLACE_PREPS = {"in", "near", "at", "via", "towards", "outside", "off"}
 
 
 def _named_noun(doc: Any, first: int) -> Any | None:

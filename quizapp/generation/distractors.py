@@ -100,7 +100,9 @@ def plausible(form: str, option: str) -> bool:
     return True
 
 
-NOT_A_SURNAME = {"Sound", "Creek", "Stream", "Falls", "Loch", "Tarn", "Valley", "Island"}
+NOT_A_SURNAME = {
+    "Sound", "Creek", "Stream", "Falls", "Loch", "Tarn", "Valley", "Island", "Point", "Ness",
+}  # fmt: skip
 
 
 def reads_as_person(name: str, text: str) -> bool:
@@ -215,6 +217,9 @@ def _article_pool(analysis: Analysis, form: str) -> list[str]:
     return pools[form]
 
 
+RAGGED_DATE = re.compile(r"(?:between|from|and|to|until|by|since)\b", re.IGNORECASE)
+
+
 def _build_pool(analysis: Analysis, form: str) -> list[str]:
     text = analysis.article.text
     out: list[str] = []
@@ -222,6 +227,8 @@ def _build_pool(analysis: Analysis, form: str) -> list[str]:
     for ent in analysis.entities:
         if ent.form != form or ent.key in seen:
             continue
+        if form.startswith("DATE") and RAGGED_DATE.match(ent.text):
+            continue  # "between 3 February" is no date to offer
         seen.add(ent.key)
         has_the = (
             form.startswith(("GPE", "LOC", "ORG", "FAC", "EVENT", "LAW", "NORP:plural"))

@@ -149,7 +149,7 @@ def answers(text: str, info: SentenceInfo) -> list[Answer]:
         if ent.label == "CARDINAL" and not re.search(r"\d", ent.text):
             weight -= 0.3
         end = ent.end
-        if re.search(r"(?:[a-z0-9]{2}|\d[a-z])\.$", text[start:end]) and not re.search(
+        if re.search(r"(?:[a-z0-9]{2}|\d[A-Za-z])\.$", text[start:end]) and not re.search(
             r"\b(?:Jr|Sr|Inc|Ltd|Co|St|Bros)\.$", text[start:end]
         ):
             end -= 1  # "refunds will total around £4.3m." (the tokenizer kept the stop)
@@ -255,6 +255,7 @@ def _key_terms(text: str, info: SentenceInfo, taken: list[tuple[int, int]]) -> l
             at = offset + left.idx
             inside = any(s <= at < e for s, e in taken)  # "the Baltic grain trade"
             plain = left.tag_ not in ("JJS", "JJR") and left.lower_ not in VAGUE_MODIFIERS
+            plain = plain and left.lower_ not in NAMING_WORDS  # "a test called ____"
             plain = plain and not (left.dep_ == "compound" and left.tag_ == "NNS")  # "areas
             # landlords" is "in popular areas, landlords …" read without its comma
             if (

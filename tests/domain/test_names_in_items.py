@@ -4,9 +4,10 @@ short names, initials and university forms a learner may type for an organisatio
 from quizapp.generation.accepted import accepted_answers
 from quizapp.generation.analyse import analyse
 from quizapp.generation.context import frame
-from quizapp.generation.distractors import reads_as_person
+from quizapp.generation.distractors import _build_pool, reads_as_person
 from quizapp.generation.pipeline import generate
-from quizapp.generation.segment import parse_article
+from quizapp.generation.segment import build_article, parse_article
+from quizapp.generation.select import answers
 
 MAIDEN_NAME_BIOGRAPHY = (
     b"Elizabeth Garrett Anderson: the doctor who found the open door\n\n"
@@ -117,3 +118,31 @@ def test_no_options_for_a_place_beyond_which_something_was_never_seen():
         assert not any(
             d.reason == "true_false" and "west of Denmark" not in d.subject for d in made
         )
+
+
+def test_round_47_answers_options_and_places():
+    # held-out round 47: "called gonioscopy" and "10C." as keys, "between 3 February" as an
+    # option, "off ____" (Gannet Point) swapped for a person, no "200 metres" for "below 200"
+    text = (
+        "Specialists may examine the drainage angle with a special contact lens, a test called "
+        "gonioscopy. "
+        "Two kayakers became disorientated in the fog off Gannet Point on Tuesday evening. "
+        "Visibility at the airport fell below 200 metres. Complaints rose between 3 February and "
+        "17 March. The fault was found on 17 March."
+    )
+    analysis = analyse(build_article(text))
+    found = {a.display for info in analysis.sentences for a in answers(text, info)}
+    assert "called gonioscopy" not in found
+    warm = (
+        "Inland, temperatures reached 24C on Wednesday. On the seafront at Skerrymouth, the "
+        "thermometer has barely crept above 10C."
+    )
+    temperatures = {
+        a.display for info in analyse(build_article(warm)).sentences for a in answers(warm, info)
+    }
+    assert "10C" in temperatures and "10C." not in temperatures
+    labels = {e.text: e.label for e in analysis.entities}
+    assert labels.get("Gannet Point") != "PERSON"
+    below = next(e for e in analysis.entities if e.text.startswith("below 200"))
+    assert "200 metres" in accepted_answers(analysis, below.text, below)
+    assert not any(o.lower().startswith("between") for o in _build_pool(analysis, "DATE:monthday"))

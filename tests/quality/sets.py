@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout48": (
+        [],
+        [
+            "heldout48/biography_isambard_kingdom_brunel.txt",
+            "heldout48/economics_explainer_quantitative_easing.txt",
+            "heldout48/explainer_how_hot_air_balloons_fly.txt",
+            "heldout48/history_krakatoa_eruption_1883.txt",
+            "heldout48/page_arts_review_cinder_and_salt_musical_halstow_playhouse.html",
+            "heldout48/page_environment_news_caddon_water_lintmill_weir_salmon_return.html",
+            "heldout48/page_health_news_kilmarden_birth_centre_suspension.html",
+            "heldout48/page_politics_news_ashenford_council_loses_majority_local_plan.html",
+            "heldout48/page_sport_report_glenbrae_kilcarran_shinty_cup_final.html",
+            "heldout48/science_explainer_animal_hibernation.txt",
+        ],
+    ),
     "heldout47": (
         [],
         [
