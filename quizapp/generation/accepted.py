@@ -17,19 +17,25 @@ from quizapp.generation.accepted_numbers import (
     number_shapes,
     unit_forms,
 )
+from quizapp.generation.accepted_people import (
+    GENERIC_NAME_WORDS,
+    PERSONAL_NAME,
+    PLACE_SUFFIXES,
+    after_a_title,
+    everyday_words,
+    family_names,
+    full_names,
+    name_read_as_organisation,
+    named_first,
+    role_word,
+    without_titles,
+)
 from quizapp.generation.accepted_terms import one_word_of_a_term, singular, without_describing_words
-from quizapp.generation.analyse import STREET_WORDS, Analysis, Entity, aliases_of
+from quizapp.generation.analyse import Analysis, Entity, aliases_of
 from quizapp.generation.distractors import org_kind
 from quizapp.generation.select import zipf
 
 NAME_LINKS = {"of", "the", "for", "and", "on", "in", "de", "du"}
-TITLES = re.compile(
-    r"^(?:President|Vice President|Prime Minister|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|Dr\.?|"
-    r"Prof\.?|Professor|Chief|Superintendent|Mayor|Judge|Justice|General|Gen\.?|Col\.?|Lt\.?|"
-    r"Capt\.?|Sir|Dame|Lord|Lady|King|Queen|Pope|Councillor|Minister|Secretary|Mr\.?|Mrs\.?|"
-    r"Ms\.?|Miss|Tsar|Tsarina|Emperor|Empress|Kaiser|Sultan|Shah|Archbishop|Bishop|Cardinal|"
-    r"Rev\.?|Revd|Reverend|Canon|Rabbi|Imam)\s+"
-)
 
 
 def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[str]:
@@ -37,28 +43,31 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     digits for number words, and the other number of a key term."""
     out = [alias for alias in aliases_of(display) if _same_name(alias, display)]
     words = display.split()
-    untitled = _without_titles(display)
+    untitled = without_titles(display)
     role = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", display)
-    if role and untitled == display and _role_word(role.group(1)):
+    if role and untitled == display and role_word(role.group(1)):
         rest = display[role.end() :]
         kind = any(w.lower() in GENERIC_NAME_WORDS | PLACE_SUFFIXES for w in rest.split())
-        if _PERSONAL_NAME.fullmatch(rest) and not _everyday_words(rest) and not kind:
+        if PERSONAL_NAME.fullmatch(rest) and not everyday_words(rest) and not kind:
             untitled = rest  # "Producer Owen Castell", "Cellist Ines Larrea"
-    titled_name = untitled != display and bool(_PERSONAL_NAME.fullmatch(untitled))
+    titled_name = untitled != display and bool(PERSONAL_NAME.fullmatch(untitled))
     person = entity.label == "PERSON" or titled_name  # "Councillor Priya Raman" read as an ORG
-    person = person or _name_read_as_organisation(analysis, entity, display)
+    person = person or name_read_as_organisation(analysis, entity, display)
+    person = person or after_a_title(analysis.article.text, entity, display)
     if person and untitled != display:
         out.append(untitled)  # "President Ashraf Ghani" → "Ashraf Ghani"
         words = untitled.split()
-    trade = words[-1].lower() in GENERIC_NAME_WORDS  # "Marcher Inns" is no Mr Inns
+    trade = words[-1].lower() in GENERIC_NAME_WORDS | PLACE_SUFFIXES  # "Marcher Inns" is no
+    # Mr Inns, "Fenwick Park" (a bowls club) no Mr Park
     if person and len(words) > 1 and not org_kind(display) and not trade:  # nor "Rail"
-        out.extend(_family_names(analysis.article.text, words))
+        out.extend(family_names(analysis.article.text, words))
     short = re.sub(r"^(?:the\s+)?(?:\d{4}|\d+(?:st|nd|rd|th))\s+", "", display, flags=re.I)
     if short != display and len(short) > 3 and len(short.split()) > 1 and short[:1].isupper():
         out.append(short)  # "the 1967 Six-Day War" → "Six-Day War", never "Century" alone
     out.extend(_acronyms(analysis.article.text, display))
     if person and len(words) == 1:
-        out.extend(_full_names(analysis, words[0]))  # "Phillips" → "Jack Phillips"
+        out.extend(full_names(analysis, words[0]))  # "Phillips" → "Jack Phillips"
+        out.extend(named_first(analysis, words[0]))  # "Marc" → "Marc Brunel"
     if entity.label in ("ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "NORP"):
         out.extend(_initials_and_expansions(analysis, display))
     if re.match(r"the\s+[A-Z]", display, re.IGNORECASE):
@@ -122,6 +131,13 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         out.append(vitamin.group(1))  # "Vitamin B12" → "B12"
     if entity.label in ("ORG", "FAC", "GPE", "LOC", "EVENT", "PRODUCT") and not person:
         out.extend(_name_as_the_article_shortens_it(analysis, display))
+    one_word_body = len(words) == 1 and display[:1].isupper()
+    if one_word_body and not named_first(analysis, display) and not full_names(analysis, display):
+        fuller = {
+            e.text for e in analysis.entities
+            if e.label == "ORG" and e.text.startswith(display + " ") and len(e.text.split()) <= 3
+        }  # fmt: skip
+        out.extend(fuller if len(fuller) == 1 else [])  # "Seaholt" → "Seaholt Foods"
     if entity.label == "TERM" and len(words) == 2:
         out.extend(one_word_of_a_term(analysis.article.text, words))
     seen = {norm_key(display)}
@@ -134,22 +150,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     return unique
 
 
-def _without_titles(name: str) -> str:
-    """A name without its leading article and titles ("the Rev Canon Judith Aske" → "Judith
-    Aske"); the name unchanged when it has no title."""
-    plain = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
-    bare = plain
-    while TITLES.match(bare):
-        bare = TITLES.sub("", bare, count=1)
-    return bare if bare != plain else name
-
-
 SHIP_PREFIX = re.compile(r"^(?:the\s+)?(?:USS|HMS|RMS|SS|MV|HMAS|HMCS)\s+(?=[A-Z])")
-PLACE_SUFFIXES = {
-    "island", "isle", "park", "court", "crown", "academy", "estuary", "zone", "central", "bay",
-    "logistics", "chilled", "valley", "moor", "forest", "station", "hall", "school", "college",
-    "hospital", "museum", "gallery", "stadium", "airport", "harbour", "port", "reservoir",
-}  # fmt: skip
 
 
 def _name_as_the_article_shortens_it(analysis: Analysis, display: str) -> list[str]:
@@ -178,87 +179,6 @@ def _name_as_the_article_shortens_it(analysis: Analysis, display: str) -> list[s
     return out
 
 
-ROLE_WORD_ZIPF = 3.5  # "Producer" before a name is a role; "Maeve" is not a common word
-ROLE_ENDINGS = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ess|ee)$")
-ROLE_WORDS = {"captain", "coach", "chef", "poet", "head", "chair", "skipper", "jockey", "pilot"}
-
-
-def _role_word(word: str) -> bool:
-    """Whether a capitalised word before a name says what the person does ("Producer",
-    "Cellist", "Coach"), never a place or an adjective ("London Stock Exchange", "Great Shell
-    Count" name no one)."""
-    lowered = word.lower()
-    if zipf(lowered) < ROLE_WORD_ZIPF:
-        return False
-    return lowered in ROLE_WORDS or bool(ROLE_ENDINGS.search(lowered))
-
-
-NAME_WORD_ZIPF = 5.2  # "James" 5.1 and "Mark" 5.05 are names; "Mean", "Time", "Act" are not
-
-
-def _everyday_words(words: str) -> bool:
-    """Whether a capitalised phrase holds a word too common to be part of a person's name
-    ("Greenwich Mean Time", "Sunshine Protection Act" are no producer's or cellist's name)."""
-    return any(zipf(word.lower()) >= NAME_WORD_ZIPF for word in words.split())
-
-
-_PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
-
-
-def _name_read_as_organisation(analysis: Analysis, entity: Entity, display: str) -> bool:
-    """A person's name the tagger read as an organisation ("Maeve Donnachie", "Donnachie"):
-    first name and surname, or a surname, that the article also writes with the other part;
-    never a body named after a place ("Circularity Scotland" is no Mr Scotland)."""
-    if entity.label != "ORG":
-        return False
-    text = analysis.article.text
-    words = display.split()
-    places = {e.text for e in analysis.entities if e.label in ("GPE", "LOC", "NORP")}
-    if words[-1] in places:
-        return False
-    if not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z'’-]+)?", display):
-        return False
-    if any(w.lower() in GENERIC_NAME_WORDS for w in words) or zipf(words[0].lower()) >= 4.0:
-        return False  # "Natural England", "Saltby Coastal"
-    surname = words[-1]
-    full = re.findall(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text)
-    alone = len(re.findall(rf"\b{re.escape(surname)}\b", text)) > len(full)
-    return alone and len(set(full)) == 1 and zipf(full[0].lower()) < 4.0
-
-
-PATRONYMICS = {"ibn", "bin", "bint", "ben", "abu", "ap"}
-NAME_PARTICLES = {"de", "van", "von", "da", "di", "le", "la", "del", "der", "du", "ten"}
-
-
-def _family_names(text: str, words: list[str]) -> list[str]:
-    """The family name a learner may give alone: the one the article uses by itself ("Zhang"
-    for "Zhang Qian"), with its particle ("de Groot"); else the last word, unless a short
-    first word suggests a family name written first (Xi Jinping, Tsai Ing-wen)."""
-    at = len(words) - 1
-    while at > 1 and words[at - 1].lower() in NAME_PARTICLES:
-        at -= 1  # "Henry De la Beche" → "De la Beche", never "la Beche"
-    family = " ".join(words[at:])
-    if family in STREET_WORDS:
-        return []  # "Mill Lane" read as a person is no Mr Lane
-    if any(w.lower() in PATRONYMICS for w in words):
-        # "Ibn Jubayr", "Muhammad bin Tughluq": "Ibn" or "Muhammad" alone names no one
-        return [family] if words[0].lower() not in PATRONYMICS and len(words) > 2 else []
-    first_names = (words[0],) if len(words) == 2 else ()  # Xi Jinping, never "Muhammad bin …"
-    for candidate in (family, *first_names):
-        # alone, not inside another name ("John" of "John Desmond Bernal" or "Sir John Leman")
-        alone = re.findall(
-            rf"(?<![\w-])(?<![A-Z][a-z] ){re.escape(candidate)}(?![\w-])(?!\s+[A-Z])", text
-        )
-        if len(alone) > text.count(" ".join(words)):
-            return [candidate]
-    return [family] if len(words[0]) > 3 and _surname_like(words[-1]) else []
-
-
-def _surname_like(word: str) -> bool:
-    """A last name a learner may give alone: not a numeral (IV) or half a hyphenated name."""
-    return len(word) > 2 and not re.fullmatch(r"[IVXLC]+|[A-Z][a-z]+-[a-z]+", word)
-
-
 def _same_name(alias: str, display: str) -> bool:
     """An alias a learner may type for the same name: it shares a word or is its acronym
     ("U.S." for "the United States"), never a metonym ("the Pentagon" for the country)."""
@@ -274,20 +194,6 @@ def _same_name(alias: str, display: str) -> bool:
         return re.sub(r"[^A-Z]", "", re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
 
     return squeezed(alias) == capitals(display) or squeezed(display) == capitals(alias)
-
-
-# a company's trade word: "Marcher Inns" is no Mr Inns, "Mallinson Grey LLP" no Mr LLP
-GENERIC_NAME_WORDS = {
-    "space", "telescope", "observatory", "center", "centre", "institute", "university",
-    "company", "corporation", "inc", "ltd", "group", "agency", "council", "district", "county",
-    "lake", "river", "canal", "bridge", "station", "airport", "museum", "party", "foundation",
-    "hospital", "hospitals", "trust", "nhs", "general", "research", "school",
-    "college", "club", "united", "city", "league", "association", "building", "hall", "tower",
-    "theatre", "stadium", "library", "gallery", "cathedral", "castle", "palace", "prison",
-    "inns", "hotels", "homes", "holdings", "foods", "motors", "stores", "brewery", "taverns",
-    "farms", "partners", "services", "systems", "buses", "travel", "media", "llp", "plc",
-    "bank", "society", "board", "authority", "commission", "committee",
-}  # fmt: skip
 
 
 def _short_names(name: str) -> list[str]:
@@ -313,61 +219,6 @@ def _short_names(name: str) -> list[str]:
 
 
 RARE_NAME_ZIPF = 3.5  # "Calderbridge", "Woldshire": a name's own word, not "England"
-
-
-PLACE_LEADS = {
-    "saint",
-    "saints",
-    "st",
-    "san",
-    "santa",
-    "fort",
-    "mount",
-    "mt",
-    "lake",
-    "cape",
-    "port",
-}
-
-
-_RELATIVE = re.compile(
-    r"\b(?:his|her|their)\s+(?:late\s+)?(?:son|daughter|father|mother|brother|sister|wife|"
-    r"husband|widow|grandson|granddaughter|nephew|niece)\b",
-    re.IGNORECASE,
-)
-
-
-def _beside_a_relative(analysis: Analysis, entity: Entity) -> bool:
-    """Whether the paragraph naming someone also speaks of a relative ("… opened by Arthur
-    Pennock. His son Gareth took over"): "Mr Pennock" may then be either of them."""
-    article = analysis.article
-    paragraph = article.paragraphs[article.paragraph_index(entity.start)]
-    return bool(_RELATIVE.search(article.text[paragraph.start : paragraph.end]))
-
-
-def _full_names(analysis: Analysis, surname: str) -> list[str]:
-    """The article's full names for a surname, when only one person goes by it."""
-    names = {
-        TITLES.sub("", e.text)
-        for e in analysis.entities
-        if (e.label == "PERSON" or (e.label == "ORG" and _PERSONAL_NAME.fullmatch(e.text)))
-        and len(e.text.split()) > 1
-        and e.text.split()[-1] == surname
-        and not _beside_a_relative(analysis, e)
-    }
-    names = {
-        n
-        for n in names
-        if len(n.split()) > 1
-        and zipf(n.split()[0].lower()) < EVERYDAY_WORD_ZIPF
-        and n.split()[0].lower().rstrip(".") not in PLACE_LEADS
-    }  # "Ms Halloran" is no fuller than "Halloran", "Saints Peter" (a cathedral) no one's name
-    return list(names) if len(names) == 1 else []
-
-
-# "Old Kelbrook" (a beer) is no one's full name for "Kelbrook" (a town the parser took for a
-# person): a first name is not an everyday word ("old" 5.7; "Mark" 5.05 stays a name)
-EVERYDAY_WORD_ZIPF = 5.5
 
 
 INITIALS_OF_A_LONG_NAME = 3

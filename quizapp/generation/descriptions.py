@@ -78,7 +78,7 @@ def _introduced_as(text: str, name: str, noun: str) -> bool:
     called the Ideal X", "Casgevy, the first CRISPR therapy"."""
     noun_words = rf"{noun}s?"
     name_pattern = rf"(?:the\s+)?{re.escape(name)}"
-    before = rf"\b{noun_words}\s+(?:(?:called|named|known as)\s+)?{name_pattern}\b"
+    before = rf"\b{noun_words}[^\S\n]+(?:(?:called|named|known as)\s+)?{name_pattern}\b"
     after = (
         rf"{name_pattern},\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}{noun_words}\b"
         r"(?!\s+[A-Z])"  # "Sudan, the chemist A. F. Joseph": the chemist is Joseph

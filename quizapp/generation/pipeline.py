@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from quizapp.domain.items import QuizItem
 from quizapp.domain.textnorm import norm_key
-from quizapp.generation.accepted import GENERIC_NAME_WORDS, initials
+from quizapp.generation.accepted import initials
+from quizapp.generation.accepted_people import GENERIC_NAME_WORDS
 from quizapp.generation.analyse import NUMERIC_LABELS, analyse, identity
 from quizapp.generation.arguments import Argument, arguments
 from quizapp.generation.blanks import blank_problem

@@ -183,6 +183,8 @@ def fact_candidates(
         return out  # options of an unreliable type teach nothing; the cloze asks it better
     if _options_given_away(quote, rel_end, ent):
         return out
+    if ent.label == "PERSON" and re.match(r"['’]s\s+[A-Z]", quote[rel_end:]):
+        return out  # "____'s Danny is gentler": another actor may play a Danny too
     if ent.label in ("GPE", "LOC") and re.search(DIRECTION_BEFORE, head, re.IGNORECASE):
         return out  # "never seen west of ____" (Denmark) is as true of Britain: no options
     in_sentence = {e.key for e in info.entities}

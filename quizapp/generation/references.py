@@ -186,6 +186,9 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         if len(people) != 1:
             return ""
         person = next(iter(people.values()))
+        if _subject_is_a_named_thing(analysis, previous, person):
+            return ""  # "The Great Eastern, designed with John Scott Russell, …. Her sideways
+            # launch …": the ship's, not Russell's
         if subject and subject not in person.text:
             return ""  # "Her professor, W. W. Claytor, … She graduated": the biography's subject?
         name = re.sub(r",?\s+(?:Jr|Sr|II|III|IV)\.?$", "", person.text)
@@ -213,6 +216,8 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     ]  # "The northern groves are small, while the largest groves lie south. They …": which?
     if plural and rivals:
         return ""  # "Displays follow coronal mass ejections. They can reach Earth": which?
+    if any(c.dep_ == "poss" for c in subject.children):
+        return ""  # "Glenbrae's celebrations will go on. They sit third": Glenbrae, not the party
     start = previous.offset + subject.left_edge.idx
     span = analysis.article.text[start : previous.offset + subject.idx + len(subject.text)]
     if len(span.split()) > 5 or not re.match(r"(?:the\s+|The\s+)?[A-Za-z]", span):
@@ -243,6 +248,19 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     if span.startswith("The "):
         span = "the " + span[4:]
     return span
+
+
+def _subject_is_a_named_thing(analysis: Analysis, sentence: SentenceInfo, person) -> bool:
+    """Whether the sentence's main subject is a name (or "the" + name) other than a person's,
+    with the person only inside the rest of the sentence."""
+    subject = _main_subject(sentence)
+    if subject is None or subject.pos_ == "PRON" or subject.ent_type_ == "PERSON":
+        return False
+    start = sentence.offset + subject.left_edge.idx
+    end = sentence.offset + subject.right_edge.idx + len(subject.right_edge.text)
+    if start <= person.start < end and subject.pos_ != "PROPN":
+        return False  # "Her professor, W. W. Claytor, …": the person is the subject's own
+    return subject.pos_ == "PROPN"
 
 
 def _mentions(analysis: Analysis, person) -> int:

@@ -49,12 +49,19 @@ def title_person(analysis: Analysis, pronoun: str, before: int | None = None) ->
     mentions = [
         e for e in analysis.entities
         if e.label == "PERSON" and e.end <= before and set(e.text.split()) <= words
-    ]  # fmt: skip  # never the sister "Millicent Garrett Fawcett"
+        and _word_before(text, e.start) not in words
+    ]  # fmt: skip  # never the sister "Millicent Garrett Fawcett", nor the "Kingdom Brunel"
+    # the tagger cut from "Isambard Kingdom Brunel"
     if not mentions:
         return short
     named = [e for e in mentions if len(e.text.split()) > 1] or mentions
     last = max(named, key=lambda e: e.start).text  # "Elizabeth Garrett" more than "Elizabeth"
     return short if last == full else last
+
+
+def _word_before(text: str, start: int) -> str:
+    found = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 40) : start])
+    return found.group(1) if found else ""
 
 
 def _title_person_full_name(analysis: Analysis, pronoun: str) -> str:

@@ -1170,3 +1170,31 @@ def test_instead_of_keeps_its_instead():
     at = quote.index("28 degrees")
     start, _end = clause_span(info, quote, at, at + 10)
     assert not quote[start:].startswith("of rising")
+
+
+def test_round_48_references_left_alone():
+    # held-out round 48: "Her sideways launch" became Russell's (the ship's, she), "They sit
+    # third" became "Glenbrae's celebrations", and "The plan" the council named after a title
+    # that ended "… the district's local plan"
+    ship = _view(
+        "The Great Eastern, designed with the builder John Scott Russell, was 692 feet long. "
+        "Her sideways launch at Millwall in November 1857 jammed on the slipway.",
+        1,
+    )
+    assert "Russell" not in ship.replacement
+    team = _view(
+        "Glenbrae's celebrations will go on late into the night. They sit third in the North "
+        "Division, four points behind the leaders.",
+        1,
+    )
+    assert "celebrations" not in team.replacement
+    article = parse_article(
+        b"Council loses majority before vote on the district's local plan\n\n"
+        b"Ashenford District Council's Conservative administration has lost its majority. "
+        b"Members will vote on the draft plan on 26 March. The plan sets out where about 10,400 "
+        b"homes should be built.",
+        "plan.txt",
+    )
+    analysis = analyse(article)
+    view = frame(analysis, analysis.sentences[-1])
+    assert "Council" not in view.replacement

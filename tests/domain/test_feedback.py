@@ -1,7 +1,7 @@
 """Accepted answers: spellings of dates and amounts a learner may type."""
 
-from quizapp.generation.accepted import _full_names
 from quizapp.generation.accepted_numbers import date_spellings, unit_forms
+from quizapp.generation.accepted_people import full_names
 from quizapp.generation.analyse import analyse
 from quizapp.generation.segment import parse_article
 
@@ -31,5 +31,5 @@ def test_a_full_name_that_starts_with_an_everyday_word_is_no_ones_name():
         "brew.txt",
     )
     analysis = analyse(article)
-    assert "Old Kelbrook" not in _full_names(analysis, "Kelbrook")
-    assert _full_names(analysis, "Ellery") == ["Mark Ellery"]
+    assert "Old Kelbrook" not in full_names(analysis, "Kelbrook")
+    assert full_names(analysis, "Ellery") == ["Mark Ellery"]

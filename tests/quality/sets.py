@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout49": (
+        [],
+        [
+            "heldout49/analysis_supermarket_loyalty_prices.txt",
+            "heldout49/arts_review_nadia_orme_night_ferries_photography.txt",
+            "heldout49/business_news_greyling_opticians_rights_issue.txt",
+            "heldout49/encyclopedia_red_panda.txt",
+            "heldout49/geography_bay_of_fundy.txt",
+            "heldout49/page_crime_court_report_ledmoor_fly_tipping_clearance_man_jailed.html",
+            "heldout49/page_education_news_moorside_trust_branded_uniform_cut.html",
+            "heldout49/page_local_news_holdsworth_mill_chimney_dismantling.html",
+            "heldout49/page_tech_news_marlhaven_council_chatbot_wrong_bin_dates.html",
+            "heldout49/page_transport_news_tolsey_swing_bridge_stuck_open.html",
+        ],
+    ),
     "heldout48": (
         [],
         [

@@ -1,0 +1,214 @@
+"""Realise, part two (with accepted.py): people's names — titles and roles before a name, the
+family name and full name a learner may give, names the tagger read as bodies — and the words
+that say a name is no person's (pure)."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generation.analyse import STREET_WORDS, Analysis, Entity
+from quizapp.generation.select import zipf
+
+TITLES = re.compile(
+    r"^(?:President|Vice President|Prime Minister|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|Dr\.?|"
+    r"Prof\.?|Professor|Chief|Superintendent|Mayor|Judge|Justice|General|Gen\.?|Col\.?|Lt\.?|"
+    r"Capt\.?|Sir|Dame|Lord|Lady|King|Queen|Pope|Councillor|Minister|Secretary|Mr\.?|Mrs\.?|"
+    r"Ms\.?|Miss|Tsar|Tsarina|Emperor|Empress|Kaiser|Sultan|Shah|Archbishop|Bishop|Cardinal|"
+    r"Rev\.?|Revd|Reverend|Canon|Rabbi|Imam)\s+"
+)
+
+
+def without_titles(name: str) -> str:
+    """A name without its leading article and titles ("the Rev Canon Judith Aske" → "Judith
+    Aske"); the name unchanged when it has no title."""
+    plain = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    bare = plain
+    while TITLES.match(bare):
+        bare = TITLES.sub("", bare, count=1)
+    return bare if bare != plain else name
+
+
+PLACE_SUFFIXES = {
+    "island", "isle", "park", "court", "crown", "academy", "estuary", "zone", "central", "bay",
+    "logistics", "chilled", "valley", "moor", "forest", "station", "hall", "school", "college",
+    "hospital", "museum", "gallery", "stadium", "airport", "harbour", "port", "reservoir",
+}  # fmt: skip
+
+
+ROLE_WORD_ZIPF = 3.5  # "Producer" before a name is a role; "Maeve" is not a common word
+
+
+ROLE_ENDINGS = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ess|ee)$")
+
+
+ROLE_WORDS = {"captain", "coach", "chef", "poet", "head", "chair", "skipper", "jockey", "pilot"}
+
+
+def role_word(word: str) -> bool:
+    """Whether a capitalised word before a name says what the person does ("Producer",
+    "Cellist", "Coach"), never a place or an adjective ("London Stock Exchange", "Great Shell
+    Count" name no one)."""
+    lowered = word.lower()
+    if zipf(lowered) < ROLE_WORD_ZIPF:
+        return False
+    return lowered in ROLE_WORDS or bool(ROLE_ENDINGS.search(lowered))
+
+
+NAME_WORD_ZIPF = 5.2  # "James" 5.1 and "Mark" 5.05 are names; "Mean", "Time", "Act" are not
+
+
+def everyday_words(words: str) -> bool:
+    """Whether a capitalised phrase holds a word too common to be part of a person's name
+    ("Greenwich Mean Time", "Sunshine Protection Act" are no producer's or cellist's name)."""
+    return any(zipf(word.lower()) >= NAME_WORD_ZIPF for word in words.split())
+
+
+PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
+
+
+def after_a_title(text: str, entity: Entity, display: str) -> bool:
+    """A name the article writes right after a person's title ("Dr Anjali Rowe", read as an
+    organisation): a person's, when it has a personal name's shape."""
+    before = text[max(0, entity.start - 14) : entity.start]
+    titled = re.search(
+        r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Cllr|Councillor|Sir|Dame)\.? $", before
+    )
+    return bool(titled) and bool(PERSONAL_NAME.fullmatch(display))
+
+
+def name_read_as_organisation(analysis: Analysis, entity: Entity, display: str) -> bool:
+    """A person's name the tagger read as an organisation ("Maeve Donnachie", "Donnachie"):
+    first name and surname, or a surname, that the article also writes with the other part;
+    never a body named after a place ("Circularity Scotland" is no Mr Scotland)."""
+    if entity.label != "ORG":
+        return False
+    text = analysis.article.text
+    words = display.split()
+    places = {e.text for e in analysis.entities if e.label in ("GPE", "LOC", "NORP")}
+    if words[-1] in places:
+        return False
+    if not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z'’-]+)?", display):
+        return False
+    if any(w.lower() in GENERIC_NAME_WORDS for w in words) or zipf(words[0].lower()) >= 4.0:
+        return False  # "Natural England", "Saltby Coastal"
+    surname = words[-1]
+    full = [
+        first
+        for first in re.findall(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text)
+        if not TITLES.match(first + " ")
+    ]  # "Dr Rowe" is Anjali Rowe again, not a second first name
+    alone = len(re.findall(rf"\b{re.escape(surname)}\b", text)) > len(full)
+    return alone and len(set(full)) == 1 and zipf(full[0].lower()) < 4.0
+
+
+PATRONYMICS = {"ibn", "bin", "bint", "ben", "abu", "ap"}
+
+
+NAME_PARTICLES = {"de", "van", "von", "da", "di", "le", "la", "del", "der", "du", "ten"}
+
+
+def family_names(text: str, words: list[str]) -> list[str]:
+    """The family name a learner may give alone: the one the article uses by itself ("Zhang"
+    for "Zhang Qian"), with its particle ("de Groot"); else the last word, unless a short
+    first word suggests a family name written first (Xi Jinping, Tsai Ing-wen)."""
+    at = len(words) - 1
+    while at > 1 and words[at - 1].lower() in NAME_PARTICLES:
+        at -= 1  # "Henry De la Beche" → "De la Beche", never "la Beche"
+    family = " ".join(words[at:])
+    if family in STREET_WORDS:
+        return []  # "Mill Lane" read as a person is no Mr Lane
+    if any(w.lower() in PATRONYMICS for w in words):
+        # "Ibn Jubayr", "Muhammad bin Tughluq": "Ibn" or "Muhammad" alone names no one
+        return [family] if words[0].lower() not in PATRONYMICS and len(words) > 2 else []
+    first_names = (words[0],) if len(words) == 2 else ()  # Xi Jinping, never "Muhammad bin …"
+    for candidate in (family, *first_names):
+        # alone, not inside another name ("John" of "John Desmond Bernal" or "Sir John Leman")
+        alone = re.findall(
+            rf"(?<![\w-])(?<![A-Z][a-z] ){re.escape(candidate)}(?![\w-])(?!\s+[A-Z])", text
+        )
+        if len(alone) > text.count(" ".join(words)):
+            return [candidate]
+    return [family] if len(words[0]) > 3 and _surname_like(words[-1]) else []
+
+
+def _surname_like(word: str) -> bool:
+    """A last name a learner may give alone: not a numeral (IV) or half a hyphenated name."""
+    return len(word) > 2 and not re.fullmatch(r"[IVXLC]+|[A-Z][a-z]+-[a-z]+", word)
+
+
+# a company's trade word: "Marcher Inns" is no Mr Inns, "Mallinson Grey LLP" no Mr LLP
+GENERIC_NAME_WORDS = {
+    "space", "telescope", "observatory", "center", "centre", "institute", "university",
+    "company", "corporation", "inc", "ltd", "group", "agency", "council", "district", "county",
+    "lake", "river", "canal", "bridge", "station", "airport", "museum", "party", "foundation",
+    "hospital", "hospitals", "trust", "nhs", "general", "research", "school",
+    "college", "club", "united", "city", "league", "association", "building", "hall", "tower",
+    "theatre", "stadium", "library", "gallery", "cathedral", "castle", "palace", "prison",
+    "inns", "hotels", "homes", "holdings", "foods", "motors", "stores", "brewery", "taverns",
+    "farms", "partners", "services", "systems", "buses", "travel", "media", "llp", "plc",
+    "bank", "society", "board", "authority", "commission", "committee", "community",
+}  # fmt: skip
+
+
+PLACE_LEADS = {
+    "saint",
+    "saints",
+    "st",
+    "san",
+    "santa",
+    "fort",
+    "mount",
+    "mt",
+    "lake",
+    "cape",
+    "port",
+}
+
+
+_RELATIVE = re.compile(
+    r"\b(?:his|her|their)\s+(?:late\s+)?(?:son|daughter|father|mother|brother|sister|wife|"
+    r"husband|widow|grandson|granddaughter|nephew|niece)\b",
+    re.IGNORECASE,
+)
+
+
+def _beside_a_relative(analysis: Analysis, entity: Entity) -> bool:
+    """Whether the paragraph naming someone also speaks of a relative ("… opened by Arthur
+    Pennock. His son Gareth took over"): "Mr Pennock" may then be either of them."""
+    article = analysis.article
+    paragraph = article.paragraphs[article.paragraph_index(entity.start)]
+    return bool(_RELATIVE.search(article.text[paragraph.start : paragraph.end]))
+
+
+def named_first(analysis: Analysis, first: str) -> list[str]:
+    """The one full name the article gives a first name ("Marc" → "Marc Brunel")."""
+    names = {
+        e.text for e in analysis.entities
+        if e.label == "PERSON" and len(e.text.split()) in (2, 3) and e.text.split()[0] == first
+    }  # fmt: skip
+    return list(names) if len(names) == 1 else []
+
+
+def full_names(analysis: Analysis, surname: str) -> list[str]:
+    """The article's full names for a surname, when only one person goes by it."""
+    names = {
+        TITLES.sub("", e.text)
+        for e in analysis.entities
+        if (e.label == "PERSON" or PERSONAL_NAME.fullmatch(e.text))
+        and len(e.text.split()) > 1
+        and e.text.split()[-1] == surname
+        and not _beside_a_relative(analysis, e)
+    }
+    names = {
+        n
+        for n in names
+        if len(n.split()) > 1
+        and zipf(n.split()[0].lower()) < EVERYDAY_WORD_ZIPF
+        and n.split()[0].lower().rstrip(".") not in PLACE_LEADS
+    }  # "Ms Halloran" is no fuller than "Halloran", "Saints Peter" (a cathedral) no one's name
+    return list(names) if len(names) == 1 else []
+
+
+# "Old Kelbrook" (a beer) is no one's full name for "Kelbrook" (a town the parser took for a
+# person): a first name is not an everyday word ("old" 5.7; "Mark" 5.05 stays a name)
+EVERYDAY_WORD_ZIPF = 5.5
