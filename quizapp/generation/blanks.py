@@ -89,7 +89,8 @@ _RANGE_BEFORE = re.compile(
 
 _PHONE = re.compile(r"(?:\+44\s?|0)\d{2,4}(?:\s?\d{3,4}){1,3}")
 _PHONE_BEFORE = re.compile(
-    r"\b(?:call(?:ing)?|ring(?:ing)?|phon(?:e|ing)|helpline|line)\b[^.]{0,30}\bon\s+[\d ]*$",
+    r"\b(?:call(?:ing)?|ring(?:ing)?|phon(?:e|ing)|helpline|line|team)\b[^.]{0,30}"
+    r"(?:\bon\s+|\bcalling\s+)[\d ]*$",
     re.IGNORECASE,
 )
 COURT_PARTICIPLES = "Defending|Prosecuting|Representing|Mitigating|Sentencing|Speaking|Opening"
@@ -176,7 +177,11 @@ def blank_problem(
         and re.search(r"\b\d{1,2}\s+$", quote[:start])
     ):
         return "ragged_date"  # "the morning of 7 ____" (November 1940): the day left outside
-    if _PHONE.fullmatch(answer.strip()) or _PHONE_BEFORE.search(quote[:start]):
+    if (
+        _PHONE.fullmatch(answer.strip())
+        or _PHONE_BEFORE.search(quote[:start])
+        or (answer.strip().isdigit() and re.match(r"\s\d{3}\s?\d{3}\b", quote[end:]))
+    ):
         return "contact_detail"  # "by calling the highways line on ____"
     if label in ("PERSON", "ORG") and re.match(rf"(?:{COURT_PARTICIPLES})\s", answer):
         return "ragged_answer"  # "____, Rebecca Lanyon said" (Defending Coulthwaite)

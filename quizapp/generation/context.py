@@ -133,6 +133,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(end=len(quote), problem="caption_or_link")
     if _SOCIAL_STAMP.search(paragraph):
         return Frame(end=len(quote), problem="social_post")  # an embedded post, stamp and all
+    if _PHONE_NUMBER.search(quote):
+        return Frame(end=len(quote), problem="contact_detail")  # "… or by calling 01632 960772"
     if _LISTINGS.search(quote):
         return Frame(end=len(quote), problem="listings")  # where and when a show is on
     if _NO_COMMENT.search(quote):
@@ -254,6 +256,7 @@ def _bare_number_subject(tokens: list) -> bool:
     )
 
 
+_PHONE_NUMBER = re.compile(r"(?<![\d£$.,])0\d{3,4}\s?\d{3}\s?\d{3,4}\b")
 _LISTINGS = re.compile(
     r"^Running time\b|\bis at\b[^.]{0,80}\buntil\b|\b(?:Tickets|Box office)\b[^.]{0,60}(?:£|\d)"
 )

@@ -105,6 +105,9 @@ NOT_A_SURNAME = {
 }  # fmt: skip
 
 
+PLACE_NOUNS = r"(?:road|lane|street|track|village|town|hamlet|river|farm|estate|park|hill)"
+
+
 def reads_as_person(name: str, text: str) -> bool:
     """Whether the article writes a name the tagger called a person as a person's: never
     after "the" ("across the Sound"), never a water or land word, never the owner of "its"
@@ -115,6 +118,10 @@ def reads_as_person(name: str, text: str) -> bool:
     last = re.escape(words[-1])
     if re.search(rf"\bthe\s+(?:[A-Z][\w'’-]*\s+)*{last}\b", text):
         return False
+    if re.search(
+        rf"\b{re.escape(name)},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{PLACE_NOUNS}\b", text
+    ):
+        return False  # "Gaitsgill Bank, a single-track road used by farm vehicles"
     return not re.search(rf"\b{re.escape(name)}\s+[a-z]+\s+its\b", text)
 
 

@@ -189,6 +189,8 @@ def fact_candidates(
         return out  # "never seen west of ____" (Denmark) is as true of Britain: no options
     in_sentence = {e.key for e in info.entities}
     distractors = pick(display, ent.form, analysis, forms, rng, exclude=in_sentence)
+    if re.match(r"Storm [A-Z]", display) and not all(d.startswith("Storm ") for d in distractors):
+        distractors = []  # "Storm Amy" among a council, a mill and a person gives itself away
     if ent.form.startswith("PERSON"):  # "Morwen Sound", a bus firm: no people as its options
         distractors = [d for d in distractors if reads_as_person(d, text)]
         if not reads_as_person(display, text) or len(distractors) < MCQ_DISTRACTORS:

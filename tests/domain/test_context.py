@@ -1198,3 +1198,19 @@ def test_round_48_references_left_alone():
     analysis = analyse(article)
     view = frame(analysis, analysis.sentences[-1])
     assert "Council" not in view.replacement
+
+
+def test_round_49_contact_details_and_titles():
+    # held-out round 49: a phone number's last digits, its area code and a sentence that gives
+    # one were asked; "He pointed to …" became "Cllr pointed to …"
+    quote = "Residents can report dumped waste on the website or by calling 01632 960 772."
+    view = frame_of(quote)
+    assert view.problem == "contact_detail"
+    plain = "Residents can contact the council's building control team on 01632 960 418."
+    assert frame_of(plain).problem == "contact_detail"
+    assert frame_of("The bridge carries 12,000 vehicles a day.").problem == ""
+    named = _second_sentence_alone(
+        "Cllr Dev Pattani, the Liberal Democrat member for Westholme, questioned the delay. "
+        "He pointed to a 2023 inspection report published on the council's website."
+    )
+    assert not named.startswith("Cllr pointed")

@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout50": (
+        [],
+        [
+            "heldout50/biography_chien_shiung_wu.txt",
+            "heldout50/economics_explainer_moral_hazard.txt",
+            "heldout50/health_explainer_benign_paroxysmal_positional_vertigo.txt",
+            "heldout50/history_brooklyn_bridge.txt",
+            "heldout50/page_business_news_saltcote_ropeworks_navy_mooring_contract.html",
+            "heldout50/page_environment_news_rowanby_dales_ash_dieback_roadside_felling.html",
+            "heldout50/page_local_news_ellerby_mill_meadow_skate_park_approval.html",
+            "heldout50/page_politics_news_stourleigh_elected_mayor_referendum_called.html",
+            "heldout50/page_sport_report_ardcraig_quaich_curling_final_extra_end.html",
+            "heldout50/science_explainer_quicksand.txt",
+        ],
+    ),
     "heldout49": (
         [],
         [
