@@ -19,6 +19,8 @@ def one_word_of_a_term(text: str, words: list[str]) -> list[str]:
     paddles"); or its rare first word before an everyday head ("leucistic form" →
     "leucistic")."""
     modifier, head = words
+    if modifier.lower() in ("cubic", "square"):
+        return []  # "two grams per cubic centimetre": a centimetre is another unit
     out = []
     kinds = {
         m.lower() for m in re.findall(rf"\b([A-Za-z-]+)\s+{re.escape(head)}\b", text, re.IGNORECASE)

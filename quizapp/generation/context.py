@@ -133,6 +133,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(end=len(quote), problem="caption_or_link")
     if _SOCIAL_STAMP.search(paragraph):
         return Frame(end=len(quote), problem="social_post")  # an embedded post, stamp and all
+    if _opening_scene(analysis, info, tokens):
+        return Frame(end=len(quote), problem="opening_scene")
     if _PHONE_NUMBER.search(quote):
         return Frame(end=len(quote), problem="contact_detail")  # "… or by calling 01632 960772"
     if _LISTINGS.search(quote):
@@ -253,6 +255,21 @@ def _bare_number_subject(tokens: list) -> bool:
         and not re.fullmatch(r"1[5-9]\d\d|20\d\d", c.text)  # "1990 was a record year"
         and not any(g.dep_ == "prep" for g in c.children)  # "7,000 of the claims"
         for c in root.children
+    )
+
+
+def _opening_scene(analysis: Analysis, info: SentenceInfo, tokens: list) -> bool:
+    """A sentence of the first paragraph that tells a typical scene in the present tense about
+    "a"/"an" someone ("A character strays off the path …", "A person rolls over …"): an
+    illustration, often of the very myth the article goes on to correct, not a fact."""
+    if analysis.article.paragraph_index(info.start) != 0:
+        return False
+    subject = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subject is not None
+        and subject.i == tokens[0].i + 1
+        and tokens[0].lower_ in ("a", "an")
+        and subject.head.tag_ in ("VBZ", "VBP")
     )
 
 

@@ -105,6 +105,10 @@ NOT_A_SURNAME = {
 }  # fmt: skip
 
 
+NOT_A_FIRST_NAME = {
+    "Loch", "Lake", "Mount", "River", "Port", "Fort", "Glen", "Lead", "Skip", "Vice", "Third",
+    "Second", "Captain", "Coach", "Umpire", "Referee",
+}  # fmt: skip
 PLACE_NOUNS = r"(?:road|lane|street|track|village|town|hamlet|river|farm|estate|park|hill)"
 
 
@@ -113,7 +117,7 @@ def reads_as_person(name: str, text: str) -> bool:
     after "the" ("across the Sound"), never a water or land word, never the owner of "its"
     ("Valley Rider suspended its bus services")."""
     words = name.split()
-    if not words or words[-1] in NOT_A_SURNAME:
+    if not words or words[-1] in NOT_A_SURNAME or words[0] in NOT_A_FIRST_NAME:
         return False
     last = re.escape(words[-1])
     if re.search(rf"\bthe\s+(?:[A-Z][\w'’-]*\s+)*{last}\b", text):

@@ -216,6 +216,10 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     ]  # "The northern groves are small, while the largest groves lie south. They …": which?
     if plural and rivals:
         return ""  # "Displays follow coronal mass ejections. They can reach Earth": which?
+    if any(c.dep_ == "conj" for c in subject.children) or (
+        subject.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in subject.head.children)
+    ):  # "Brooklyn … and New York … were linked by a suspension bridge …. It had taken
+        return ""  # fourteen years": the bridge, not Brooklyn
     if any(c.dep_ == "poss" for c in subject.children):
         return ""  # "Glenbrae's celebrations will go on. They sit third": Glenbrae, not the party
     start = previous.offset + subject.left_edge.idx

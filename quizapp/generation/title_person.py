@@ -8,7 +8,6 @@ import re
 
 from quizapp.generation.analyse import Analysis, SentenceInfo
 
-
 NAME_TITLE_WORDS = {
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Cllr", "Councillor", "Sir", "Dame",
     "Lord", "Lady", "Rev", "Revd", "Canon", "Sergeant", "Sgt", "Inspector", "Det", "Supt",

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from quizapp.generation.accepted_terms import one_word_of_a_term
 from quizapp.generation.analyse import analyse
 from quizapp.generation.blanks import blank_problem
 from quizapp.generation.connectors import connector_length
@@ -1214,3 +1215,25 @@ def test_round_49_contact_details_and_titles():
         "He pointed to a 2023 inspection report published on the council's website."
     )
     assert not named.startswith("Cllr pointed")
+
+
+def test_round_50_wrong_keys_are_not_made_again():
+    # held-out round 50 (W x3): "It had taken fourteen years" written as Brooklyn (one of two
+    # joined subjects, the bridge their agent); the film scene the article opens with offered
+    # as a true fact; "centimetre" accepted for "cubic centimetre"
+    bridge = _view(
+        "Brooklyn, then the third-largest city in the United States, and New York, its larger "
+        "neighbour, were linked by a suspension bridge. It had taken fourteen years to build.",
+        1,
+    )
+    assert bridge.problem == "unresolved_reference" or "Brooklyn" not in bridge.replacement
+    article = build_article(
+        "Quicksand\n\nFor much of the twentieth century, quicksand was a reliable villain in "
+        "popular film. A character strays off the path, the ground gives way, and within a "
+        "minute only a hat is left floating on the surface.\n\nA person who steps into quicksand "
+        "sinks only to the waist."
+    )
+    analysis = analyse(article)
+    assert frame(analysis, analysis.sentences[1]).problem == "opening_scene"
+    assert frame(analysis, analysis.sentences[2]).problem != "opening_scene"
+    assert one_word_of_a_term("two grams per cubic centimetre", ["cubic", "centimetre"]) == []

@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout51": (
+        [],
+        [
+            "heldout51/analysis_plastic_bag_charges.txt",
+            "heldout51/encyclopedia_narwhal.txt",
+            "heldout51/explainer_how_refrigerators_work.txt",
+            "heldout51/geography_norfolk_broads.txt",
+            "heldout51/history_sinking_of_the_vasa.txt",
+            "heldout51/page_arts_review_wren_halloway_tideline_tapestries.html",
+            "heldout51/page_consumer_news_kindlebrook_water_smart_meter_overbilling.html",
+            "heldout51/page_health_news_tallowfield_hearing_aid_waiting_list.html",
+            "heldout51/page_transport_news_stenwick_bypass_opens_early.html",
+            "heldout51/page_weather_news_garrowmoor_snow_drifts_villages_cut_off.html",
+        ],
+    ),
     "heldout50": (
         [],
         [
