@@ -90,6 +90,15 @@ def _introduced_as(text: str, name: str, noun: str) -> bool:
     return any(not inside_a_name.search(text[: m.start()]) for m in re.finditer(after, text))
 
 
+def _modifies_a_noun(analysis: Analysis, entity) -> bool:
+    """Whether a name stands before a noun it describes ("the Hatherley Road junction")."""
+    info = next((s for s in analysis.sentences if s.start <= entity.start < s.end), None)
+    if info is None:
+        return False
+    last = [t for t in info.tokens if entity.start <= info.offset + t.idx < entity.end]
+    return bool(last) and last[-1].dep_ == "compound" and last[-1].head.pos_ == "NOUN"
+
+
 def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
     """The one proper name before this sentence that is a <noun> by its own words ("the Golden
     Gate Bridge" for "the bridge", "Lake Mead" for "the lake"), written as the article writes it."""
@@ -102,6 +111,8 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
             continue
         if entity.end + 1 in person_starts:
             continue  # "His Honour Judge Peter Ashworth": a title before a name, not a name
+        if _modifies_a_noun(analysis, entity):
+            continue  # "the Hatherley Road junction": a place the road meets, not the road
         words = re.sub(r"^the\s+", "", entity.text, flags=re.IGNORECASE).split()
         if not words or not all(
             w[:1].isupper() or w[:1].isdigit() or (w in NAME_JOINERS and 0 < n < len(words) - 1)

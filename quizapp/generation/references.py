@@ -96,12 +96,20 @@ def named_in_previous(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, 
         entity = _only_named_before(analysis, info, kinds)
     if entity is None:
         return ""  # only a description that continues the one named thing of its kind
+    if _PLACE_LIST_BEFORE.search(analysis.article.text[max(0, entity.start - 80) : entity.start]):
+        return ""  # "households in Harnley, Pellow Bridge and Stainmoor": a town, no company
     name = entity.text
     if "PERSON" in kinds and len(name.split()) > 1:
         return short_person_name(analysis.article.text, name)
     if analysis.article.text[max(0, entity.start - 4) : entity.start].lower() == "the ":
         return "The " + name  # "the Pacific Railway Act" keeps its article
     return name
+
+
+_PLACE_LIST_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|across)\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+)*"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+and\s+)?$"
+)
 
 
 # the last word of a name that says what kind of body it is ("Europa League", "Leeds City Council")

@@ -1237,3 +1237,21 @@ def test_round_50_wrong_keys_are_not_made_again():
     assert frame(analysis, analysis.sentences[1]).problem == "opening_scene"
     assert frame(analysis, analysis.sentences[2]).problem != "opening_scene"
     assert one_word_of_a_term("two grams per cubic centimetre", ["cubic", "centimetre"]) == []
+
+
+def test_round_51_descriptions_stay_as_written():
+    # held-out round 51 (W): "The road crosses Sten Meadows" became "The Hatherley Road …" (a
+    # junction the bypass meets); "The company confirmed" became a town listed just before
+    road = _view(
+        "The 4.3-mile road links the A1086 at Corby Moor with the Hatherley Road junction south "
+        "of the town. The road crosses the edge of Sten Meadows, a flood meadow.",
+        1,
+    )
+    assert "Hatherley" not in road.replacement
+    company = _view(
+        "Kindlebrook Water has apologised to households in Harnley, Pellow Bridge and Stainmoor "
+        "after a billing fault. The company confirmed on Thursday that 8,412 customers received "
+        "inflated bills.",
+        1,
+    )
+    assert "Stainmoor" not in company.replacement
