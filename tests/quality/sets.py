@@ -225,6 +225,21 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
+    "heldout52": (
+        [],
+        [
+            "heldout52/biography_henrietta_swan_leavitt.txt",
+            "heldout52/economics_explainer_the_phillips_curve.txt",
+            "heldout52/history_lisbon_earthquake_1755.txt",
+            "heldout52/page_business_news_marchbank_tannery_administration.html",
+            "heldout52/page_crime_court_report_pellerby_bowls_club_treasurer_jailed.html",
+            "heldout52/page_education_news_kellingford_primary_merger_falling_rolls.html",
+            "heldout52/page_local_news_marlcombe_market_hall_rent_rise.html",
+            "heldout52/page_tech_news_fellgarth_community_fibre_switch_on.html",
+            "heldout52/science_explainer_sea_ice.txt",
+            "heldout52/sport_report_calderbridge_badminton_open_womens_final.txt",
+        ],
+    ),
     "heldout51": (
         [],
         [
