@@ -4,6 +4,7 @@ Mersey Canal, …") when the article gives exactly one (pure)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from quizapp.generation.analyse import Analysis, SentenceInfo
@@ -92,8 +93,9 @@ def _introduced_as(text: str, name: str, noun: str) -> bool:
 
 def _modifies_a_noun(analysis: Analysis, entity) -> bool:
     """Whether a name stands before a noun it describes ("the Hatherley Road junction")."""
-    info = next((s for s in analysis.sentences if s.start <= entity.start < s.end), None)
-    if info is None:
+    at = bisect.bisect_right([s.start for s in analysis.sentences], entity.start) - 1
+    info = analysis.sentences[at] if at >= 0 else None
+    if info is None or not info.start <= entity.start < info.end:
         return False
     last = [t for t in info.tokens if entity.start <= info.offset + t.idx < entity.end]
     return bool(last) and last[-1].dep_ == "compound" and last[-1].head.pos_ == "NOUN"
@@ -111,8 +113,6 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
             continue
         if entity.end + 1 in person_starts:
             continue  # "His Honour Judge Peter Ashworth": a title before a name, not a name
-        if _modifies_a_noun(analysis, entity):
-            continue  # "the Hatherley Road junction": a place the road meets, not the road
         words = re.sub(r"^the\s+", "", entity.text, flags=re.IGNORECASE).split()
         if not words or not all(
             w[:1].isupper() or w[:1].isdigit() or (w in NAME_JOINERS and 0 < n < len(words) - 1)
@@ -131,6 +131,8 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
             ]
             if noun not in window.lower() or not _introduced_as(window, " ".join(words), noun):
                 continue
+        if _modifies_a_noun(analysis, entity):
+            continue  # "the Hatherley Road junction": a place the road meets, not the road
         name = " ".join(words)
         before = text[max(0, entity.start - 4) : entity.start].lower()
         bare = first == noun or "the" not in before
