@@ -14,7 +14,7 @@ TITLES = re.compile(
     r"Prof\.?|Professor|Chief|Superintendent|Mayor|Judge|Justice|General|Gen\.?|Col\.?|Lt\.?|"
     r"Capt\.?|Sir|Dame|Lord|Lady|King|Queen|Pope|Councillor|Minister|Secretary|Mr\.?|Mrs\.?|"
     r"Ms\.?|Miss|Tsar|Tsarina|Emperor|Empress|Kaiser|Sultan|Shah|Archbishop|Bishop|Cardinal|"
-    r"Rev\.?|Revd|Reverend|Canon|Rabbi|Imam)\s+"
+    r"Rev\.?|Revd|Reverend|Canon|Rabbi|Imam|Cllr|Sergeant|Sgt|Inspector|Det)\s+"
 )
 
 
@@ -69,10 +69,8 @@ PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
 def after_a_title(text: str, entity: Entity, display: str) -> bool:
     """A name the article writes right after a person's title ("Dr Anjali Rowe", read as an
     organisation): a person's, when it has a personal name's shape."""
-    before = text[max(0, entity.start - 14) : entity.start]
-    titled = re.search(
-        r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Cllr|Councillor|Sir|Dame)\.? $", before
-    )
+    before = re.search(r"(?<![\w.])[\w.]+ $", text[max(0, entity.start - 16) : entity.start])
+    titled = before is not None and TITLES.fullmatch(before.group(0))
     return bool(titled) and bool(PERSONAL_NAME.fullmatch(display))
 
 

@@ -100,6 +100,7 @@ def plausible(form: str, option: str) -> bool:
     return True
 
 
+DISTRACTORS = 3  # wrong options beside the key
 NOT_A_SURNAME = {
     "Sound", "Creek", "Stream", "Falls", "Loch", "Tarn", "Valley", "Island", "Point", "Ness",
 }  # fmt: skip
@@ -165,7 +166,7 @@ def pick(
     analysis: Analysis,
     forms: dict[str, str],
     rng: random.Random,
-    n: int = 3,
+    n: int = DISTRACTORS,
     exclude: set[str] | None = None,
 ) -> list[str]:
     """`n` distractors sharing the answer's form, never the answer, an alias or an `exclude` id."""

@@ -14,7 +14,7 @@ from quizapp.generation.analyse import NUMERIC_LABELS, Analysis, SentenceInfo, i
 from quizapp.generation.arguments import Argument, lower_first
 from quizapp.generation.connectors import connector_length
 from quizapp.generation.context import VERDICT, Frame
-from quizapp.generation.distractors import person_like, pick, reads_as_person
+from quizapp.generation.distractors import DISTRACTORS, person_like, pick, reads_as_person
 from quizapp.generation.feedback import explain
 from quizapp.generation.segment import Article
 from quizapp.generation.select import Answer
@@ -193,7 +193,7 @@ def fact_candidates(
         distractors = []  # "Storm Amy" among a council, a mill and a person gives itself away
     if ent.form.startswith("PERSON"):  # "Morwen Sound", a bus firm: no people as its options
         distractors = [d for d in distractors if reads_as_person(d, text)]
-        if not reads_as_person(display, text) or len(distractors) < MCQ_DISTRACTORS:
+        if not reads_as_person(display, text) or len(distractors) < DISTRACTORS:
             distractors = []
     if answer.embedded and not display.lower().startswith("the "):
         # "the Yemeni ____" takes "Houthis", so options drop their own "the"
@@ -237,7 +237,6 @@ def fact_candidates(
     return out
 
 
-MCQ_DISTRACTORS = 3
 BOUND_BEFORE = r"\b(?:by|since|before|after|until|from)\s+(?:the\s+)?$"
 DIRECTION_BEFORE = (
     r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|beyond|past|outside)(?:ern)?"

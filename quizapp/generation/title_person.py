@@ -6,21 +6,15 @@ from __future__ import annotations
 import functools
 import re
 
+from quizapp.generation.accepted_people import without_titles
 from quizapp.generation.analyse import Analysis, SentenceInfo
-
-NAME_TITLE_WORDS = {
-    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Cllr", "Councillor", "Sir", "Dame",
-    "Lord", "Lady", "Rev", "Revd", "Canon", "Sergeant", "Sgt", "Inspector", "Det", "Supt",
-}  # fmt: skip
 
 
 def short_person_name(text: str, name: str) -> str:
     """How the article calls a person on second mention: the family name it uses alone (the
     first word in "Zhang Qian"), else the last word; the full name when it uses neither."""
+    name = without_titles(name)  # "Cllr Dev Pattani" → "Pattani", never "Cllr"
     words = name.split()
-    while len(words) > 1 and words[0].rstrip(".") in NAME_TITLE_WORDS:
-        words = words[1:]  # "Cllr Dev Pattani" → "Pattani", never "Cllr"
-    name = " ".join(words)
     for word in (words[-1], words[0]):
         if len(word.rstrip(".")) < 2 or word.endswith("."):
             continue  # an initial ("W. W. Schieffelin Claytor") is nobody's name alone
