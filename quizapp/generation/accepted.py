@@ -24,9 +24,11 @@ from quizapp.generation.accepted_people import (
     after_a_title,
     everyday_words,
     family_names,
+    first_name_alone,
     full_names,
     name_read_as_organisation,
     named_first,
+    peerage_names,
     role_word,
     without_titles,
 )
@@ -54,6 +56,10 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     person = entity.label == "PERSON" or titled_name  # "Councillor Priya Raman" read as an ORG
     person = person or name_read_as_organisation(analysis, entity, display)
     person = person or after_a_title(analysis.article.text, entity, display)
+    person = person or (
+        len(words) == 1
+        and any(e.label == "PERSON" and e.text.split()[1:] == words for e in analysis.entities)
+    )  # "Pryce", read as a place here, is "captain Hannah Pryce"; "Cape" no "Eastern Cape"
     if person and untitled != display:
         out.append(untitled)  # "President Ashraf Ghani" → "Ashraf Ghani"
         words = untitled.split()
@@ -61,6 +67,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     # Mr Inns, "Fenwick Park" (a bowls club) no Mr Park
     if person and len(words) > 1 and not org_kind(display) and not trade:  # nor "Rail"
         out.extend(family_names(analysis.article.text, words))
+        out.extend(first_name_alone(analysis, words))  # "Frances" for "Frances Henderson"
     short = re.sub(r"^(?:the\s+)?(?:\d{4}|\d+(?:st|nd|rd|th))\s+", "", display, flags=re.I)
     if short != display and len(short) > 3 and len(short.split()) > 1 and short[:1].isupper():
         out.append(short)  # "the 1967 Six-Day War" → "Six-Day War", never "Century" alone
@@ -68,6 +75,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if person and len(words) == 1:
         out.extend(full_names(analysis, words[0]))  # "Phillips" → "Jack Phillips"
         out.extend(named_first(analysis, words[0]))  # "Marc" → "Marc Brunel"
+    if len(words) == 1 and display[:1].isupper():
+        out.extend(peerage_names(analysis.article.text, display))  # "Lord Carnarvon"
     if entity.label in ("ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "NORP"):
         out.extend(_initials_and_expansions(analysis, display))
     if re.match(r"the\s+[A-Z]", display, re.IGNORECASE):
@@ -132,6 +141,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if entity.label in ("ORG", "FAC", "GPE", "LOC", "EVENT", "PRODUCT") and not person:
         out.extend(_name_as_the_article_shortens_it(analysis, display))
     one_word_body = len(words) == 1 and display[:1].isupper()
+    one_word_body = one_word_body and entity.label not in ("GPE", "LOC", "FAC")  # "Asherby"
     if one_word_body and not named_first(analysis, display) and not full_names(analysis, display):
         fuller = {
             e.text for e in analysis.entities
@@ -183,8 +193,8 @@ def _same_name(alias: str, display: str) -> bool:
     """An alias a learner may type for the same name: it shares a word or is its acronym
     ("U.S." for "the United States"), never a metonym ("the Pentagon" for the country)."""
     words = lambda text: {w for w in re.findall(r"[a-z]+", text.lower()) if w != "the"}  # noqa: E731
-    if words(alias) & words(display):
-        return True
+    if words(alias) & words(display) or re.fullmatch(r"WW(?:I{1,2}|[12])", alias):
+        return True  # "WWII" for "the Second World War"
 
     def capitals(text: str) -> str:
         text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)

@@ -129,6 +129,38 @@ def family_names(text: str, words: list[str]) -> list[str]:
     return [family] if len(words[0]) > 3 and _surname_like(words[-1]) else []
 
 
+def first_name_alone(analysis: Analysis, words: list[str]) -> list[str]:
+    """The first name of a two-word name, when the article also calls the person by it alone
+    ("Frances died …" after "married Frances Henderson") and gives no one else that name."""
+    if (
+        len(words) != 2
+        or words[0].lower() in PATRONYMICS
+        or zipf(words[0].lower()) >= EVERYDAY_WORD_ZIPF
+    ):
+        return []
+    alone = rf"(?<![\w-]){re.escape(words[0])}(?![\w-])(?!\s+[A-Z])"
+    used = re.search(alone, analysis.article.text)
+    return [words[0]] if used and named_first(analysis, words[0]) == [" ".join(words)] else []
+
+
+_PEERAGE = r"(?:Earl|Duke|Marquess|Marquis|Viscount|Baron|Count|Countess|Duchess)"
+
+
+def peerage_names(text: str, word: str) -> list[str]:
+    """A peer's other names the article gives for the title's place ("Carnarvon"): "Lord
+    Carnarvon", "Earl of Carnarvon" and the person's own name set beside the title."""
+    titled = re.search(
+        rf"(?:([A-Z][a-z]+ [A-Z][a-z]+), )?(?:the )?(?:\w+ )?({_PEERAGE}) of "
+        rf"{re.escape(word)}\b",
+        text,
+    )
+    if not titled:
+        return []
+    lord = "Lady" if titled.group(2) in ("Countess", "Duchess") else "Lord"
+    out = [f"{lord} {word}", f"{titled.group(2)} of {word}"]
+    return out + ([titled.group(1)] if titled.group(1) else [])
+
+
 def _surname_like(word: str) -> bool:
     """A last name a learner may give alone: not a numeral (IV) or half a hyphenated name."""
     return len(word) > 2 and not re.fullmatch(r"[IVXLC]+|[A-Z][a-z]+-[a-z]+", word)

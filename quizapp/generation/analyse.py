@@ -94,6 +94,8 @@ def identity(text: str) -> str:
     """Identity key of a name: metonyms map to what they stand for; plurals to the singular."""
     key = norm_key(text)
     key = _ALIAS_KEYS.get(key, key)
+    if key.endswith("sses"):
+        return key[:-2]  # albatrosses, processes
     if key.endswith("s") and len(key) > 4 and not key.endswith("ss"):
         singular = key[:-1]
         if key.endswith("uses") and zipf_frequency(key[:-2], "en") > zipf_frequency(singular, "en"):

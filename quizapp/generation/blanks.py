@@ -48,7 +48,7 @@ _PUBLISHED_BEFORE = re.compile(
 )
 _CITATION_BEFORE = re.compile(
     r"\b(?:according to|data from|figures from|a (?:report|study|survey|poll) (?:by|from)|"
-    r"(?:reported|published) by)\s*$",
+    r"(?:reported|published) by|speaking to|in an interview with|writing in)\s*$",
     re.IGNORECASE,
 )
 _QUOTED_AFTER = re.compile(r",\s+[^,]{3,90},\s+(?:said|says|told|added|explained|warned)\b")
@@ -199,6 +199,8 @@ def blank_problem(
         return "citation_year"  # "A ____ study of reefs found …": when, not what, was found
     if label == "DATE" and _PUBLISHED_BEFORE.search(quote[:start]):
         return "citation_year"  # "A study published in The Lancet in ____ modelled …"
+    if re.search(r",\s+say,\s+[£$€]?$", quote[:start]):
+        return "example_figure"  # "A fine of, say, £____": the writer's example, not a fact
     if _CITATION_BEFORE.search(quote[:start]):
         return "source_citation"  # "according to ____", "Data from ____": who said it, not what
     near = (quote[max(0, start - 25) : start] + " | " + quote[end : end + 25]).lower()
@@ -253,6 +255,10 @@ def blank_problem(
     after = quote[end:].split()[:2]
     if after and after[0][:1].isupper() and re.fullmatch(r"[A-Z][\w'’-]*", after[0]):
         return "part_of_a_name"
+    if answer[:1].isupper() and re.match(
+        r"['’]s\s+[A-Z][a-z]+\s+(?:in|at|of|on|near)\b", quote[end:]
+    ):
+        return "part_of_a_name"  # "At ____'s Orchards in Hemsfold Magna" (Pennick)
     inner = quote[max(view.cut, 0) : start].rstrip()
     if answer[:1].isupper() and re.search(r"(?:^|\s)[A-Z][\w-]*[a-z]['’]$", inner):
         return "part_of_a_name"  # "the Shoppers' ____" (Rights Trust)

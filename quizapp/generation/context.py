@@ -275,7 +275,8 @@ def _opening_scene(analysis: Analysis, info: SentenceInfo, tokens: list) -> bool
 
 _PHONE_NUMBER = re.compile(r"(?<![\d£$.,])0\d{3,4}\s?\d{3}\s?\d{3,4}\b")
 _LISTINGS = re.compile(
-    r"^Running time\b|\bis at\b[^.]{0,80}\buntil\b|\b(?:Tickets|Box office)\b[^.]{0,60}(?:£|\d)"
+    r"^Running time\b|\b(?:is|runs|plays|continues)\s+at\b[^.]{0,80}\buntil\b|"
+    r"\b(?:Tickets|Box office)\b[^.]{0,60}(?:£|\d)"
 )
 _SOCIAL_STAMP = re.compile(
     r"\(@\w+\)|pic\.twitter\.com/|\d{1,2}:\d{2}\s?[AP]M\s?·|·\s?[\d,.]+K? likes|"

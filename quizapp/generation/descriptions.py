@@ -8,6 +8,7 @@ import bisect
 import re
 
 from quizapp.generation.analyse import Analysis, SentenceInfo
+from quizapp.generation.references import whole_name
 
 DESCRIPTION_LOOK_BACK = 3
 
@@ -45,7 +46,8 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
             found.add(words if owners[0].dep_ == "poss" else f"the {words}")
         if found:
             break
-    if not found:
+    if not found and head.tag_ != "NNS":  # "The cliffs" are not "the Amphitheatre, a crescent
+        # of cliffs": one name is never a plural's
         named = _name_of_kind(analysis, info, head.lemma_.lower())
         found = {named} if named else set()
     if len(found) != 1:
@@ -113,7 +115,8 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
             continue
         if entity.end + 1 in person_starts:
             continue  # "His Honour Judge Peter Ashworth": a title before a name, not a name
-        words = re.sub(r"^the\s+", "", entity.text, flags=re.IGNORECASE).split()
+        start, whole = whole_name(text, entity.start, entity.end)
+        words = re.sub(r"^the\s+", "", whole, flags=re.IGNORECASE).split()
         if not words or not all(
             w[:1].isupper() or w[:1].isdigit() or (w in NAME_JOINERS and 0 < n < len(words) - 1)
             for n, w in enumerate(words)
@@ -134,7 +137,7 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
         if _modifies_a_noun(analysis, entity):
             continue  # "the Hatherley Road junction": a place the road meets, not the road
         name = " ".join(words)
-        before = text[max(0, entity.start - 4) : entity.start].lower()
+        before = text[max(0, start - 4) : start].lower()
         bare = first == noun or "the" not in before
         names.setdefault(entity.key, name if bare else f"the {name}")
         latest[entity.key] = entity.start

@@ -130,6 +130,23 @@ def reads_as_person(name: str, text: str) -> bool:
     return not re.search(rf"\b{re.escape(name)}\s+[a-z]+\s+its\b", text)
 
 
+# the last word of a team's or a place's name, never a surname in a false statement's swap
+NOT_A_SWAPPED_SURNAME = {
+    "Bridge", "United", "City", "Town", "Rovers", "Athletic", "Wanderers", "Albion", "Sophia",
+    "Street", "Road", "Lane", "Hall", "Park", "Castle", "Abbey", "Church", "Cathedral",
+}  # fmt: skip
+
+
+def swappable_person(name: str, analysis: Analysis) -> bool:
+    """Whether a person's name may be swapped into a false statement: shaped like a person's,
+    never part of a longer name ("Garside Bridge" of the Garside Bridge Bulldogs) nor ending in
+    a team's or a building's word ("Hagia Sophia")."""
+    words = name.split()
+    if not person_like(name, analysis) or not words or words[-1] in NOT_A_SWAPPED_SURNAME:
+        return False
+    return not any(e.text.startswith(name + " ") for e in analysis.entities)
+
+
 def person_like(name: str, analysis: Analysis) -> bool:
     """A person's name by its shape, or the surname of a full name the article gives a person."""
     if plausible("PERSON:n", name):

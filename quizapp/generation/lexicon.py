@@ -217,6 +217,10 @@ CITIES = [
 ALIASES = {
     "World War II": "the Second World War",
     "WWII": "the Second World War",
+    "WW2": "the Second World War",
+    "World War 2": "the Second World War",
+    "WW1": "the First World War",
+    "World War 1": "the First World War",
     "World War I": "the First World War",
     "WWI": "the First World War",
     "Moscow": "Russia",

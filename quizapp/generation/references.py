@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generation.analyse import Analysis, SentenceInfo
-from quizapp.generation.title_person import short_person_name, title_person
+from quizapp.generation.analyse import Analysis, SentenceInfo, identity
+from quizapp.generation.title_person import (
+    short_person_name,
+    someone_else_named_last,
+    title_person,
+)
 
 PERSON_PRONOUNS = {"he": "", "she": "", "his": "'s", "her": "'s"}
 THING_PRONOUNS = {"it": "", "they": ""}  # "its" and "their" often point past the subject
@@ -83,6 +87,18 @@ def _only_named_before(analysis: Analysis, info: SentenceInfo, kinds: tuple[str,
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# "the Liverpool and Manchester Railway" when the tagger found only "Manchester Railway"
+_NAME_BEFORE_AND = re.compile(r"(?:(?!The\b)[A-Z][\w'’-]*[^\S\n]+)+(?:and|&)[^\S\n]+$")
+
+
+def whole_name(text: str, start: int, end: int) -> tuple[int, str]:
+    """The start and words of a name, taken back over a first half the tagger left out."""
+    cut = _NAME_BEFORE_AND.search(text[max(0, start - 60) : start])
+    if cut:
+        start -= len(cut.group())
+    return start, text[start:end]
+
+
 def named_in_previous(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, ...]) -> str:
     """The name of the previous sentence's subject, when it is of one of these kinds."""
     previous = previous_in_paragraph(analysis, info)
@@ -98,10 +114,10 @@ def named_in_previous(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, 
         return ""  # only a description that continues the one named thing of its kind
     if _PLACE_LIST_BEFORE.search(analysis.article.text[max(0, entity.start - 80) : entity.start]):
         return ""  # "households in Harnley, Pellow Bridge and Stainmoor": a town, no company
-    name = entity.text
-    if "PERSON" in kinds and len(name.split()) > 1:
-        return short_person_name(analysis.article.text, name)
-    if analysis.article.text[max(0, entity.start - 4) : entity.start].lower() == "the ":
+    if "PERSON" in kinds and len(entity.text.split()) > 1:
+        return short_person_name(analysis.article.text, entity.text)
+    start, name = whole_name(analysis.article.text, entity.start, entity.end)
+    if analysis.article.text[max(0, start - 4) : start].lower() == "the ":
         return "The " + name  # "the Pacific Railway Act" keeps its article
     return name
 
@@ -190,6 +206,8 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
             return ""  # "… and Ashworth again the busier goaltender. He saved …": not the
             # title's Reid, whatever the document-wide typing made of Ashworth
         if not people and not any(e.label == "PERSON" for e in info.entities):
+            if subject and someone_else_named_last(analysis, info, subject):
+                return ""
             return subject  # a biography's "she" is its subject
         if len(people) != 1:
             return ""
@@ -257,6 +275,11 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     if named & title and not named <= title:
         return ""  # "Project Puffin began in 1973. It is a familiar emblem" in an article on
         # the puffin: the bird, most likely, not the project named after it
+    common = not re.search(r"\b[A-Z]", re.sub(r"^The\s+", "", span))
+    title_nouns = {identity(w) for w in title}
+    if common and identity(subject.lemma_.lower()) not in title_nouns:
+        return ""  # "The pulse becomes irregular …. It is the most common heart rhythm
+        # disorder": a common noun is "it" only in an article about that thing
     if span.startswith("The "):
         span = "the " + span[4:]
     return span

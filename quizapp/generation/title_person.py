@@ -139,9 +139,36 @@ def title_subject(analysis: Analysis, info: SentenceInfo, tokens: list, base: in
     others |= {
         t.text for t in previous.tokens if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
     }
-    if others - set(name.split()):
+    if others - set(name.split()) or someone_else_named_last(analysis, info, name):
         return None  # "… the chemist A. F. Joseph showed her …. In 1928 she …": whose turn?
     return pronoun, name
+
+
+def someone_else_named_last(analysis: Analysis, info: SentenceInfo, name: str) -> bool:
+    """Whether the last person the paragraph names before this sentence is someone other than
+    `name` ("Justinian … resolved to rebuild. Work began …. He gave the design …": Justinian,
+    not the "Hagia Sophia" the tagger took for the title's person)."""
+    article = analysis.article
+    paragraph = article.paragraphs[article.paragraph_index(info.start)]
+    named = [
+        (e.start, e.text) for e in analysis.entities
+        if e.label == "PERSON" and paragraph.start <= e.start < info.start
+    ]  # fmt: skip
+    at = info.index - 1
+    while at >= 0 and analysis.sentences[at].start >= paragraph.start:
+        sentence = analysis.sentences[at]
+        named += [
+            (sentence.offset + t.idx, t.text)
+            for t in sentence.tokens
+            if t.pos_ == "PROPN"
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and t.head.dep_ == "ROOT"
+            and t.ent_type_ in ("", "PERSON", "NORP")
+        ]  # the tagger's document-wide typing may call a person a nationality ("Justinian")
+        at -= 1
+    if not named:
+        return False
+    return not set(max(named)[1].split()) & set(name.split())
 
 
 OTHER_REFERENCES = {"his", "her", "him", "they", "them", "their", "it", "its", "this", "these"}

@@ -10,6 +10,17 @@ from quizapp.generation.analyse import SentenceInfo
 TARGET_WORDS = 30  # prompts longer than this are trimmed where the parse allows
 MIN_WORDS = 6
 PRONOUN_SUBJECTS = {"it", "they", "he", "she", "this", "these", "those", "that", "its", "their"}
+PREPOSITIONS = {
+    "despite",
+    "following",
+    "amid",
+    "near",
+    "like",
+    "unlike",
+    "outside",
+    "inside",
+    "past",
+}
 _CLAUSE_DEPS = ("advcl", "relcl", "acl", "appos", "conj", "ccomp", "prep", "npadvmod", "advmod")
 
 
@@ -102,16 +113,30 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
         listed = token.dep_ == "conj" and not (
             token.pos_ in ("VERB", "AUX")
             and token.head.dep_ == "ROOT"
-            and any(c.dep_ == "cc" for c in (*token.children, *token.head.children))
+            and any(
+                c.dep_ == "cc" and c.i < token.i for c in (*token.children, *token.head.children)
+            )
         )  # "not to hammer, cast or remove anything": the rest of a list, not a clause; and
-        # "Sweden, often held up as …, has gone further": no "and", so no second clause
+        # "Sweden, often held up as …, has gone further": no "and", so no second clause (an
+        # "and" after it joins its own verbs: "…, helped Wenlow Bay win … and take …")
         if tail and not listed and before is not None and before.text in (",", ";", "—"):
             ends.append(before.idx + base)
         # an opening clause or phrase closed by a comma: start after it
         after = doc[right + 1] if right < last else None
         if left == first and after is not None and after.text == "," and right + 2 <= last:
             nxt = doc[right + 2]
-            if nxt.lower_ not in PRONOUN_SUBJECTS:
+            root = token.sent.root
+            subject_after = (
+                any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.i > right
+                    for c in root.children
+                )
+                or root.i <= right
+            )
+            misread = token.pos_ == "ADP" and not (token.is_stop or token.lower_ in PREPOSITIONS)
+            # "Isidore the Younger, nephew of …, rebuilt it": a name the parser took for an
+            # opening phrase ("Isidore" as a preposition) holds the subject
+            if nxt.lower_ not in PRONOUN_SUBJECTS and subject_after and not misread:
                 starts.append(nxt.idx + base)
         # a coordinated clause ("…, and the observatory reached…", "… and won the right…")
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.dep_ == "ROOT":
@@ -140,7 +165,8 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
         if opening and opening[-1].i > first + 3:
             ends.append(opening[-1].idx + base)  # "… (although the sharing was limited)."
     discourse = tokens[0]
-    if discourse.pos_ in ("ADV", "CCONJ") and len(tokens) > 2:
+    clause_level = discourse.head.pos_ in ("VERB", "AUX")  # not "Nearly a thousand years"
+    if discourse.pos_ in ("ADV", "CCONJ") and clause_level and len(tokens) > 2:
         nxt = tokens[1] if not tokens[1].is_punct else tokens[2]
         if nxt.lower_ not in PRONOUN_SUBJECTS and discourse.head.i != nxt.i:  # "Instead of …"
             starts.append(nxt.idx + base)  # "However, …", "Yet …"

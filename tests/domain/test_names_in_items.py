@@ -164,6 +164,25 @@ def test_people_and_firms_are_accepted_by_the_other_name_the_article_gives():
     assert "William Horsfield" in accepted("Horsfield")
     assert "Seaholt Foods" in accepted("Seaholt")
     assert "Park" not in accepted("Fenwick Park")
+    # held-out round 54 (W): a town's one hospital is not another name for the town
+    town = _accepted(
+        b"Notes\n\nThe trust met at its offices on Quay Road in Asherby. Asherby General "
+        b"Hospital, which employs around 1,100 staff, said it would help."
+    )
+    assert "Asherby General Hospital" not in town("Asherby")
+    # held-out round 53-54: a wife the article later calls by her first name, a player read
+    # as a place, a peer by his title, and the war's short forms
+    people = _accepted(
+        b"Notes\n\nIn 1802 Stephenson married Frances Henderson, a servant. Frances died in "
+        b"1806. The third goal came from captain Hannah Pryce. Pryce setting up Ellie Marsh, "
+        b"the Otters levelled. His patron, George Herbert, the fifth Earl of Carnarvon, paid. "
+        b"Carnarvon did not live to see the mask. After the Second World War trawlers came."
+    )
+    assert "Frances" in people("Frances Henderson")
+    path = DATA / "heldout54" / "sport_report_tarrenbury_otters_water_polo_cup_final_shootout.txt"
+    assert "Hannah Pryce" in _accepted(path.read_bytes())("Pryce")
+    assert {"Lord Carnarvon", "George Herbert"} <= people("Carnarvon")
+    assert "WWII" in people("Second World War")
 
 
 def test_the_title_person_is_never_a_piece_of_the_full_name():

@@ -7,8 +7,10 @@ from quizapp.generation.analyse import analyse
 from quizapp.generation.rank import (
     FEATURES,
     LOOSE_TERM_FACTOR,
+    MIN_ACCEPTABILITY,
     MODEL_FILE,
     SHORT_PROMPT_FACTOR,
+    SIDE_DETAIL_FACTOR,
     TOPICAL_TERM_FACTOR,
     VAGUE_STATEMENT_FACTOR,
     acceptability,
@@ -64,6 +66,21 @@ def test_a_blank_on_the_word_the_article_is_about_ranks_lower():
     topical = rescore(Candidate(_statement(long), 0, "stmt:0", 0.0, topical_term=True))
     expected = TOPICAL_TERM_FACTOR * as_is_probability(topical.item)
     assert abs(topical.item.score - expected) < 1e-3
+
+
+def test_a_bystanders_age_or_a_closing_notice_falls_below_the_floor():
+    # held-out rounds 1-56: prompts giving someone's age and items from event notices were
+    # mostly rejected (25 of 40, 22 of 34)
+    plain = "Lauren Pickles paid a £900 deposit by bank transfer after being offered a discount."
+    aged = (
+        "Lauren Pickles, 34, paid a £900 deposit by bank transfer after being offered a discount."
+    )
+    notice = "The society will hold an open session at Ravensholt Library on Saturday 27 September."
+    base = rescore(Candidate(_statement(plain), 0, "stmt:0", 0.0))
+    for prompt in (aged, notice):
+        side = rescore(Candidate(_statement(prompt), 0, "stmt:0", 0.0))
+        assert abs(side.floor_score - SIDE_DETAIL_FACTOR * acceptability(side.item)) < 1e-9
+        assert side.floor_score < MIN_ACCEPTABILITY < base.floor_score
 
 
 def _blank(prompt: str, answer: str, accepted: list[str]) -> QuizItem:

@@ -224,6 +224,102 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the round 55-56 fixes, second set.
+    "heldout58": (
+        [],
+        [
+            "heldout58/biography_matthew_henson.txt",
+            "heldout58/economics_explainer_the_fiscal_multiplier.txt",
+            "heldout58/encyclopedia_common_yew.txt",
+            "heldout58/geography_isles_of_scilly.txt",
+            "heldout58/page_business_news_brayhurst_beds_crossfleet_factory_move.html",
+            "heldout58/page_consumer_news_tailward_pet_insurance_renewal_rises.html",
+            "heldout58/page_crime_court_report_stallbrook_counterfeit_vodka_bottling_plant.html",
+            "heldout58/page_education_news_tansleigh_primaries_nurseries_in_empty_classrooms.html",
+            "heldout58/page_environment_news_lydmere_reservoir_quagga_mussels.html",
+            "heldout58/sport_report_mellingham_carrbeck_lacrosse_cup_final.txt",
+        ],
+    ),
+    # Measures the round 55-56 fixes (2026-12-06 fourth session).
+    "heldout57": (
+        [],
+        [
+            "heldout57/analysis_parking_minimums.txt",
+            "heldout57/biography_beatrix_potter.txt",
+            "heldout57/history_inca_empire.txt",
+            "heldout57/page_arts_review_greythorpe_colliery_band_pithead_hours.html",
+            "heldout57/page_health_news_penmarsh_diagnostic_centre_department_store.html",
+            "heldout57/page_local_news_haddleston_brickworks_estate_street_names.html",
+            "heldout57/page_sport_report_holmcastle_womens_rugby_county_cup_final.html",
+            "heldout57/page_weather_news_wendham_vale_saharan_dust_rain.html",
+            "heldout57/science_explainer_how_geysers_erupt.txt",
+            "heldout57/science_explainer_starling_murmurations.txt",
+        ],
+    ),
+    # Measures the round 53-54 fixes, second set.
+    "heldout56": (
+        [],
+        [
+            "heldout56/arts_review_tamsin_kerrow_lantern_hours_album.txt",
+            "heldout56/business_news_caulder_vane_valve_maker_dividend_cut.txt",
+            "heldout56/geography_drakensberg.txt",
+            "heldout56/health_explainer_atrial_fibrillation.txt",
+            "heldout56/history_nansen_fram_expedition.txt",
+            "heldout56/page_business_news_coldharbour_wool_scourers_second_line.html",
+            "heldout56/page_environment_news_hendle_water_signal_crayfish_trapping.html",
+            "heldout56/page_local_news_ravensholt_war_memorial_missing_names.html",
+            "heldout56/page_politics_news_brentmarsh_council_committee_system_return.html",
+            "heldout56/page_transport_news_scarrowby_cutting_landslip_line_closure.html",
+        ],
+    ),
+    # Measures the round 53-54 fixes (2026-12-06 fourth session).
+    "heldout55": (
+        [],
+        [
+            "heldout55/biography_william_smith_geologist.txt",
+            "heldout55/economics_explainer_gross_domestic_product.txt",
+            "heldout55/encyclopedia_hagia_sophia.txt",
+            "heldout55/history_r101_airship_disaster.txt",
+            "heldout55/page_consumer_news_ivory_lace_bridal_shop_collapse.html",
+            "heldout55/page_crime_court_report_threlbury_puppy_dealer_jailed.html",
+            "heldout55/page_education_news_low_fold_school_farm_saved.html",
+            "heldout55/page_sport_report_scarbeck_wolves_challenge_shield_final.html",
+            "heldout55/page_tech_news_wyvernmouth_river_sensor_flood_alerts.html",
+            "heldout55/science_explainer_petrichor_smell_of_rain.txt",
+        ],
+    ),
+    # Measures the code of d94a422 (start of the 2026-12-06 fourth session), second set.
+    "heldout54": (
+        [],
+        [
+            "heldout54/analysis_compulsory_voting.txt",
+            "heldout54/encyclopedia_wandering_albatross.txt",
+            "heldout54/explainer_how_a_sewing_machine_makes_a_lockstitch.txt",
+            "heldout54/health_explainer_osteoporosis.txt",
+            "heldout54/page_arts_review_aladdin_pantomime_sedgecombe_lyceum.html",
+            "heldout54/page_health_news_kelverton_orchard_row_surgery_closure.html",
+            "heldout54/page_politics_news_fellbridge_council_section_114_notice.html",
+            "heldout54/page_transport_news_cray_estuary_bridge_toll_rise.html",
+            "heldout54/page_weather_news_hemsfold_vale_late_frost_vineyards_orchards.html",
+            "heldout54/sport_report_tarrenbury_otters_water_polo_cup_final_shootout.txt",
+        ],
+    ),
+    # Measures the code of d94a422 (start of the 2026-12-06 fourth session).
+    "heldout53": (
+        [],
+        [
+            "heldout53/biography_george_stephenson.txt",
+            "heldout53/economics_explainer_tragedy_of_the_commons.txt",
+            "heldout53/geography_strait_of_gibraltar.txt",
+            "heldout53/history_discovery_of_tutankhamuns_tomb.txt",
+            "heldout53/page_business_news_pennick_daye_mustard_mill_expansion.html",
+            "heldout53/page_crime_court_report_garnley_rogue_roofers_jailed.html",
+            "heldout53/page_environment_news_tessingham_fen_water_vole_return.html",
+            "heldout53/page_local_news_wenlow_butter_cross_lorry_damage.html",
+            "heldout53/page_sport_report_wyckholme_hornets_speedway_knockout_cup.html",
+            "heldout53/science_explainer_radiocarbon_dating.txt",
+        ],
+    ),
     # Measures the final code of the 2026-12-05 session (after the review's refactors).
     "heldout52": (
         [],
