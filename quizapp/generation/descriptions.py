@@ -69,6 +69,7 @@ def _restricts(head, child) -> bool:
     )
 
 
+_TITLED = re.compile(r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor)\.?\s+[A-Z]")
 INTRO_WINDOW = 80  # characters around a name in which the article says what kind of thing it is
 RECENT_SPAN = 4  # sentences back in which a rival name makes a bare description ambiguous
 NAME_LABELS = {"FAC", "ORG", "LOC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MISC"}
@@ -85,6 +86,7 @@ def _introduced_as(text: str, name: str, noun: str) -> bool:
     after = (
         rf"{name_pattern},\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}{noun_words}\b"
         r"(?!\s+[A-Z])"  # "Sudan, the chemist A. F. Joseph": the chemist is Joseph
+        r"(?!['’])"  # "Dr Anjali Mistry, the centre's clinical director" is no centre
     )
     if re.search(before, text):
         return True
@@ -113,8 +115,8 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
     for entity in analysis.entities:
         if entity.end > info.start or entity.label not in NAME_LABELS:
             continue
-        if entity.end + 1 in person_starts:
-            continue  # "His Honour Judge Peter Ashworth": a title before a name, not a name
+        if entity.end + 1 in person_starts or _TITLED.match(entity.text):
+            continue  # "His Honour Judge Peter Ashworth", "Dr Anjali Mistry": a person
         start, whole = whole_name(text, entity.start, entity.end)
         words = re.sub(r"^the\s+", "", whole, flags=re.IGNORECASE).split()
         if not words or not all(

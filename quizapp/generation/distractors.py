@@ -6,7 +6,7 @@ import random
 import re
 
 from quizapp.domain.textnorm import norm_key
-from quizapp.generation.analyse import Analysis, identity
+from quizapp.generation.analyse import STREET_WORDS, Analysis, identity
 from quizapp.generation.lexicon import (
     ALIASES,
     CITIES,
@@ -142,7 +142,9 @@ def swappable_person(name: str, analysis: Analysis) -> bool:
     never part of a longer name ("Garside Bridge" of the Garside Bridge Bulldogs) nor ending in
     a team's or a building's word ("Hagia Sophia")."""
     words = name.split()
-    if not person_like(name, analysis) or not words or words[-1] in NOT_A_SWAPPED_SURNAME:
+    if not words or words[-1] in NOT_A_SWAPPED_SURNAME | STREET_WORDS:
+        return False  # "Pritt Way, after Mulberry Way": a street for Annie Pritt
+    if not person_like(name, analysis):
         return False
     return not any(e.text.startswith(name + " ") for e in analysis.entities)
 
@@ -196,6 +198,11 @@ def pick(
     answer_form = classify(answer, forms)
     if not plausible(form, answer):
         return []
+    continent = answer_key in CONTINENT_KEYS
+    if continent:  # "the largest state ____ had ever seen": Peru is in the Americas, so
+        # a continent's options are the other continents
+        others = [c for c in CONTINENTS if norm_key(c) != answer_key and identity(c) not in seen]
+        return rng.sample(others, n) if len(others) >= n else []
     article_pool = _article_pool(analysis, form)
     if form == "DATE:year" and answer_key.isdigit():
         # "announced in November 1945": 1897 and 1918 are ruled out by the question itself
@@ -209,8 +216,9 @@ def pick(
             continue
         if classify(candidate, forms) != answer_form or not plausible(form, candidate):
             continue
-        if candidate in METONYMS:
-            continue  # "Washington" names a city, a state and a government at once
+        if candidate in METONYMS or ckey in CONTINENT_KEYS:
+            continue  # "Washington" names a city, a state and a government at once; a
+            # continent is no option for a country
         if form == "ORG" and org_kind(candidate) != org_kind(answer):
             continue  # a university's options are universities, an army's are armies
         if form.startswith("PERSON") and _shares_a_name(candidate, answer):
@@ -229,6 +237,10 @@ def pick(
     return rng.sample(article_first, n)
 
 
+CONTINENTS = ("Africa", "Asia", "Europe", "the Americas", "Oceania", "Antarctica")
+CONTINENT_KEYS = {norm_key(c) for c in CONTINENTS} | {
+    norm_key(c) for c in ("North America", "South America", "Oceania", "the Americas")
+}
 SHUFFLED_LISTS = {"GPE:country", "GPE:place", "NORP:single", "NORP:plural"}  # alphabetical
 YEAR_SPREAD = 12  # an option further from the key than this is given away by the period
 

@@ -25,6 +25,10 @@ def short_person_name(text: str, name: str) -> str:
 
 
 TITLE_PERSON_MENTIONS = 3
+TITLE_PERSON_SHARE = 0.3  # of the article's mentions of people, the title's person has this many
+# the words for who someone is that may hold a name the tagger did not type as a person's
+NAMING_DEPS = ("nsubj", "nsubjpass", "appos", "attr")
+NAMING_TYPES = ("", "PERSON", "NORP", "MISC")
 _FEMININE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 _MASCULINE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
 
@@ -75,7 +79,18 @@ def _title_person_full_name(analysis: Analysis, pronoun: str) -> str:
     other = masculine if pronoun in ("she", "her") else feminine
     if wanted < 2 * other:
         return ""  # the article's pronouns do not say whose this one is
-    return _named_in_title(analysis, title) or _by_surname(analysis, title)
+    full = _named_in_title(analysis, title) or _by_surname(analysis, title)
+    if not full:
+        return ""
+    own = len(re.findall(rf"\b{re.escape(full.split()[-1])}\b", text))
+    others = sum(
+        1
+        for e in analysis.entities
+        if e.label == "PERSON" and not set(e.text.split()) & set(full.split())
+    )
+    if own < TITLE_PERSON_SHARE * (own + others):
+        return ""  # a match report's headline scorer is not every "she" of the report
+    return full
 
 
 def _named_in_title(analysis: Analysis, title: str) -> str:
@@ -137,8 +152,10 @@ def title_subject(analysis: Analysis, info: SentenceInfo, tokens: list, base: in
     previous = analysis.sentences[info.index - 1]
     others = {t.text for t in previous.tokens if t.ent_type_ == "PERSON"}
     others |= {
-        t.text for t in previous.tokens if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
-    }
+        t.text
+        for t in previous.tokens
+        if t.pos_ == "PROPN" and t.dep_ in NAMING_DEPS and t.ent_type_ in NAMING_TYPES
+    }  # "It was Holmcastle's captain, scrum-half Ffion Marsh, who …. On 63 minutes she …"
     if others - set(name.split()) or someone_else_named_last(analysis, info, name):
         return None  # "… the chemist A. F. Joseph showed her …. In 1928 she …": whose turn?
     return pronoun, name
@@ -160,10 +177,7 @@ def someone_else_named_last(analysis: Analysis, info: SentenceInfo, name: str) -
         named += [
             (sentence.offset + t.idx, t.text)
             for t in sentence.tokens
-            if t.pos_ == "PROPN"
-            and t.dep_ in ("nsubj", "nsubjpass")
-            and t.head.dep_ == "ROOT"
-            and t.ent_type_ in ("", "PERSON", "NORP")
+            if t.pos_ == "PROPN" and t.dep_ in NAMING_DEPS and t.ent_type_ in NAMING_TYPES
         ]  # the tagger's document-wide typing may call a person a nationality ("Justinian")
         at -= 1
     if not named:

@@ -1,5 +1,6 @@
 """Whether a sentence can stand alone as a question, and what makes it so (select stage)."""
 
+import random
 import re
 
 import pytest
@@ -9,6 +10,7 @@ from quizapp.generation.analyse import analyse
 from quizapp.generation.blanks import blank_problem
 from quizapp.generation.connectors import connector_length
 from quizapp.generation.context import frame
+from quizapp.generation.distractors import CONTINENTS, pick
 from quizapp.generation.pipeline import generate
 from quizapp.generation.segment import build_article, parse_article
 from quizapp.generation.select import answers
@@ -1341,3 +1343,25 @@ def test_rounds_55_56_wrong_keys_are_not_made_again():
     assert not [p for p in prompts if p.startswith(("Nephew of", "Josh Adeyemi, who finished"))]
     assert not [p for p in prompts if "government of Hagia Sophia" in p]
     assert any(p.startswith("Isidore the Younger") for p in prompts)
+
+
+def test_round_57_wrong_keys_are_not_made_again():
+    # held-out round 57 (W): "The centre" written as "Dr Anjali Mistry" (introduced as "the
+    # centre's clinical director"), "she" as the headline's scorer rather than the captain named
+    # just before, Peru among the options for "the Americas"; and a street swapped for a person
+    folder = DATA / "heldout57"
+    clinic = _items_of(folder / "page_health_news_penmarsh_diagnostic_centre_department_store.html")
+    assert not [
+        i for i in clinic if i.prompt.startswith("Dr Anjali Mistry") and "needs" in i.prompt
+    ]
+    assert not [i for i in clinic if "Mistry opens" in i.prompt]
+    rugby = _items_of(folder / "page_sport_report_holmcastle_womens_rugby_county_cup_final.html")
+    assert not [i for i in rugby if "Okafor spotted" in i.prompt]
+    path = folder / "history_inca_empire.txt"
+    inca = analyse(parse_article(path.read_bytes(), path.name))
+    forms = {e.text: e.form for e in inca.entities}
+    continents = pick("Americas", "GPE:country", inca, forms, random.Random(1))
+    assert len(continents) == 3 and set(continents) <= set(CONTINENTS)
+    assert not set(pick("Peru", "GPE:country", inca, forms, random.Random(1))) & set(CONTINENTS)
+    streets = _items_of(folder / "page_local_news_haddleston_brickworks_estate_street_names.html")
+    assert not [i for i in streets if "after Mulberry Way" in i.prompt]
