@@ -62,7 +62,9 @@ _EMPLOYER_BEFORE = re.compile(
 )
 # "Dr James Liang, a consultant at ____, said …", "Ellison, who joined in ____, said …": a
 # detail of who is speaking, not what the story reports (held-out rounds 16-18)
-_SPEAKER_ASIDE_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+(?:who|a|an|the|\d{1,3},)\s[^,]*$")
+# "Rob Kinnaird, ____'s director of environment, said", "Paula Grieve, of Unison's ____
+# branch, said": the speaker's employer or branch, not what was said
+_SPEAKER_ASIDE_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+(?:(?:who|a|an|the|of|\d{1,3},)\s[^,]*)?$")
 _SPEAKER_ASIDE_AFTER = re.compile(
     r"^[^,]*,\s+(?:said|says|told|added|warned|explained|admitted|insisted|argued|believes|"
     r"thinks|accepts|agreed)\b"

@@ -27,7 +27,7 @@ CONNECTOR_PHRASES = (
     "in contrast", "in turn", "to be sure", "that said", "what's more", "above all", "in sum",
     "in short", "later in the day", "within weeks", "within days", "within months",
     "within hours", "a short time later", "soon after", "shortly after", "shortly afterwards",
-    "in return", "in response",
+    "in return", "in response", "either way",
 )  # fmt: skip
 # "Six weeks earlier, ", "Less than two months later, ": time counted from the previous sentence
 _RELATIVE_TIME = re.compile(

@@ -111,6 +111,10 @@ NOT_A_FIRST_NAME = {
     "Second", "Captain", "Coach", "Umpire", "Referee",
 }  # fmt: skip
 PLACE_NOUNS = r"(?:road|lane|street|track|village|town|hamlet|river|farm|estate|park|hill)"
+THING_NOUNS = (
+    r"(?:march|song|hymn|piece|suite|album|single|film|novel|book|play|opera|poem|ship|vessel|"
+    r"boat|horse|locomotive|engine|building|house|mill|pub|shop|firm|company|band|team|club)"
+)
 
 
 def reads_as_person(name: str, text: str) -> bool:
@@ -127,6 +131,10 @@ def reads_as_person(name: str, text: str) -> bool:
         rf"\b{re.escape(name)},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{PLACE_NOUNS}\b", text
     ):
         return False  # "Gaitsgill Bank, a single-track road used by farm vehicles"
+    if re.search(
+        rf"\b{re.escape(name)},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{THING_NOUNS}\b", text
+    ):
+        return False  # "Greythorpe Jubilee, the march written for the band's centenary"
     return not re.search(rf"\b{re.escape(name)}\s+[a-z]+\s+its\b", text)
 
 

@@ -10,7 +10,7 @@ from quizapp.generation.analyse import analyse
 from quizapp.generation.blanks import blank_problem
 from quizapp.generation.connectors import connector_length
 from quizapp.generation.context import frame
-from quizapp.generation.distractors import CONTINENTS, pick
+from quizapp.generation.distractors import CONTINENTS, pick, reads_as_person
 from quizapp.generation.pipeline import generate
 from quizapp.generation.segment import build_article, parse_article
 from quizapp.generation.select import answers
@@ -285,6 +285,18 @@ def test_sentences_are_framed_to_stand_alone(views, opening, problem, readable):
             "part_of_a_name",
         ),
         ("A fine of £20 would keep the penalty symbolic.", "20", "MONEY", ""),
+        (  # held-out rounds 57-58: a speaker's employer or union branch
+            "Rob Kinnaird, Wessway's director of environment, said the tower was inspected.",
+            "Wessway",
+            "ORG",
+            "speaker_detail",
+        ),
+        (
+            "Union representative Paula Grieve, of Unison's Lowmoor branch, said staff worried.",
+            "Lowmoor",
+            "GPE",
+            "speaker_detail",
+        ),
     ],
 )
 def test_blanks_not_worth_asking_are_refused_with_a_reason(quote, answer, label, problem):
@@ -1365,3 +1377,13 @@ def test_round_57_wrong_keys_are_not_made_again():
     assert not set(pick("Peru", "GPE:country", inca, forms, random.Random(1))) & set(CONTINENTS)
     streets = _items_of(folder / "page_local_news_haddleston_brickworks_estate_street_names.html")
     assert not [i for i in streets if "after Mulberry Way" in i.prompt]
+
+
+def test_round_58_a_piece_of_music_and_a_leftover_either_way():
+    text = (
+        "The evening opened with Greythorpe Jubilee, the march written for the band's "
+        "centenary. Vasey conducted. Marsh played. Athey sang. Greythorpe Jubilee was loud."
+    )
+    assert not reads_as_person("Greythorpe Jubilee", text)
+    assert reads_as_person("Harold Beckett", text + " Harold Beckett, the conductor, bowed.")
+    assert connector_length("Either way, the pattern is the same.") == len("Either way, ")

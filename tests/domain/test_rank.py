@@ -5,6 +5,7 @@ import json
 from quizapp.domain.items import QuizItem
 from quizapp.generation.analyse import analyse
 from quizapp.generation.rank import (
+    COMMON_TERM_FACTOR,
     FEATURES,
     LOOSE_TERM_FACTOR,
     MIN_ACCEPTABILITY,
@@ -81,6 +82,19 @@ def test_a_bystanders_age_or_a_closing_notice_falls_below_the_floor():
         side = rescore(Candidate(_statement(prompt), 0, "stmt:0", 0.0))
         assert abs(side.floor_score - SIDE_DETAIL_FACTOR * acceptability(side.item)) < 1e-9
         assert side.floor_score < MIN_ACCEPTABILITY < base.floor_score
+
+
+def test_a_blank_on_an_everyday_term_ranks_lower_than_one_on_a_rare_term():
+    # held-out rounds 30-58: 78 of 326 everyday-word terms usable as-is, 153 rejected
+    prompt = "The outer fabric cover had deteriorated and needed ____ before the flight."
+    everyday = _blank(prompt, "repeated patching", [])
+    rare = _blank(prompt, "sinter", [])
+    for item in (everyday, rare):
+        item.tags = ["fact", "key term"]
+    common = rescore(Candidate(everyday, 0, "x", 0.0))
+    assert abs(common.item.score - COMMON_TERM_FACTOR * as_is_probability(everyday)) < 1e-3
+    plain = rescore(Candidate(rare, 0, "x", 0.0))
+    assert abs(plain.item.score - as_is_probability(rare)) < 1e-3
 
 
 def _blank(prompt: str, answer: str, accepted: list[str]) -> QuizItem:

@@ -224,6 +224,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the round 57-58 fixes, second set.
+    "heldout60": (
+        [],
+        [
+            "heldout60/analysis_term_time_holiday_fines.txt",
+            "heldout60/arts_review_the_lengthsman_film.txt",
+            "heldout60/geography_lake_tanganyika.txt",
+            "heldout60/history_discovery_of_neptune.txt",
+            "heldout60/page_business_news_larkhampton_bell_foundry_minster_order.html",
+            "heldout60/page_environment_news_penvose_bay_nurdle_spill.html",
+            "heldout60/page_health_news_ambleworth_norovirus_ward_closures.html",
+            "heldout60/page_local_news_audleigh_town_crier_contest.html",
+            "heldout60/page_sport_report_hallamere_middle_distance_triathlon.html",
+            "heldout60/science_explainer_foehn_winds.txt",
+        ],
+    ),
+    # Measures the round 57-58 fixes (2026-12-06 fourth session).
+    "heldout59": (
+        [],
+        [
+            "heldout59/biography_edward_elgar.txt",
+            "heldout59/encyclopedia_great_crested_grebe.txt",
+            "heldout59/explainer_how_an_electric_kettle_switches_itself_off.txt",
+            "heldout59/health_explainer_cataracts.txt",
+            "heldout59/history_cutty_sark.txt",
+            "heldout59/page_crime_court_report_pelsworth_driving_test_impersonator_jailed.html",
+            "heldout59/page_politics_news_ollerbridge_councillor_six_month_rule_by_election.html",
+            "heldout59/page_tech_news_trenholt_hospital_patient_records_switchover.html",
+            "heldout59/page_transport_news_fallowmouth_chain_ferry_returns.html",
+            "heldout59/page_weather_news_loxbury_vale_thunderstorms_thatch_fire.html",
+        ],
+    ),
     # Measures the round 55-56 fixes, second set.
     "heldout58": (
         [],
