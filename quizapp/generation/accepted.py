@@ -142,6 +142,9 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         out.extend(_name_as_the_article_shortens_it(analysis, display))
     one_word_body = len(words) == 1 and display[:1].isupper()
     one_word_body = one_word_body and entity.label not in ("GPE", "LOC", "FAC")  # "Asherby"
+    one_word_body = one_word_body and not re.search(
+        rf"\b(?:in|at|near|from)\s+{re.escape(display)}\b", analysis.article.text
+    )  # "electors in Hatherwick": a place, whatever its parish council is called
     if one_word_body and not named_first(analysis, display) and not full_names(analysis, display):
         fuller = {
             e.text for e in analysis.entities

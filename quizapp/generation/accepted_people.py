@@ -177,6 +177,7 @@ GENERIC_NAME_WORDS = {
     "inns", "hotels", "homes", "holdings", "foods", "motors", "stores", "brewery", "taverns",
     "farms", "partners", "services", "systems", "buses", "travel", "media", "llp", "plc",
     "bank", "society", "board", "authority", "commission", "committee", "community",
+    "marine", "engineering", "construction", "trains", "rail", "shipping", "builders",
 }  # fmt: skip
 
 

@@ -8,7 +8,7 @@ import bisect
 import re
 
 from quizapp.generation.analyse import Analysis, SentenceInfo
-from quizapp.generation.references import whole_name
+from quizapp.generation.references import previous_in_paragraph, whole_name
 
 DESCRIPTION_LOOK_BACK = 3
 
@@ -105,6 +105,16 @@ def _modifies_a_noun(analysis: Analysis, entity) -> bool:
     return bool(last) and last[-1].dep_ == "compound" and last[-1].head.pos_ == "NOUN"
 
 
+def _title_name_of_kind(title: str, noun: str) -> str:
+    """A name of this kind by its own words in the article's title ("Lake Tanganyika")."""
+    for run in re.findall(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)+", title):
+        words = run.split()
+        last, first = words[-1].lower(), words[0].lower()
+        if last in (noun, noun + "s") or (first == noun and noun in NAME_LEADS):
+            return run
+    return ""
+
+
 def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
     """The one proper name before this sentence that is a <noun> by its own words ("the Golden
     Gate Bridge" for "the bridge", "Lake Mead" for "the lake"), written as the article writes it."""
@@ -143,6 +153,15 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
         bare = first == noun or "the" not in before
         names.setdefault(entity.key, name if bare else f"the {name}")
         latest[entity.key] = entity.start
+    title = analysis.article.title.lower()
+    own = [key for key, name in names.items() if re.sub(r"^the\s+", "", name.lower()) in title]
+    opens_paragraph = previous_in_paragraph(analysis, info) is None
+    if len(names) > 1 and len(own) == 1 and opens_paragraph:
+        return names[own[0]]  # "The lake" opening a paragraph in an article on Lake
+        # Tanganyika, though the paragraph before ended on Lake Baikal
+    if not own and opens_paragraph and _title_name_of_kind(analysis.article.title, noun):
+        return ""  # a paragraph on the title's lake (which the tagger may have typed a
+        # person) after one that ended on another lake: which is meant?
     if len(names) > 1 and info.index >= RECENT_SPAN:
         # several dams: the one the sentence before names, when no other was named lately
         # (a county council and a parish council a sentence apart stay ambiguous)

@@ -6,6 +6,7 @@ import random
 import re
 
 from quizapp.domain.textnorm import norm_key
+from quizapp.generation.accepted_people import GENERIC_NAME_WORDS
 from quizapp.generation.analyse import STREET_WORDS, Analysis, identity
 from quizapp.generation.lexicon import (
     ALIASES,
@@ -124,6 +125,8 @@ def reads_as_person(name: str, text: str) -> bool:
     words = name.split()
     if not words or words[-1] in NOT_A_SURNAME or words[0] in NOT_A_FIRST_NAME:
         return False
+    if words[-1].lower() in GENERIC_NAME_WORDS:
+        return False  # "Penwithy Marine", the builders, among a councillor's options
     last = re.escape(words[-1])
     if re.search(rf"\bthe\s+(?:[A-Z][\w'’-]*\s+)*{last}\b", text):
         return False

@@ -275,6 +275,11 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     if named & title and not named <= title:
         return ""  # "Project Puffin began in 1973. It is a familiar emblem" in an article on
         # the puffin: the bird, most likely, not the project named after it
+    bare_span = re.sub(r"^(?:the|The)\s+", "", span)
+    typed = [e.label == "PERSON" for e in analysis.entities if e.text == bare_span]
+    if typed and sum(typed) * 2 >= len(typed):
+        return ""  # "It lay less than one degree from …": not Galle, whom the tagger typed a
+        # place here and a person as often elsewhere (the telescope "Webb" stays a thing)
     common = not re.search(r"\b[A-Z]", re.sub(r"^The\s+", "", span))
     title_nouns = {identity(w) for w in title}
     if common and identity(subject.lemma_.lower()) not in title_nouns:

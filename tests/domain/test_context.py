@@ -1344,7 +1344,7 @@ def test_rounds_55_56_wrong_keys_are_not_made_again():
         ("heldout55", "history_r101_airship_disaster.txt"),
     ]:
         items = _items_of(DATA / folder / name)
-        prompts += [item.prompt for item in items]
+        prompts += [re.sub(r"^Hagia Sophia: ", "", item.prompt) for item in items]
         for item in items:
             if item.type == "true_false" and item.answer == "False":
                 assert not {"country", "place"} & set(item.tags), item.prompt
@@ -1387,3 +1387,17 @@ def test_round_58_a_piece_of_music_and_a_leftover_either_way():
     assert not reads_as_person("Greythorpe Jubilee", text)
     assert reads_as_person("Harold Beckett", text + " Harold Beckett, the conductor, bowed.")
     assert connector_length("Either way, the pattern is the same.") == len("Either way, ")
+
+
+def test_round_60_wrong_keys_are_not_made_again():
+    # held-out rounds 59-60 (W): "The lake" written as Lake Baikal (named last, in an article
+    # on Lake Tanganyika), "It" as Galle (typed a place there, a person elsewhere), a parish
+    # council accepted for its village, and the builders among a councillor's options
+    lake = _items_of(DATA / "heldout60" / "geography_lake_tanganyika.txt")
+    assert not [i for i in lake if "Baikal exists" in i.prompt]
+    neptune = _items_of(DATA / "heldout60" / "history_discovery_of_neptune.txt")
+    assert not [i for i in neptune if i.prompt.startswith("Galle lay")]
+    name = "page_politics_news_ollerbridge_councillor_six_month_rule_by_election.html"
+    council = _items_of(DATA / "heldout59" / name)
+    assert not [i for i in council if "Hatherwick Parish Council" in i.accepted]
+    assert not reads_as_person("Penwithy Marine", "the builders, Penwithy Marine of Hallport")

@@ -224,6 +224,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the final code of the 2026-12-06 fourth session, second set.
+    "heldout62": (
+        [],
+        [
+            "heldout62/encyclopedia_the_iron_bridge_shropshire.txt",
+            "heldout62/explainer_how_a_car_differential_works.txt",
+            "heldout62/geography_new_forest_national_park.txt",
+            "heldout62/health_explainer_hpv_vaccine.txt",
+            "heldout62/page_business_news_carrenmouth_boatyard_hybrid_ferry_order.html",
+            "heldout62/page_consumer_news_loomfield_sofas_delivery_delays.html",
+            "heldout62/page_education_news_hetherby_academy_sixth_form_closure_plan.html",
+            "heldout62/page_politics_news_ilsworth_town_hall_sale_vote.html",
+            "heldout62/page_weather_news_thrushcombe_wettest_autumn_farmers_drilling.html",
+            "heldout62/sport_report_ostwick_open_table_tennis_mens_final.txt",
+        ],
+    ),
+    # Measures the final code of the 2026-12-06 fourth session (subject line, rounds 59-60 fixes).
+    "heldout61": (
+        [],
+        [
+            "heldout61/biography_samuel_plimsoll.txt",
+            "heldout61/economics_explainer_the_gold_standard.txt",
+            "heldout61/encyclopedia_okapi.txt",
+            "heldout61/history_carnation_revolution_portugal.txt",
+            "heldout61/page_arts_review_ifor_penhale_slip_and_ash_ceramics.html",
+            "heldout61/page_crime_court_report_askerby_villa_nighthawk_jailed.html",
+            "heldout61/page_health_news_coldmere_st_elwens_hospice_bed_closures.html",
+            "heldout61/page_local_news_thirlstow_church_row_almshouses_reprieve.html",
+            "heldout61/page_transport_news_kirkhaven_station_step_free_lifts_open.html",
+            "heldout61/science_explainer_how_concrete_sets.txt",
+        ],
+    ),
     # Measures the round 57-58 fixes, second set.
     "heldout60": (
         [],

@@ -1,0 +1,38 @@
+"""Realise, last touch on the chosen bank: the article's subject as a context line before a
+prompt that does not name it ("Great crested grebe: The toes are not webbed but lobed …"), for
+articles about one named thing (pure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from quizapp.domain.items import QuizItem
+from quizapp.generation.segment import Article
+
+MAX_SUBJECT_WORDS = 4
+
+
+def article_subject(article: Article) -> str:
+    """The one thing the article is about, as its body first writes it ("Great crested grebe",
+    "Edward Elgar", "Cutty Sark"), or "" for a headline, a question or a how-to title."""
+    head = re.sub(r"^(?:the|a|an)\s+", "", article.title.split(":")[0].strip(), flags=re.I)
+    if not head or len(head.split()) > MAX_SUBJECT_WORDS or not head[:1].isupper():
+        return ""
+    body = article.text[article.paragraphs[0].start :] if article.paragraphs else article.text
+    first = re.match(rf"(?:the\s+|a\s+|an\s+)?({re.escape(head)})\b", body, re.IGNORECASE)
+    if first is None:
+        return ""  # the body does not open on it, as an entry on one thing does
+    subject = first.group(1)
+    return subject[:1].upper() + subject[1:]
+
+
+def with_subject_line(item: QuizItem, subject: str) -> QuizItem:
+    """The item with the subject before its prompt, unless the prompt already names it."""
+    if not subject:
+        return item
+    head = subject.split()[-1].lower()
+    stem = head[: max(4, len(head) - 2)]  # "grebes", "Elgar's", "cataract"
+    if stem in item.prompt.lower():
+        return item
+    return replace(item, prompt=f"{subject}: {item.prompt}")
