@@ -58,7 +58,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     person = person or after_a_title(analysis.article.text, entity, display)
     person = person or (
         len(words) == 1
-        and any(e.label == "PERSON" and e.text.split()[1:] == words for e in analysis.entities)
+        and any(e.label == "PERSON" and e.text.endswith(" " + display) for e in analysis.entities)
     )  # "Pryce", read as a place here, is "captain Hannah Pryce"; "Cape" no "Eastern Cape"
     if person and untitled != display:
         out.append(untitled)  # "President Ashraf Ghani" → "Ashraf Ghani"

@@ -149,16 +149,21 @@ _PEERAGE = r"(?:Earl|Duke|Marquess|Marquis|Viscount|Baron|Count|Countess|Duchess
 def peerage_names(text: str, word: str) -> list[str]:
     """A peer's other names the article gives for the title's place ("Carnarvon"): "Lord
     Carnarvon", "Earl of Carnarvon" and the person's own name set beside the title."""
-    titled = re.search(
-        rf"(?:([A-Z][a-z]+ [A-Z][a-z]+), )?(?:the )?(?:\w+ )?({_PEERAGE}) of "
-        rf"{re.escape(word)}\b",
-        text,
-    )
+    titled, at = None, text.find(f" of {word}")
+    while at >= 0 and titled is None:  # a look at each " of Carnarvon", never the whole text
+        # (a 20,000-word article has hundreds of one-word answers)
+        window = text[max(0, at - 12) : at + len(word) + 5]
+        titled = re.search(rf"\b({_PEERAGE}) of {re.escape(word)}\b", window)
+        start = max(0, at - 12) + (titled.start() if titled else 0)
+        at = text.find(f" of {word}", at + 1)
     if not titled:
         return []
-    lord = "Lady" if titled.group(2) in ("Countess", "Duchess") else "Lord"
-    out = [f"{lord} {word}", f"{titled.group(2)} of {word}"]
-    return out + ([titled.group(1)] if titled.group(1) else [])
+    lord = "Lady" if titled.group(1) in ("Countess", "Duchess") else "Lord"
+    out = [f"{lord} {word}", f"{titled.group(1)} of {word}"]
+    person = re.search(
+        r"([A-Z][a-z]+ [A-Z][a-z]+), (?:the )?(?:\w+ )?$", text[max(0, start - 60) : start]
+    )
+    return out + ([person.group(1)] if person else [])
 
 
 def _surname_like(word: str) -> bool:

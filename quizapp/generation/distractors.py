@@ -134,7 +134,7 @@ def reads_as_person(name: str, text: str) -> bool:
         rf"\b{re.escape(name)},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{PLACE_NOUNS}\b", text
     ):
         return False  # "Gaitsgill Bank, a single-track road used by farm vehicles"
-    if re.search(
+    if f"{name}," in text and re.search(
         rf"\b{re.escape(name)},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{THING_NOUNS}\b", text
     ):
         return False  # "Greythorpe Jubilee, the march written for the band's centenary"

@@ -33,6 +33,6 @@ def with_subject_line(item: QuizItem, subject: str) -> QuizItem:
         return item
     head = subject.split()[-1].lower()
     stem = head[: max(4, len(head) - 2)]  # "grebes", "Elgar's", "cataract"
-    if stem in item.prompt.lower():
-        return item
+    if stem in item.prompt.lower() or stem in item.answer.lower():
+        return item  # named already, or the line would give the answer away ("Okapia")
     return replace(item, prompt=f"{subject}: {item.prompt}")

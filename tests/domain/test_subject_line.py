@@ -1,5 +1,7 @@
 """The article's subject written before a prompt that does not name it (realise, last touch)."""
 
+from dataclasses import replace
+
 from quizapp.domain.items import QuizItem
 from quizapp.generation.pipeline import generate
 from quizapp.generation.segment import build_article, parse_article
@@ -36,6 +38,9 @@ def test_the_subject_line_goes_only_before_a_prompt_that_does_not_name_it():
     named = _item("Grebes dive for fish and their toes are edged with ____ of skin.")
     assert with_subject_line(named, "Great crested grebe").prompt == named.prompt
     assert with_subject_line(toes, "").prompt == toes.prompt
+    # held-out round 62: "Okapi: … the genus ____" gave "Okapia" away
+    genus = replace(_item("It is the only living member of the genus ____."), answer="Okapia")
+    assert with_subject_line(genus, "Okapi").prompt == genus.prompt
 
 
 def test_held_out_encyclopedia_items_name_their_bird():
