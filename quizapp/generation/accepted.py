@@ -142,15 +142,15 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         out.extend(_name_as_the_article_shortens_it(analysis, display))
     one_word_body = len(words) == 1 and display[:1].isupper()
     one_word_body = one_word_body and entity.label not in ("GPE", "LOC", "FAC")  # "Asherby"
-    one_word_body = one_word_body and not re.search(
-        rf"\b(?:in|at|near|from)\s+{re.escape(display)}\b", analysis.article.text
-    )  # "electors in Hatherwick": a place, whatever its parish council is called
     if one_word_body and not named_first(analysis, display) and not full_names(analysis, display):
         fuller = {
             e.text for e in analysis.entities
             if e.label == "ORG" and e.text.startswith(display + " ") and len(e.text.split()) <= 3
         }  # fmt: skip
-        out.extend(fuller if len(fuller) == 1 else [])  # "Seaholt" → "Seaholt Foods"
+        place = len(fuller) == 1 and re.search(
+            rf"\b(?:in|at|near|from)\s+{re.escape(display)}\b", analysis.article.text
+        )  # "electors in Hatherwick": a place, whatever its parish council is called
+        out.extend(fuller if len(fuller) == 1 and not place else [])  # "Seaholt Foods"
     if entity.label == "TERM" and len(words) == 2:
         out.extend(one_word_of_a_term(analysis.article.text, words))
     seen = {norm_key(display)}
