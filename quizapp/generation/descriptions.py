@@ -69,6 +69,8 @@ def _restricts(head, child) -> bool:
     )
 
 
+# honorifics only a person carries (accepted_people.TITLES also has King, General, Lord …,
+# which name bridges, hospitals and firms too: "the King Edward VII Bridge", "General Motors")
 _TITLED = re.compile(r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor)\.?\s+[A-Z]")
 INTRO_WINDOW = 80  # characters around a name in which the article says what kind of thing it is
 RECENT_SPAN = 4  # sentences back in which a rival name makes a bare description ambiguous

@@ -141,11 +141,8 @@ def reads_as_person(name: str, text: str) -> bool:
     return not re.search(rf"\b{re.escape(name)}\s+[a-z]+\s+its\b", text)
 
 
-# the last word of a team's or a place's name, never a surname in a false statement's swap
-NOT_A_SWAPPED_SURNAME = {
-    "Bridge", "United", "City", "Town", "Rovers", "Athletic", "Wanderers", "Albion", "Sophia",
-    "Street", "Road", "Lane", "Hall", "Park", "Castle", "Abbey", "Church", "Cathedral",
-}  # fmt: skip
+# a team's last word (reads_as_person already knows "City", "United", "Park", "Bridge" …)
+TEAM_WORDS = {"Town", "Rovers", "Athletic", "Wanderers", "Albion"}
 
 
 def swappable_person(name: str, analysis: Analysis) -> bool:
@@ -153,9 +150,9 @@ def swappable_person(name: str, analysis: Analysis) -> bool:
     never part of a longer name ("Garside Bridge" of the Garside Bridge Bulldogs) nor ending in
     a team's or a building's word ("Hagia Sophia")."""
     words = name.split()
-    if not words or words[-1] in NOT_A_SWAPPED_SURNAME | STREET_WORDS:
+    if not words or words[-1] in STREET_WORDS | TEAM_WORDS:
         return False  # "Pritt Way, after Mulberry Way": a street for Annie Pritt
-    if not person_like(name, analysis):
+    if not person_like(name, analysis) or not reads_as_person(name, analysis.article.text):
         return False
     return not any(e.text.startswith(name + " ") for e in analysis.entities)
 
@@ -249,9 +246,7 @@ def pick(
 
 
 CONTINENTS = ("Africa", "Asia", "Europe", "the Americas", "Oceania", "Antarctica")
-CONTINENT_KEYS = {norm_key(c) for c in CONTINENTS} | {
-    norm_key(c) for c in ("North America", "South America", "Oceania", "the Americas")
-}
+CONTINENT_KEYS = {norm_key(c) for c in (*CONTINENTS, "North America", "South America")}
 SHUFFLED_LISTS = {"GPE:country", "GPE:place", "NORP:single", "NORP:plural"}  # alphabetical
 YEAR_SPREAD = 12  # an option further from the key than this is given away by the period
 

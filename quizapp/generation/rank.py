@@ -183,7 +183,7 @@ def rescore(candidate: Candidate) -> Candidate:
         probability *= LOOSE_TERM_FACTOR  # ranked after the rest, but still offered
     if candidate.topical_term:
         probability *= TOPICAL_TERM_FACTOR
-    if _common_term(candidate.item):
+    if _common_term(item):
         probability *= COMMON_TERM_FACTOR
     short = len(candidate.item.prompt.split()) < SHORT_PROMPT_WORDS
     if short and candidate.item.kind != "argument":  # "what should Washington do?" is whole

@@ -167,13 +167,11 @@ def someone_else_named_last(analysis: Analysis, info: SentenceInfo, name: str) -
     not the "Hagia Sophia" the tagger took for the title's person)."""
     article = analysis.article
     paragraph = article.paragraphs[article.paragraph_index(info.start)]
-    named = [
-        (e.start, e.text) for e in analysis.entities
-        if e.label == "PERSON" and paragraph.start <= e.start < info.start
-    ]  # fmt: skip
+    named = []
     at = info.index - 1
     while at >= 0 and analysis.sentences[at].start >= paragraph.start:
         sentence = analysis.sentences[at]
+        named += [(e.start, e.text) for e in sentence.entities if e.label == "PERSON"]
         named += [
             (sentence.offset + t.idx, t.text)
             for t in sentence.tokens

@@ -126,13 +126,10 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
         if left == first and after is not None and after.text == "," and right + 2 <= last:
             nxt = doc[right + 2]
             root = token.sent.root
-            subject_after = (
-                any(
-                    c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.i > right
-                    for c in root.children
-                )
-                or root.i <= right
-            )
+            subject_after = root.i <= right or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.i > right
+                for c in root.children
+            )  # never a start that leaves the main verb's subject behind
             misread = token.pos_ == "ADP" and not (token.is_stop or token.lower_ in PREPOSITIONS)
             # "Isidore the Younger, nephew of …, rebuilt it": a name the parser took for an
             # opening phrase ("Isidore" as a preposition) holds the subject
