@@ -30,6 +30,7 @@ from quizapp.generation.accepted_people import (
     named_first,
     peerage_names,
     role_word,
+    without_particle,
     without_titles,
 )
 from quizapp.generation.accepted_terms import one_word_of_a_term, singular, without_describing_words
@@ -67,6 +68,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     # Mr Inns, "Fenwick Park" (a bowls club) no Mr Park
     if person and len(words) > 1 and not org_kind(display) and not trade:  # nor "Rail"
         out.extend(family_names(analysis.article.text, words))
+        out.extend(without_particle(words))
         out.extend(first_name_alone(analysis, words))  # "Frances" for "Frances Henderson"
     short = re.sub(r"^(?:the\s+)?(?:\d{4}|\d+(?:st|nd|rd|th))\s+", "", display, flags=re.I)
     if short != display and len(short) > 3 and len(short.split()) > 1 and short[:1].isupper():
@@ -108,7 +110,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         bare = QUALIFIERS.sub("", bare, count=1)  # "more than about 8,000" → "8,000"
     if bare != display and re.search(r"\d", bare):
         out.append(bare)  # "more than 10 million" → "10 million"
-    if entity.label in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT"):
+    if entity.label in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT") or TEMPERATURE.fullmatch(bare):
         out.extend(unit_forms(bare))  # never a date's day ("15 December" is not "15")
     lowered = display.lower()
     if lowered in NUMBER_NAMES:
@@ -153,6 +155,19 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         out.extend(fuller if len(fuller) == 1 and not place else [])  # "Seaholt Foods"
     if entity.label == "TERM" and len(words) == 2:
         out.extend(one_word_of_a_term(analysis.article.text, words))
+    countable = re.fullmatch(r"[A-Z]{2,6}", display) and re.search(
+        rf"\b(?:an?|one|each|every)\s+{display}\b", analysis.article.text
+    )
+    if countable:
+        out.append(display + "s")  # "ECGs" after "an ECG", never "UNESCOs"
+    ocean = re.fullmatch(r"(?:the\s+)?(Atlantic|Pacific|Arctic|Indian)", display)
+    if ocean:
+        out.append(f"{ocean.group(1)} Ocean")  # "the Atlantic" → "Atlantic Ocean"
+    if one_word_body or entity.label in ("GPE", "LOC", "FAC", "ORG"):
+        out.extend(_fuller_kind_names(analysis.article.text, display))  # "Northline Trains"
+    if entity.label == "ORG" and not person:
+        out.extend(_leading_name_used_alone(analysis, display))  # "Tailward" for "Tailward Pet
+        # Insurance" when the article calls the insurer so
     seen = {norm_key(display)}
     unique = []
     for alias in out:
@@ -190,6 +205,56 @@ def _name_as_the_article_shortens_it(analysis: Analysis, display: str) -> list[s
     if alone and not others:
         out.append(short)
     return out
+
+
+TEMPERATURE = re.compile(r"-?\d+(?:\.\d+)?\s?°?C")
+KIND_WORDS = {
+    "college", "university", "academy", "school", "trains", "rail", "railway", "buses",
+    "ocean", "sea", "island", "hospital", "trust", "museum", "festival",
+}  # fmt: skip
+
+
+def _fuller_kind_names(text: str, display: str) -> list[str]:
+    """The one fuller name the article gives a one-word answer by adding what kind of thing
+    it is ("Northline" → "Northline Trains", "Wend" → "River Wend"), never its council."""
+    name = re.sub(r"^the\s+", "", display, flags=re.IGNORECASE)
+    if " " in name or not name[:1].isupper():
+        return []
+    after = {
+        m.group(1)
+        for m in re.finditer(rf"\b{re.escape(name)} ([A-Z][a-z]+)\b", text)
+        if m.group(1).lower() in KIND_WORDS
+    }
+    fuller = [f"{name} {kind}" for kind in after]
+    if re.search(rf"\bRiver {re.escape(name)}\b", text):
+        fuller.append(f"River {name}")
+    return fuller if len(fuller) == 1 else []
+
+
+def _leading_name_used_alone(analysis: Analysis, display: str) -> list[str]:
+    """The front of a firm's or building's name that the article also uses by itself for it
+    ("Tailward" of "Tailward Pet Insurance", "Kestrel Row" of "Kestrel Row Developments")."""
+    words = re.sub(r"^the\s+", "", display, flags=re.IGNORECASE).split()
+    text = analysis.article.text
+    if any(w in NAME_LINKS for w in words):
+        return []  # "Isidore" of "Isidore of Miletus" may be someone else of that name
+    for size in range(len(words) - 1, 0, -1):
+        front = words[:size]
+        if front[-1].lower() in NAME_LINKS or not all(w[:1].isupper() for w in front):
+            continue
+        if all(zipf(w.lower()) >= RARE_NAME_ZIPF for w in front):
+            continue  # "National Lottery" names many funds
+        short = " ".join(front)
+        alone = rf"\b{re.escape(short)}\b(?!\s+[A-Z])(?!'s? [A-Z])"
+        others = any(
+            e.text.startswith(short + " ") and e.text not in display for e in analysis.entities
+        )  # "Brackwith" is also Brackwith Town Council
+        places = any(e.text == short and e.label in ("GPE", "LOC") for e in analysis.entities)
+        uses = [m.start() for m in re.finditer(alone, text)]
+        own = [at for at in uses if not re.search(r"[A-Z][a-z]+\s+$", text[max(0, at - 30) : at])]
+        if own and not others and not places:  # not "Bishop Ralph Hensley", a person
+            return [short]
+    return []
 
 
 def _same_name(alias: str, display: str) -> bool:
@@ -298,4 +363,22 @@ def _acronyms(text: str, display: str) -> list[str]:
             last = re.search(r"\b([A-Z][A-Za-z0-9&.-]{1,9})$", before)
             found.extend([last.group(1)] if last else [])  # "ITF (International …)"
     initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    return [a for a in found if a.replace(".", "") == initials or len(found) == 1]
+    found = [a for a in found if a.replace(".", "") == initials or len(found) == 1]
+    if re.fullmatch(r"[A-Z]{2,6}", name):
+        found.extend(_spelled_out_before(text, name))  # "an electrocardiogram, or ECG"
+    return found
+
+
+def _spelled_out_before(text: str, acronym: str) -> list[str]:
+    """The words an article spells an acronym out as ("electrocardiogram, or ECG"): the
+    shortest run of words before ", or ECG" whose letters hold the acronym's in order."""
+    found = re.search(rf"((?:[A-Za-z-]+ ){{0,4}}[A-Za-z-]+),? or {re.escape(acronym)}\b", text)
+    if not found:
+        return []
+    words = found.group(1).split()
+    for size in range(1, len(words) + 1):
+        phrase = " ".join(words[-size:])
+        letters = iter(phrase.lower())
+        if phrase[:1].lower() == acronym[0].lower() and all(c in letters for c in acronym.lower()):
+            return [phrase]
+    return []

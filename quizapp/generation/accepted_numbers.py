@@ -55,6 +55,9 @@ def number_shapes(amount: str) -> list[str]:
         if unit and unit.lower() in MULTIPLIERS:  # "50 to 60 million" is never "50 to 60"
             return [f"{low}-{high} {unit}", f"{low} to {high} {unit}"]
         out = [f"{low}-{high}", f"{low} to {high}"]
+        short = UNIT_SHORT.get((unit or "").lower())
+        if short:  # "30,000 to 40,000 km"
+            out += [f"{low} to {high} {short}", f"{low}-{high} {short}"]
         return out + [f"{low}-{high} {unit}"] if unit else out
     found = _DURATION_MODIFIER.fullmatch(amount.strip())
     if found:
@@ -91,7 +94,8 @@ UNIT_SHORT = {
     "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "metres": "m",
     "meters": "m", "miles": "mi", "feet": "ft", "kilograms": "kg", "centimetres": "cm",
     "centimeters": "cm", "millimetres": "mm", "millimeters": "mm", "litres": "l", "grams": "g",
-    "percent": "%", "per cent": "%", "megawatts": "MW", "degrees": "°",
+    "percent": "%", "per cent": "%", "megawatts": "MW", "degrees": "°", "kilowatts": "kW",
+    "watts": "W", "square metres": "sq m", "square kilometres": "sq km", "square miles": "sq mi",
 }  # fmt: skip
 _QUANTITY = re.compile(
     r"(\d[\d,]*(?:\.\d+)?(?: (?:thousand|million|billion))?)[ -]?([A-Za-z][A-Za-z -]*)"
@@ -114,7 +118,7 @@ def unit_forms(amount: str) -> list[str]:
     out = [number]
     short = UNIT_SHORT.get(unit.lower())
     if short:
-        out.append(f"{number} {short}" if short.isalpha() else f"{number}{short}")
+        out.append(f"{number}{short}" if short in ("%", "°") else f"{number} {short}")
     if not amount[len(number) :].startswith((" ", "-")):
         out.append(f"{number} {unit}")  # "4km" → "4 km"
     return out
@@ -140,16 +144,19 @@ def date_spellings(display: str) -> list[str]:
         display = full
     day_first = re.fullmatch(rf"(\d{{1,2}}) ({MONTH_PATTERN})(?:,? (\d{{4}}))?", display)
     month_first = re.fullmatch(rf"({MONTH_PATTERN}) (\d{{1,2}})(?:,? (\d{{4}}))?", display)
+    month_and_year = re.fullmatch(rf"({MONTH_PATTERN}),? (\d{{3,4}})", display)
     if day_first:
         day, month, year = day_first.groups()
     elif month_first:
         month, day, year = month_first.groups()
+    elif month_and_year:
+        return [month_and_year.group(2)]  # "July 1054" → "1054"
     else:
         rough = re.fullmatch(
             rf"(?:early|mid|late|mid-|last|next|this)\s*-?({MONTH_PATTERN}|\d{{4}})", display, re.I
         )
         return [rough.group(1)] if rough else []
     out += [f"{day} {month}", f"{month} {day}"]
-    if year:
-        out += [f"{day} {month} {year}", f"{month} {day}, {year}"]
+    if year:  # the year, or the month and year, answers "when" as well as the day does
+        out += [f"{day} {month} {year}", f"{month} {day}, {year}", f"{month} {year}", year]
     return [o for o in out if o != original]

@@ -102,7 +102,17 @@ def name_read_as_organisation(analysis: Analysis, entity: Entity, display: str) 
 PATRONYMICS = {"ibn", "bin", "bint", "ben", "abu", "ap"}
 
 
-NAME_PARTICLES = {"de", "van", "von", "da", "di", "le", "la", "del", "der", "du", "ten"}
+NAME_PARTICLES = {"de", "van", "von", "da", "di", "le", "la", "del", "der", "du", "ten", "zur"}
+ROMANCE_PARTICLES = {"de", "da", "di", "del", "du", "dos", "das", "zur"}
+
+
+def without_particle(words: list[str]) -> list[str]:
+    """A Romance family name as it is used without its particle ("Spínola" for "António de
+    Spínola", "Costa Gomes" for "Francisco da Costa Gomes")."""
+    for at, word in enumerate(words[1:-1], 1):
+        if word in ROMANCE_PARTICLES:
+            return [" ".join(words[at + 1 :])]
+    return []
 
 
 def family_names(text: str, words: list[str]) -> list[str]:
@@ -126,7 +136,16 @@ def family_names(text: str, words: list[str]) -> list[str]:
         )
         if len(alone) > text.count(" ".join(words)):
             return [candidate]
-    return [family] if len(words[0]) > 3 and _surname_like(words[-1]) else []
+    given_first = len(words[0]) > 3 or words[0] in SHORT_FIRST_NAMES
+    return [family] if given_first and _surname_like(words[-1]) else []
+
+
+# English first names as short as a family name written first ("Tom Storey", never "Xi")
+SHORT_FIRST_NAMES = {
+    "Tom", "Jon", "Ian", "Sam", "Ben", "Dan", "Tim", "Joe", "Amy", "Ann", "Eve", "Kay", "Liz",
+    "Max", "Ray", "Roy", "Guy", "Ted", "Bob", "Jim", "Zoe", "Ada", "Eva", "Ava", "Mia", "Ivy",
+    "Tess", "Ron", "Don", "Ken", "Len", "Pat", "Sue", "Meg", "Jan", "Rob", "Ed", "Al", "Jo",
+}  # fmt: skip
 
 
 def first_name_alone(analysis: Analysis, words: list[str]) -> list[str]:
@@ -241,7 +260,9 @@ def full_names(analysis: Analysis, surname: str) -> list[str]:
         if len(n.split()) > 1
         and zipf(n.split()[0].lower()) < EVERYDAY_WORD_ZIPF
         and n.split()[0].lower().rstrip(".") not in PLACE_LEADS
-    }  # "Ms Halloran" is no fuller than "Halloran", "Saints Peter" (a cathedral) no one's name
+        and not n.split()[0].endswith("ing")
+    }  # "Ms Halloran" is no fuller than "Halloran", "Saints Peter" (a cathedral) no one's name,
+    # "Representing Tolley" (a sentence's opening) no one's first name
     return list(names) if len(names) == 1 else []
 
 

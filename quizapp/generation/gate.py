@@ -28,11 +28,15 @@ HARD_GATES = (
     "article_agreement",
 )
 DUPLICATE_RATIO = 90
+SUBJECT_LINE = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: ")  # the article's subject
 
 
 def statement_of(item: QuizItem) -> str:
     """The claim a true/false prompt makes, without its framing."""
     prompt = item.prompt
+    line = SUBJECT_LINE.match(prompt)
+    if line and not item.quote.startswith(line.group(0)):
+        prompt = prompt[line.end() :]  # "Cutty Sark: The ship …" states only what follows
     if prompt.startswith(ARGUMENT_PREFIX):
         prompt = prompt[len(ARGUMENT_PREFIX) :]
     return prompt

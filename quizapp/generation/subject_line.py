@@ -16,11 +16,18 @@ MAX_SUBJECT_WORDS = 4
 def article_subject(article: Article) -> str:
     """The one thing the article is about, as its body first writes it ("Great crested grebe",
     "Edward Elgar", "Cutty Sark"), or "" for a headline, a question or a how-to title."""
-    head = re.sub(r"^(?:the|a|an)\s+", "", article.title.split(":")[0].strip(), flags=re.I)
+    named, *subtitle = re.split(r"[:,]\s", article.title, maxsplit=1)
+    head = re.sub(r"^(?:the|a|an)\s+", "", named.strip(), flags=re.I)
     if not head or len(head.split()) > MAX_SUBJECT_WORDS or not head[:1].isupper():
         return ""
     body = article.text[article.paragraphs[0].start :] if article.paragraphs else article.text
     first = re.match(rf"(?:the\s+|a\s+|an\s+)?({re.escape(head)})\b", body, re.IGNORECASE)
+    if first is None and subtitle and article.paragraphs:
+        # "Beatrix Potter: The Naturalist Behind Peter Rabbit" names its subject before the
+        # colon; the first paragraph names it again, as the entry's subject and not a passing
+        # word of a headline
+        opening = article.text[article.paragraphs[0].start : article.paragraphs[0].end]
+        first = re.search(rf"(?<![\w-])({re.escape(head)})(?![\w-])", opening, re.IGNORECASE)
     if first is None:
         return ""  # the body does not open on it, as an entry on one thing does
     subject = first.group(1)
@@ -31,8 +38,12 @@ def with_subject_line(item: QuizItem, subject: str) -> QuizItem:
     """The item with the subject before its prompt, unless the prompt already names it."""
     if not subject:
         return item
-    head = subject.split()[-1].lower()
+    words = subject.split()
+    head = words[-1].lower()
     stem = head[: max(4, len(head) - 2)]  # "grebes", "Elgar's", "cataract"
     if stem in item.prompt.lower() or stem in item.answer.lower():
         return item  # named already, or the line would give the answer away ("Okapia")
+    first = words[0] if len(words) > 1 and words[0][:1].isupper() else ""
+    if first and re.search(rf"\b{re.escape(first)}\b", item.prompt):
+        return item  # "George's portrait" names George Stephenson ("the lake" stays unnamed)
     return replace(item, prompt=f"{subject}: {item.prompt}")

@@ -11,6 +11,7 @@ from quizapp.domain.items import CLOZE_BLANK, QuizItem
 from quizapp.generation.analyse import analyse
 from quizapp.generation.pipeline import MAX_PROMPT_WORDS, _soft_failures, generate
 from quizapp.generation.segment import parse_article
+from quizapp.generation.subject_line import article_subject
 from quizapp.generation.wording import (
     TARGET_WORDS,
     _cut_points,
@@ -101,8 +102,9 @@ def test_long_prompts_cost_rank_and_over_30_words_are_gated():
 
 @pytest.mark.parametrize("name", ARTICLES)
 def test_generated_prompts_are_short_and_tidy(banks, name):
-    _article, items = banks[name]
-    lengths = [word_count(item.prompt) for item in items]
+    article, items = banks[name]
+    line = article_subject(article) + ": "  # the context line is not the question's length
+    lengths = [word_count(item.prompt.removeprefix(line)) for item in items]
     assert max(lengths) <= MAX_PROMPT_WORDS
     assert sum(n > TARGET_WORDS for n in lengths) <= 0.1 * len(items)
     for item in items:
@@ -113,7 +115,7 @@ def test_generated_prompts_are_short_and_tidy(banks, name):
             assert prompt.endswith("?")
         if item.type == "true_false":
             assert prompt.endswith((".", '"'))
-        assert item.quote == _article.text[item.source_start : item.source_end]
+        assert item.quote == article.text[item.source_start : item.source_end]
 
 
 def test_a_leftover_also_is_dropped_but_not_from_but_also():

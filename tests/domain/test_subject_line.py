@@ -50,3 +50,28 @@ def test_held_out_encyclopedia_items_name_their_bird():
     items = generate(parse_article(path.read_bytes(), path.name)).items
     assert items
     assert all("grebe" in item.prompt.lower() for item in items)
+
+
+def test_a_title_names_its_subject_before_the_colon_when_the_opening_names_it_again():
+    # held-out rounds 53-62: "The ship", "The farm", "the species" dangled in entries titled
+    # "Cutty Sark: The Last of the Tea Clippers", whose body did not open on the name
+    for path, subject in [
+        ("heldout59/history_cutty_sark.txt", "Cutty Sark"),
+        ("heldout57/biography_beatrix_potter.txt", "Beatrix Potter"),
+        ("heldout62/encyclopedia_the_iron_bridge_shropshire.txt", "Iron Bridge"),
+        ("heldout58/geography_isles_of_scilly.txt", "Isles of Scilly"),
+    ]:
+        source = DATA / path
+        assert article_subject(parse_article(source.read_bytes(), source.name)) == subject
+    # a headline's words before a colon are no subject unless the opening names them again
+    review = build_article(
+        "Free Parking Is Not Free: Why the Rules Should Go\n\nCities still require car spaces."
+    )
+    assert article_subject(review) == ""
+
+
+def test_a_person_named_by_first_name_gets_no_subject_line():
+    portrait = _item("Between 1990 and 2003 George's portrait appeared on the £5 note.")
+    assert with_subject_line(portrait, "George Stephenson").prompt == portrait.prompt
+    lake = _item("The lake is home to around ____ species of cichlid fish.")
+    assert with_subject_line(lake, "Lake Tanganyika").prompt.startswith("Lake Tanganyika: ")

@@ -224,6 +224,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the fifth 2026-12-06 session's first change, second set.
+    "heldout64": (
+        [],
+        [
+            "heldout64/analysis_sunday_trading_laws.txt",
+            "heldout64/encyclopedia_falkirk_wheel.txt",
+            "heldout64/explainer_how_a_mechanical_watch_keeps_time.txt",
+            "heldout64/health_explainer_frozen_shoulder.txt",
+            "heldout64/history_st_kilda_evacuation_1930.txt",
+            "heldout64/page_education_news_mistleford_hazelwood_brook_special_school_opens.html",
+            "heldout64/page_health_news_lanthorne_satellite_dialysis_unit_opens.html",
+            "heldout64/page_politics_news_brisland_councillor_allowances_rise_vote.html",
+            "heldout64/page_transport_news_orbury_kingsfield_park_and_ride_closure.html",
+            "heldout64/page_weather_news_greystrand_surge_tide_seafront_flooding.html",
+        ],
+    ),
+    # Measures the 2026-12-06 fifth session's first change (accepted answers, subject line).
+    "heldout63": (
+        [],
+        [
+            "heldout63/biography_james_clerk_maxwell.txt",
+            "heldout63/economics_explainer_the_sunk_cost_fallacy.txt",
+            "heldout63/geography_lake_district.txt",
+            "heldout63/history_south_sea_bubble.txt",
+            "heldout63/page_business_news_nant_orwen_slate_quarry_new_pit.html",
+            "heldout63/page_crime_court_report_hartlow_heating_oil_thieves_jailed.html",
+            "heldout63/page_environment_news_ellstow_swift_bricks_new_homes.html",
+            "heldout63/page_local_news_cotterby_footpath_diversion_inquiry.html",
+            "heldout63/page_sport_report_brenmouth_canoe_slalom_championships.html",
+            "heldout63/science_explainer_why_the_sky_is_blue.txt",
+        ],
+    ),
     # Measures the final code of the 2026-12-06 fourth session, second set.
     "heldout62": (
         [],
