@@ -110,6 +110,11 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         bare = QUALIFIERS.sub("", bare, count=1)  # "more than about 8,000" → "8,000"
     if bare != display and re.search(r"\d", bare):
         out.append(bare)  # "more than 10 million" → "10 million"
+    unhedged = re.sub(r"^(?:only|just)\s+(?=\D)", "", display)
+    if unhedged != display and re.search(r"\d", unhedged):
+        out.append(unhedged)  # "only about 40,000" → "about 40,000"
+    if re.fullmatch(r"\d[\d,.]*", display):
+        out.extend(_unit_of_a_bare_number(analysis.article.text, entity, display))
     if entity.label in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT") or TEMPERATURE.fullmatch(bare):
         out.extend(unit_forms(bare))  # never a date's day ("15 December" is not "15")
     lowered = display.lower()
@@ -212,6 +217,22 @@ KIND_WORDS = {
     "college", "university", "academy", "school", "trains", "rail", "railway", "buses",
     "ocean", "sea", "island", "hospital", "trust", "museum", "festival",
 }  # fmt: skip
+
+
+_UNITS = r"(seconds|minutes|hours|days|weeks|months|years|metres|miles|kilometres|tonnes)"
+
+
+def _unit_of_a_bare_number(text: str, entity: Entity, display: str) -> list[str]:
+    """The number with the unit the sentence gives it, after it ("____ seconds") or, when it
+    ends a clause, before it ("a touch adds two seconds and a missed gate adds ____")."""
+    after = re.match(rf"\s+{_UNITS}\b", text[entity.end : entity.end + 14])
+    if after:
+        return [f"{display} {after.group(1)}"]
+    if not re.match(r"\s*[.,;]", text[entity.end : entity.end + 2]):
+        return []
+    sentence = re.split(r"[.!?]\s", text[max(0, entity.start - 200) : entity.start])[-1]
+    before = re.findall(rf"\b(?:\d[\d,.]*|one|two|three|four|five|ten) {_UNITS}\b", sentence)
+    return [f"{display} {before[-1]}"] if len(set(before)) == 1 else []
 
 
 def _fuller_kind_names(text: str, display: str) -> list[str]:

@@ -64,6 +64,13 @@ _EMPLOYER_BEFORE = re.compile(
 # detail of who is speaking, not what the story reports (held-out rounds 16-18)
 # "Rob Kinnaird, ____'s director of environment, said", "Paula Grieve, of Unison's ____
 # branch, said": the speaker's employer or branch, not what was said
+_NAME_IN_COMMAS = re.compile(r",\s+(?:Dr |Cllr |Prof )?[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+,")
+# the words a date may end on ("two years ago", "the late 1990s", "last June")
+_DATE_WORD = re.compile(
+    r"ago|century|centuries|decades?|years?|months?|weeks?|days?|hours?|morning|afternoon|"
+    r"evening|night|era|period|age|times|onwards|later|earlier|before|after|since|old|"
+    r"[a-z]+day|season|term|summer|autumn|winter|spring|half|quarter|end|start|beginning"
+)
 _SPEAKER_ASIDE_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+(?:(?:who|a|an|the|of|\d{1,3},)\s[^,]*)?$")
 _SPEAKER_ASIDE_AFTER = re.compile(
     r"^[^,]*,\s+(?:said|says|told|added|warned|explained|admitted|insisted|argued|believes|"
@@ -152,6 +159,10 @@ def blank_problem(
             MONTH_PATTERN, before_word.lower()
         ):
             return "part_of_a_name"  # "Apollo ____" (13), "Section ____" (230)
+    if label == "DATE" and re.search(
+        r"\b(?:Act|Treaty|Convention|Regulations|Order)\s+$", quote[:start]
+    ):
+        return "part_of_a_name"  # "under Section 119 of the Highways Act ____" (1980)
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and not re.search(r"\d", answer):
         return "vague_number"  # "the hundreds", "billions of dollars"
     if label == "TIME" or re.fullmatch(r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?", answer.strip()):
@@ -171,8 +182,11 @@ def blank_problem(
         or re.search(r",\s*[a-z]", answer)
         or re.search(r"\s(?:or|and|to)$", answer)
         or re.match(r"(?:between|from)\s", answer, re.IGNORECASE)
+        or re.search(r"\d\w*\s+(?!(?:or|and|to)$)[a-z]+$", answer)
+        and not _DATE_WORD.fullmatch(answer.split()[-1])
     ):
-        return "ragged_date"  # "March 2018 after years", "August 1914, days"
+        return "ragged_date"  # "March 2018 after years", "August 1914, days", "over the ____
+        # wall" (1960s sea)
     if (
         label == "DATE"
         and re.match(MONTH_PATTERN, answer, re.IGNORECASE)
@@ -234,6 +248,8 @@ def blank_problem(
         return "half_a_range"  # "____ to 15,000 people", "roughly 1,500 to ____"
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and _worked_out(quote, start, end):
         return "answer_given_away"  # "£412,500 pledged, £____ more than its target of £375,000"
+    if answer[:1].islower() and _NAME_IN_COMMAS.match(quote[end:]):
+        return "role_of_a_speaker"  # "The school's ____, Gareth Simms, said" (headteacher)
     if label not in ("DATE",) and _SPEAKERS_BODY_AFTER.match(quote[end:]):
         return "attribution_blank"  # "____'s operations director, Stephen Haig, said …"
     if _half_a_binomial(answer, quote[:start], quote[end:]):
@@ -283,6 +299,12 @@ def blank_problem(
         and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", quote[end:])
     ):
         return "part_of_a_name"  # "____ of Parliament" (The Houses)
+    if (
+        answer[:1].isupper()
+        and label not in ("PERSON", "DATE")
+        and _AND_NAME_AFTER.match(quote[end:])
+    ):
+        return "part_of_a_name"  # "The ____ and Clyde Canal" (Forth)
     joined = (
         len(before) == 2
         and before[1].lower() in NAME_JOINERS
@@ -294,6 +316,12 @@ def blank_problem(
     return ""
 
 
+# the second half of a name joined by "and" ("Forth and Clyde Canal", "Liverpool and
+# Manchester Railway"), not a list of two places ("Australia and New Zealand")
+_AND_NAME_AFTER = re.compile(
+    r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Canal|Railway|Railways|Navigation|"
+    r"Company|Line|Bank|Society|Trust|Hospital|Museum|College|Council|Club|Union|Association)\b"
+)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 # words that make a number the sum, difference or ratio of two others in the sentence
 _ARITHMETIC = re.compile(

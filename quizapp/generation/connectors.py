@@ -27,8 +27,15 @@ CONNECTOR_PHRASES = (
     "in contrast", "in turn", "to be sure", "that said", "what's more", "above all", "in sum",
     "in short", "later in the day", "within weeks", "within days", "within months",
     "within hours", "a short time later", "soon after", "shortly after", "shortly afterwards",
-    "in return", "in response", "either way",
+    "in return", "in response", "either way", "in plain terms", "put simply", "simply put",
+    "in simple terms", "whatever happens", "even then", "elsewhere",
 )  # fmt: skip
+# "Further south, younger sandstones …": a place counted from the sentence before
+_RELATIVE_PLACE = re.compile(
+    r"^(?:further|farther) (?:north|south|east|west|along|up|down|inland|upstream|downstream|"
+    r"afield|out)\s*,\s*",
+    re.IGNORECASE,
+)
 # "Six weeks earlier, ", "Less than two months later, ": time counted from the previous sentence
 _RELATIVE_TIME = re.compile(
     r"^(?:(?:less|more) than |about |some |only |just |barely )?(?:a|an|one|two|three|four|five|"
@@ -56,7 +63,7 @@ def _one_connector(quote: str) -> int:
     dateline = _DATELINE.match(quote)
     if dateline:
         return dateline.end()
-    relative = _RELATIVE_TIME.match(quote)
+    relative = _RELATIVE_TIME.match(quote) or _RELATIVE_PLACE.match(quote)
     if relative:
         return relative.end()
     lowered = quote.lower()

@@ -224,8 +224,9 @@ def _opening(
         suffix = PERSON_PRONOUNS.get(word, THING_PRONOUNS.get(word, ""))
         return Frame(cut, len(first.group()), resolved + suffix, end, hedged, attributed)
     described = DESCRIPTION.match(rest)
-    if described and re.match(r",\s+[A-Z]", rest[described.end() :]):
-        described = None  # "The finance minister, Hans Luther, …" names itself
+    if described and re.match(r",?\s+[A-Z]", rest[described.end() :]):
+        described = None  # "The finance minister, Hans Luther, …" and "The American firm
+        # Westinghouse" name themselves
     if described:
         noun = described.group(2).lower()
         name = named_in_previous(analysis, info, CLASS_NOUNS[noun])

@@ -46,14 +46,32 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
             found.add(words if owners[0].dep_ == "poss" else f"the {words}")
         if found:
             break
-    if not found and head.tag_ != "NNS":  # "The cliffs" are not "the Amphitheatre, a crescent
-        # of cliffs": one name is never a plural's
+    if not found and head.tag_ != "NNS" and not _described_earlier(analysis, info, head):
+        # "The cliffs" are not "the Amphitheatre, a crescent of cliffs": one name is never a
+        # plural's
         named = _name_of_kind(analysis, info, head.lemma_.lower())
         found = {named} if named else set()
     if len(found) != 1:
         return ""
     phrase = next(iter(found))
     return phrase[:1].upper() + phrase[1:]
+
+
+def _described_earlier(analysis: Analysis, info: SentenceInfo, head) -> bool:
+    """Whether an earlier sentence described a thing of this kind without naming it ("set up
+    the families' group"): then "The group" may be that one and not the one named so."""
+    lemma = head.lemma_.lower()
+    return any(
+        token.lemma_.lower() == lemma
+        and token.pos_ == "NOUN"
+        and not token.ent_type_
+        and token.dep_ != "appos"  # "the Great Eastern, the largest steamship of its day"
+        and any(
+            c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PROPN" for c in token.children
+        )
+        for earlier in analysis.sentences[: info.index]
+        for token in earlier.tokens
+    )
 
 
 def _restricts(head, child) -> bool:

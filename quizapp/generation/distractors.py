@@ -104,6 +104,7 @@ def plausible(form: str, option: str) -> bool:
 DISTRACTORS = 3  # wrong options beside the key
 NOT_A_SURNAME = {
     "Sound", "Creek", "Stream", "Falls", "Loch", "Tarn", "Valley", "Island", "Point", "Ness",
+    "North", "South", "East", "West", "Central", "Top", "End", "Heath", "Moor", "Dale", "Vale",
 }  # fmt: skip
 
 
@@ -138,7 +139,12 @@ def reads_as_person(name: str, text: str) -> bool:
         rf"\b{re.escape(name)},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{THING_NOUNS}\b", text
     ):
         return False  # "Greythorpe Jubilee, the march written for the band's centenary"
+    if len(words) == 1 and re.search(rf"{PLACE_BEFORE}{re.escape(name)}\b(?!['’])", text):
+        return False  # "residents of Tarnbeck", "homes in Ashby": a place
     return not re.search(rf"\b{re.escape(name)}\s+[a-z]+\s+its\b", text)
+
+
+PLACE_BEFORE = r"\b(?:residents of|in|near|village of|town of)\s+"
 
 
 # a team's last word (reads_as_person already knows "City", "United", "Park", "Bridge" …)

@@ -18,7 +18,7 @@ from quizapp.generation.blanks import blank_problem
 from quizapp.generation.context import Frame, frame, repeated_patterns
 from quizapp.generation.distractors import surface_forms
 from quizapp.generation.gate import hard_failures
-from quizapp.generation.rank import MIN_ACCEPTABILITY, rescore, select_bank
+from quizapp.generation.rank import MIN_ACCEPTABILITY, not_offered, rescore, select_bank
 from quizapp.generation.realise import (
     Candidate,
     argument_candidates,
@@ -326,6 +326,20 @@ def generate(
             )
         else:
             rescore(candidate)
+            page_text = article.text if article.site or article.url else None
+            reason = not_offered(candidate.item, page_text)
+            if reason:
+                rejected[reason] += 1
+                trace.append(
+                    Decision(
+                        "rank",
+                        candidate.sentence,
+                        candidate.item.prompt,
+                        "dropped",
+                        f"{reason.replace('_', ' ')} (usable as it is: {candidate.item.score:.2f})",
+                    )
+                )
+                continue
             if candidate.floor_score < MIN_ACCEPTABILITY:
                 rejected["below_acceptability_floor"] += 1
                 trace.append(

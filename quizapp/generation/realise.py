@@ -230,6 +230,10 @@ def fact_candidates(
         # second in the league": a swap between a person and a name the tagger misread
     if ent.label == "DATE" and not re.search(r"\b(?:in|on)\s+(?:the\s+)?$", head):
         from_article = []  # "by 2030" or "since 1990" is not contradicted by another year
+    surname = display.split()[-1] if display.split() else ""
+    if len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", head + " " + tail):
+        from_article = []  # "Metcalfe's law, named after Robert Metcalfe": the rest of the
+        # sentence names him, so a swap gives itself away
     if ent.label in NUMERIC_LABELS and re.search(r"\b(?:if|unless|once|when)\b", head, re.I):
         from_article = []  # "If employment falls by 10 per cent, the gains are wiped out": a
         # fall of 60 per cent wipes them out too

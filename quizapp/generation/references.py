@@ -250,6 +250,14 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         return ""  # fourteen years": the bridge, not Brooklyn
     if any(c.dep_ == "poss" for c in subject.children):
         return ""  # "Glenbrae's celebrations will go on. They sit third": Glenbrae, not the party
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.head.dep_ == "conj"
+        and t.head.head.dep_ == "ROOT"
+        for t in previous.tokens
+    ):  # "By Friday the tide had thrown shingle onto Marine Parade, and the road remained
+        return ""  # closed …. It is expected to reopen": the road, not the tide
     start = previous.offset + subject.left_edge.idx
     span = analysis.article.text[start : previous.offset + subject.idx + len(subject.text)]
     if len(span.split()) > 5 or not re.match(r"(?:the\s+|The\s+)?[A-Za-z]", span):

@@ -145,6 +145,10 @@ def answers(text: str, info: SentenceInfo) -> list[Answer]:
             # "Prime ____" (Minister Benjamin Netanyahu): the blank is the name, the title stays
             start = ent.start + title.end()
             before = None
+        estimate = re.match(r"(?:an?\s+)?estimated\s+(?=\d)", text[start : ent.end], re.I)
+        if numeric and estimate:
+            start += estimate.end()  # "an estimated ____ tonnes", never "an ____ tonnes"
+            before = None
         weight = LABEL_WEIGHT.get(ent.label, 0.6) + _rarity_bonus(ent.text)
         if ent.label == "CARDINAL" and not re.search(r"\d", ent.text):
             weight -= 0.3

@@ -9,8 +9,10 @@ from dataclasses import replace
 
 from quizapp.domain.items import QuizItem
 from quizapp.generation.segment import Article
+from quizapp.generation.select import zipf
 
 MAX_SUBJECT_WORDS = 4
+EVERYDAY_NAME_ZIPF = 5.1  # "George" 5.0 names the person; "South" 5.3 and "New" 6.2 name a place
 
 
 def article_subject(article: Article) -> str:
@@ -43,7 +45,11 @@ def with_subject_line(item: QuizItem, subject: str) -> QuizItem:
     stem = head[: max(4, len(head) - 2)]  # "grebes", "Elgar's", "cataract"
     if stem in item.prompt.lower() or stem in item.answer.lower():
         return item  # named already, or the line would give the answer away ("Okapia")
+    pairs = [" ".join(words[i : i + 2]).lower() for i in range(len(words) - 1)]
+    if any(pair in item.prompt.lower() for pair in pairs):
+        return item  # "The South Sea Company" names the South Sea Bubble's company
     first = words[0] if len(words) > 1 and words[0][:1].isupper() else ""
+    first = first if zipf(first.lower()) < EVERYDAY_NAME_ZIPF else ""  # "George", never "South"
     if first and re.search(rf"\b{re.escape(first)}\b", item.prompt):
         return item  # "George's portrait" names George Stephenson ("the lake" stays unnamed)
     return replace(item, prompt=f"{subject}: {item.prompt}")

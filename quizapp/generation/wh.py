@@ -221,11 +221,13 @@ def _fronted(
         return ""
     lead = f"{preposition} {wh}" if preposition else wh
     question = re.sub(r"[\s,;:]+$", "", _words([lead[:1].upper() + lead[1:], *verb_part])) + "?"
+    long_name = re.match(r"The (?:[A-Z][\w'’-]*\s+){1,}[A-Z]", subject_text)
     if not frame.replaced and subject_text[:1].isupper() and not _keeps_capital(subject):
         question = question.replace(subject_text, subject_text[:1].lower() + subject_text[1:], 1)
-    elif frame.replaced and subject_text.startswith("The "):
+    elif frame.replaced and subject_text.startswith("The ") or long_name:
         # "With whom has the Fennick Green Community Pub Society agreed …": a written-in name
-        # keeps its capitals, its "The" does not
+        # keeps its capitals, its "The" does not; nor does a name of two words or more ("In what
+        # year was the South Sea Company founded?", but "The Hague")
         question = question.replace(subject_text, "the " + subject_text[4:], 1)
     return question if 4 <= len(question.split()) <= MAX_WORDS else ""
 

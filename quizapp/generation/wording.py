@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from quizapp.generation.analyse import SentenceInfo
+from quizapp.generation.select import zipf
 
 TARGET_WORDS = 30  # prompts longer than this are trimmed where the parse allows
 MIN_WORDS = 6
@@ -163,11 +164,16 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
             ends.append(opening[-1].idx + base)  # "… (although the sharing was limited)."
     discourse = tokens[0]
     clause_level = discourse.head.pos_ in ("VERB", "AUX")  # not "Nearly a thousand years"
-    if discourse.pos_ in ("ADV", "CCONJ") and clause_level and len(tokens) > 2:
+    named = zipf(discourse.lower_) < RARE_OPENING_ZIPF  # "Windermere, at 17 km long, is …":
+    # a name the parser took for an adverb is the subject
+    if discourse.pos_ in ("ADV", "CCONJ") and clause_level and len(tokens) > 2 and not named:
         nxt = tokens[1] if not tokens[1].is_punct else tokens[2]
         if nxt.lower_ not in PRONOUN_SUBJECTS and discourse.head.i != nxt.i:  # "Instead of …"
             starts.append(nxt.idx + base)  # "However, …", "Yet …"
     return sorted(set(starts)), sorted(set(ends))
+
+
+RARE_OPENING_ZIPF = 3.0  # "However" 5.4, "Meanwhile" 4.6, "Windermere" 1.9
 
 
 MID_CONNECTOR = re.compile(

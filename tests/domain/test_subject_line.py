@@ -75,3 +75,12 @@ def test_a_person_named_by_first_name_gets_no_subject_line():
     assert with_subject_line(portrait, "George Stephenson").prompt == portrait.prompt
     lake = _item("The lake is home to around ____ species of cichlid fish.")
     assert with_subject_line(lake, "Lake Tanganyika").prompt.startswith("Lake Tanganyika: ")
+
+
+def test_the_line_is_kept_beside_a_place_word_and_left_out_beside_part_of_the_name():
+    # round 63: "The state paid the company … trade with … South America" lost its line to
+    # "South"; "The South Sea Company itself survived" needs none
+    trade = _item("The state paid the company a monopoly on trade with South America.")
+    assert with_subject_line(trade, "South Sea Bubble").prompt.startswith("South Sea Bubble: ")
+    company = _item("The South Sea Company itself survived, managing government debt.")
+    assert with_subject_line(company, "South Sea Bubble").prompt == company.prompt

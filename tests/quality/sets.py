@@ -224,6 +224,70 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the fifth 2026-12-06 session's third change, second set.
+    "heldout68": (
+        [],
+        [
+            "heldout68/economics_explainer_economies_of_scale.txt",
+            "heldout68/encyclopedia_skara_brae.txt",
+            "heldout68/explainer_how_induction_hobs_work.txt",
+            "heldout68/health_explainer_sciatica.txt",
+            "heldout68/page_arts_review_mill_on_the_floss_granary_theatre_kestermouth.html",
+            "heldout68/page_business_news_haskett_fold_creamery_japan_export.html",
+            "heldout68/page_environment_news_wickerby_verges_no_mow_pollinator_survey.html",
+            "heldout68/page_health_news_elverby_menopause_clinic_opens.html",
+            "heldout68/page_politics_news_westerholme_mayoral_car_civic_budget_cut.html",
+            "heldout68/sport_report_quarrington_town_bellmoor_athletic_senior_cup_semi_final.txt",
+        ],
+    ),
+    # Measures the fifth 2026-12-06 session's third change (rounds 63-66 fixes).
+    "heldout67": (
+        [],
+        [
+            "heldout67/analysis_minimum_unit_pricing_alcohol.txt",
+            "heldout67/biography_octavia_hill.txt",
+            "heldout67/geography_isle_of_skye.txt",
+            "heldout67/history_domesday_book.txt",
+            "heldout67/page_crime_court_report_merrowport_outboard_motor_thieves_jailed.html",
+            "heldout67/page_education_news_gallowbeck_academy_ofsted_turnaround.html",
+            "heldout67/page_local_news_cobbleford_goods_shed_community_cinema.html",
+            "heldout67/page_transport_news_tennerby_bus_station_closure_temporary_stops.html",
+            "heldout67/page_weather_news_hamblesby_hottest_day_record_roads_melt.html",
+            "heldout67/science_explainer_autumn_leaf_colour.txt",
+        ],
+    ),
+    # Measures the fifth 2026-12-06 session's second change (page floor), second set.
+    "heldout66": (
+        [],
+        [
+            "heldout66/arts_review_enemy_of_the_people_old_ropery_theatre.txt",
+            "heldout66/economics_explainer_network_effects.txt",
+            "heldout66/explainer_how_lifts_stop_themselves_falling.txt",
+            "heldout66/health_explainer_gallstones.txt",
+            "heldout66/history_great_storm_of_1703.txt",
+            "heldout66/page_business_news_marlowe_vell_pencil_works_us_order.html",
+            "heldout66/page_environment_news_gledhope_fell_dark_sky_park.html",
+            "heldout66/page_health_news_pendlow_harbour_mental_health_crisis_cafe.html",
+            "heldout66/page_politics_news_fordingley_neighbourhood_plan_referendum.html",
+            "heldout66/page_sport_report_glaswick_forest_rally_final_stage_win.html",
+        ],
+    ),
+    # Measures the fifth 2026-12-06 session's second change (page floor).
+    "heldout65": (
+        [],
+        [
+            "heldout65/biography_michael_faraday.txt",
+            "heldout65/encyclopedia_blue_whale.txt",
+            "heldout65/geography_galapagos_islands.txt",
+            "heldout65/page_arts_review_ashgrove_quartet_late_beethoven_quenby.html",
+            "heldout65/page_consumer_news_lindenhurst_house_care_home_fee_rise.html",
+            "heldout65/page_crime_court_report_marshcote_fen_hare_coursers_sentenced.html",
+            "heldout65/page_local_news_plovercote_dog_fouling_dna_scheme.html",
+            "heldout65/page_tech_news_rothwaite_common_virtual_fencing_cattle_collars.html",
+            "heldout65/science_explainer_how_soap_cleans.txt",
+            "heldout65/sport_report_halmsworth_ebbingfold_county_cricket_cup_final.txt",
+        ],
+    ),
     # Measures the fifth 2026-12-06 session's first change, second set.
     "heldout64": (
         [],
