@@ -76,6 +76,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     out.extend(_acronyms(analysis.article.text, display))
     if person and len(words) == 1:
         out.extend(full_names(analysis, words[0]))  # "Phillips" → "Jack Phillips"
+        regnal = set(re.findall(rf"\b{re.escape(words[0])} [IVX]{{1,4}}\b", analysis.article.text))
+        out.extend(regnal if len(regnal) == 1 else [])  # "Elizabeth" → "Elizabeth I"
         out.extend(named_first(analysis, words[0]))  # "Marc" → "Marc Brunel"
     if len(words) == 1 and display[:1].isupper():
         out.extend(peerage_names(analysis.article.text, display))  # "Lord Carnarvon"
@@ -113,7 +115,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     unhedged = re.sub(r"^(?:only|just)\s+(?=\D)", "", display)
     if unhedged != display and re.search(r"\d", unhedged):
         out.append(unhedged)  # "only about 40,000" → "about 40,000"
-    if re.fullmatch(r"\d[\d,.]*", display):
+    year = re.fullmatch(r"1\d{3}|20\d{2}", display)
+    if re.fullmatch(r"\d[\d,.]*", display) and entity.label == "CARDINAL" and not year:
         out.extend(_unit_of_a_bare_number(analysis.article.text, entity, display))
     if entity.label in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT") or TEMPERATURE.fullmatch(bare):
         out.extend(unit_forms(bare))  # never a date's day ("15 December" is not "15")

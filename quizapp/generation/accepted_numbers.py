@@ -150,7 +150,7 @@ def date_spellings(display: str) -> list[str]:
     elif month_first:
         month, day, year = month_first.groups()
     elif month_and_year:
-        return [month_and_year.group(2)]  # "July 1054" → "1054"
+        return [month_and_year.group(2), month_and_year.group(1)]  # "July 1054" → "1054", "July"
     else:
         rough = re.fullmatch(
             rf"(?:early|mid|late|mid-|last|next|this)\s*-?({MONTH_PATTERN}|\d{{4}})", display, re.I

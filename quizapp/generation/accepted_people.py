@@ -14,6 +14,7 @@ TITLES = re.compile(
     r"Prof\.?|Professor|Chief|Superintendent|Mayor|Judge|Justice|General|Gen\.?|Col\.?|Lt\.?|"
     r"Capt\.?|Sir|Dame|Lord|Lady|King|Queen|Pope|Councillor|Minister|Secretary|Mr\.?|Mrs\.?|"
     r"Ms\.?|Miss|Tsar|Tsarina|Emperor|Empress|Kaiser|Sultan|Shah|Archbishop|Bishop|Cardinal|"
+    r"Prince|Princess|Duke|Duchess|Earl|Count|Countess|Baron|Baroness|"
     r"Rev\.?|Revd|Reverend|Canon|Rabbi|Imam|Cllr|Sergeant|Sgt|Inspector|Det)\s+"
 )
 

@@ -97,6 +97,10 @@ def _recommendation(text: str, info: SentenceInfo, antecedent: str = "") -> Argu
                     aux = f"{do} {{s}} {token.lemma_} to do"
         if verb is None or verb.pos_ != "VERB":
             continue
+        around = (*token.children, *verb.children, *token.head.children)
+        if any(c.dep_ in ("neg", "auxpass") or c.lower_ in ("whether", "if") for c in around):
+            continue  # "schools do not have to guess", "whether children should be fed": no
+            # recommendation of what someone should do
         subject = _subject_of(verb) or _subject_of(token) or _subject_of(token.head)
         if subject is None or subject.i > token.i:
             continue  # inverted conditional ("Should X happen, …") is not a recommendation

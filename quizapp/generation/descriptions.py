@@ -13,6 +13,13 @@ from quizapp.generation.references import previous_in_paragraph, whole_name
 DESCRIPTION_LOOK_BACK = 3
 
 
+# bodies and posts whose holder changes over the years an article spans
+CHANGING_HOLDERS = {
+    "government", "administration", "cabinet", "leader", "minister", "president", "chairman",
+    "chair", "manager", "coach", "captain", "mayor", "author",
+}  # fmt: skip
+
+
 def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens: list) -> str:
     """The fuller name an earlier sentence gave a bare "the <noun>" subject: the same noun with
     a compound or a named owner ("the congestion charge", "London's charge"), when exactly one
@@ -20,6 +27,8 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
     head = next((t for t in tokens if t.lower_ == noun), None)
     if head is None or head.dep_ not in ("nsubj", "nsubjpass") or head.pos_ != "NOUN":
         return ""
+    if head.lemma_.lower() in CHANGING_HOLDERS:
+        return ""  # "The government announced in 2025 …" is not the coalition of 2014
     if any(_restricts(head, c) for c in head.children):
         return ""  # already a described thing ("The old zone", "The zone in the centre")
     found: set[str] = set()

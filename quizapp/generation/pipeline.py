@@ -28,7 +28,7 @@ from quizapp.generation.realise import (
 from quizapp.generation.references import previous_in_paragraph
 from quizapp.generation.segment import Article, require_generation_language
 from quizapp.generation.select import answers, sentence_score
-from quizapp.generation.subject_line import article_subject, with_subject_line
+from quizapp.generation.subject_line import article_subject, page_subject, with_subject_line
 
 CONTRACT_FORMAT = "quizapp-items/1"
 WORDS_PER_ITEM = 20
@@ -374,7 +374,9 @@ def generate(
         key=lambda c: (-c.item.score, c.item.source_start or 0, TYPE_ORDER.get(c.item.type, 9))
     )
     report(1.0, "done")
-    subject = article_subject(article)
+    subject = article_subject(article) or (
+        page_subject(article) if article.site or article.url else ""
+    )
     items = [with_subject_line(c.item, subject) for c in chosen]
     return GenerationResult(article, items, dict(sorted(rejected.items())), len(pool), trace)
 

@@ -29,8 +29,9 @@ ORG_NOUNS = (
 )  # fmt: skip
 PERSON_NOUNS = (
     "president", "minister", "governor", "mayor", "singer", "actor", "actress", "player",
-    "coach", "manager", "scientist", "researcher", "chief", "founder", "director", "author",
-)  # fmt: skip
+    "coach", "manager", "scientist", "researcher", "chief", "founder", "director",
+)  # fmt: skip  # never "author": "The author has never been identified" (of the letter Cecil
+# was given) is no one named before
 CLASS_NOUNS = {
     **{noun: ("ORG",) for noun in ORG_NOUNS},
     **{noun: ("PERSON",) for noun in PERSON_NOUNS},

@@ -134,6 +134,21 @@ def _looks_like_heading(line: str) -> bool:
     return n <= 16 and len(stripped) <= 120
 
 
+TITLE_WORDS = 30
+
+
+def _looks_like_title(line: str) -> bool:
+    """A first line set apart as a title though no heading would be: a question ("Why Is the
+    Sky Blue?") or a long headline ("Quarrington Town 3 Bellmoor Athletic 1 (aet): …")."""
+    stripped = line.strip()
+    return (
+        bool(stripped)
+        and not stripped.endswith((".", ",", ";"))
+        and len(stripped.split()) <= TITLE_WORDS
+        and stripped[:1].isupper()
+    )
+
+
 def build_article(
     raw: str,
     *,
@@ -179,11 +194,15 @@ def build_article(
         if not line.strip() or index in header:
             flush()  # attribution lines (byline, venue, notice) are neither headings nor text
             continue
+        first_line = not headings and not paragraphs and not block
+        first_line = first_line and any(text[s.start : s.end].strip() for s in lines[index + 1 :])
         is_heading = (
             (header and index == 0)
             or line.strip() in known_headings
             or (
-                not structured and _looks_like_heading(line) and _isolated(text, span, one_per_line)
+                not structured
+                and (_looks_like_heading(line) or (first_line and _looks_like_title(line)))
+                and _isolated(text, span, one_per_line)
             )
         )
         if is_heading:
