@@ -150,7 +150,8 @@ def date_spellings(display: str) -> list[str]:
     elif month_first:
         month, day, year = month_first.groups()
     elif month_and_year:
-        return [month_and_year.group(2), month_and_year.group(1)]  # "July 1054" → "1054", "July"
+        return [month_and_year.group(2)]  # "July 1054" → "1054" (never the month alone: rounds
+        # 66 and 74 raters disagreed, and "June" names no year)
     else:
         rough = re.fullmatch(
             rf"(?:early|mid|late|mid-|last|next|this)\s*-?({MONTH_PATTERN}|\d{{4}})", display, re.I

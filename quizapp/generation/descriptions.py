@@ -69,18 +69,34 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
 def _described_earlier(analysis: Analysis, info: SentenceInfo, head) -> bool:
     """Whether an earlier sentence described a thing of this kind without naming it ("set up
     the families' group"): then "The group" may be that one and not the one named so."""
-    lemma = head.lemma_.lower()
-    return any(
-        token.lemma_.lower() == lemma
-        and token.pos_ == "NOUN"
-        and not token.ent_type_
-        and token.dep_ != "appos"  # "the Great Eastern, the largest steamship of its day"
-        and any(
-            c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PROPN" for c in token.children
-        )
-        for earlier in analysis.sentences[: info.index]
-        for token in earlier.tokens
-    )
+    first = _first_described(analysis).get(head.lemma_.lower())
+    return first is not None and first < info.index
+
+
+_DESCRIBED: dict[tuple[int, str], dict[str, int]] = {}
+
+
+def _first_described(analysis: Analysis) -> dict[str, int]:
+    """Each noun's first sentence where the article describes one without naming it (once
+    per analysis: a scan per description cost half a second on a 20,000-word article)."""
+    key = (id(analysis), analysis.article.sha256)
+    found = _DESCRIBED.get(key)
+    if found is None:
+        found = {}
+        for sentence in analysis.sentences:
+            for token in sentence.tokens:
+                described = token.pos_ == "NOUN" and not token.ent_type_
+                described = described and token.dep_ != "appos"  # "the Great Eastern, the
+                # largest steamship of its day" names it
+                if described and any(
+                    c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PROPN"
+                    for c in token.children
+                ):
+                    found.setdefault(token.lemma_.lower(), sentence.index)
+        if len(_DESCRIBED) >= 8:
+            _DESCRIBED.clear()
+        _DESCRIBED[key] = found
+    return found
 
 
 def _restricts(head, child) -> bool:

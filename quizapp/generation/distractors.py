@@ -110,8 +110,9 @@ NOT_A_SURNAME = {
 
 NOT_A_FIRST_NAME = {
     "Loch", "Lake", "Mount", "River", "Port", "Fort", "Glen", "Lead", "Skip", "Vice", "Third",
-    "Second", "Captain", "Coach", "Umpire", "Referee",
-}  # fmt: skip
+    "Second", "Captain", "Coach", "Umpire", "Referee", "Lib", "Labour", "Tory", "Green",
+    "Reform", "Plaid", "Conservative", "Liberal",
+}  # fmt: skip  # a party ("Lib Dem") the tagger took for a councillor
 PLACE_NOUNS = r"(?:road|lane|street|track|village|town|hamlet|river|farm|estate|park|hill)"
 THING_NOUNS = (
     r"(?:march|song|hymn|piece|suite|album|single|film|novel|book|play|opera|poem|ship|vessel|"

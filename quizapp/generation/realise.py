@@ -235,7 +235,8 @@ def fact_candidates(
         from_article = []  # "Metcalfe's law, named after Robert Metcalfe": the rest of the
         # sentence names him, so a swap gives itself away
     if ent.label in NUMERIC_LABELS and any(BOUNDED.match(v) for v in (display, *from_article[:1])):
-        from_article = []  # "owing more than £100" is true of a debt of about £420,000
+        from_article = []  # "owing more than £100" is true of a debt of about £420,000; and
+        # "£2.1 million" of one of "about £2 million"
     if ent.label in NUMERIC_LABELS and re.search(r"\b(?:if|unless|once|when)\b", head, re.I):
         from_article = []  # "If employment falls by 10 per cent, the gains are wiped out": a
         # fall of 60 per cent wipes them out too
@@ -268,9 +269,10 @@ def _place_role(info: SentenceInfo, ent) -> str:
 
 BOUND_BEFORE = r"\b(?:by|since|before|after|until|from)\s+(?:the\s+)?$"
 BOUNDED = re.compile(
-    r"(?:more than|over|at least|under|less than|fewer than|up to|almost|nearly|no more than)\s",
+    r"(?:more than|over|at least|under|less than|fewer than|up to|almost|nearly|no more than|"
+    r"about|around|roughly|approximately|some|an estimated|estimated)\s",
     re.IGNORECASE,
-)
+)  # "about £2 million" is not contradicted by £2.1 million
 DIRECTION_BEFORE = (
     r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|beyond|past|outside)(?:ern)?"
     r"(?:\s+of)?\s+(?:the\s+)?$"

@@ -241,8 +241,9 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         if t.i not in inside
         and t.pos_ in ("NOUN", "PROPN")
         and t.tag_ in ("NNS", "NNPS")
-        and (t.dep_ in ("dobj", "appos") or t.lemma_ == subject.lemma_)
+        and (t.dep_ in ("dobj", "appos", "nsubj", "nsubjpass") or t.lemma_ == subject.lemma_)
     ]  # "The northern groves are small, while the largest groves lie south. They …": which?
+    # "Surgeons stress that antibiotics are not for everyone. They are avoided …": antibiotics
     if plural and rivals:
         return ""  # "Displays follow coronal mass ejections. They can reach Earth": which?
     if any(c.dep_ == "conj" for c in subject.children) or (

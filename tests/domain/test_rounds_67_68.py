@@ -50,11 +50,13 @@ def test_the_page_subject_goes_before_a_prompt_that_says_only_the_project():
     ]
 
 
-def test_a_year_takes_no_unit_and_a_month_and_year_accepts_the_month():
-    # round 67: "1873 metres" accepted for the year a summit was first climbed; round 66:
-    # "November" not accepted for "For much of ____ the weather … had been wild" (November 1703)
+def test_a_year_takes_no_unit_and_a_month_and_year_accepts_the_year_not_the_month():
+    # round 67: "1873 metres" accepted for the year a summit was first climbed; a month and
+    # year accepts the year, never the month alone (round 66's rater asked for "November",
+    # round 74's called "June" for "June 2023" too lenient: a month names no year)
     skye = [i for i in _items("heldout67/geography_isle_of_skye.txt") if i.answer == "1873"]
     assert skye and not [a for a in skye[0].accepted if "metres" in a]
     storm = [i for i in _items("heldout66/history_great_storm_of_1703.txt")]
     november = [i for i in storm if i.answer == "November 1703"]
-    assert november and "November" in november[0].accepted
+    assert november and "1703" in november[0].accepted
+    assert "November" not in november[0].accepted

@@ -224,6 +224,134 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the final code of the fifth 2026-12-06 session, second set.
+    "heldout76": (
+        [],
+        [
+            "heldout76/analysis_generational_smoking_ban.txt",
+            "heldout76/encyclopedia_capybara.txt",
+            "heldout76/explainer_how_bicycle_derailleur_gears_work.txt",
+            "heldout76/health_explainer_underactive_thyroid.txt",
+            "heldout76/history_building_the_suez_canal.txt",
+            "heldout76/page_consumer_news_hollybrook_hampers_savings_club_collapse.html",
+            "heldout76/page_crime_court_report_caddesby_beehive_thefts_jailed.html",
+            "heldout76/page_environment_news_saltinghoe_spit_little_tern_record.html",
+            "heldout76/page_politics_news_wexley_magna_parish_poll_incinerator.html",
+            "heldout76/page_transport_news_brackenridge_viaduct_weight_limit_bus_diversion.html",
+        ],
+    ),
+    # Measures the final code of the fifth 2026-12-06 session.
+    "heldout75": (
+        [],
+        [
+            "heldout75/biography_edward_jenner.txt",
+            "heldout75/economics_explainer_externalities.txt",
+            "heldout75/geography_mount_kilimanjaro.txt",
+            "heldout75/page_arts_review_the_rivals_customs_house_ludgrave.html",
+            "heldout75/page_business_news_tennant_rook_cricket_bats_willow_plantation.html",
+            "heldout75/page_education_news_scarthwaite_village_school_reopens.html",
+            "heldout75/page_health_news_orringham_barbers_blood_pressure_checks.html",
+            "heldout75/page_local_news_thistleby_bus_shelter_listed.html",
+            "heldout75/science_explainer_how_hurricanes_form.txt",
+            "heldout75/sport_report_polgarrow_merlin_rocket_championship.txt",
+        ],
+    ),
+    # Measures the fifth 2026-12-06 session's code but its last fixes, second set.
+    "heldout74": (
+        [],
+        [
+            "heldout74/arts_review_hedda_gabler_maltings_theatre_pewsbury.txt",
+            "heldout74/economics_explainer_the_paradox_of_thrift.txt",
+            "heldout74/explainer_how_a_pressure_cooker_works.txt",
+            "heldout74/geography_the_dolomites.txt",
+            "heldout74/health_explainer_appendicitis.txt",
+            "heldout74/page_business_news_amberleigh_linen_hospital_laundry_contract.html",
+            "heldout74/page_crime_court_report_pendrey_protected_oak_felling_developer_fined.html",
+            "heldout74/page_health_news_sedgeworth_royal_ambulance_handover_delays.html",
+            "heldout74/page_transport_news_holmbray_valley_line_sunday_trains_return.html",
+            "heldout74/page_weather_news_quarnby_fen_blow_dust_storm.html",
+        ],
+    ),
+    # Measures the fifth 2026-12-06 session's code but its last fixes.
+    "heldout73": (
+        [],
+        [
+            "heldout73/analysis_disposable_vape_ban.txt",
+            "heldout73/biography_humphry_davy.txt",
+            "heldout73/encyclopedia_komodo_dragon.txt",
+            "heldout73/history_tolpuddle_martyrs.txt",
+            "heldout73/page_consumer_news_wardle_pike_lettings_unlawful_tenant_fees.html",
+            "heldout73/page_environment_news_wrayholme_levels_wild_beaver_release.html",
+            "heldout73/page_local_news_hensby_ferrers_aldous_fountain_return.html",
+            "heldout73/page_politics_news_kilverton_council_all_out_elections_switch.html",
+            "heldout73/page_sport_report_penwardine_gliders_wheelchair_basketball_playoff_final.html",
+            "heldout73/science_explainer_how_road_salt_melts_ice.txt",
+        ],
+    ),
+    # Measures the fifth 2026-12-06 session's fifth change, second set.
+    "heldout72": (
+        [],
+        [
+            "heldout72/analysis_universal_free_school_meals.txt",
+            "heldout72/economics_explainer_the_market_for_lemons.txt",
+            "heldout72/encyclopedia_sea_otter.txt",
+            "heldout72/page_education_news_sallowmere_primary_breakfast_club_pilot.html",
+            "heldout72/page_environment_news_holmsey_point_seal_pups_drone_disturbance.html",
+            "heldout72/page_health_news_caistow_blood_donor_centre_relocation.html",
+            "heldout72/page_tech_news_hollinsby_edge_phone_mast_appeal_approved.html",
+            "heldout72/page_transport_news_culverholme_line_timetable_skipped_stations.html",
+            "heldout72/science_explainer_aircraft_contrails.txt",
+            "heldout72/sport_report_ellendale_show_grand_prix_jump_off.txt",
+        ],
+    ),
+    # Measures the fifth 2026-12-06 session's fifth change (title line, bounds).
+    "heldout71": (
+        [],
+        [
+            "heldout71/biography_joseph_lister.txt",
+            "heldout71/explainer_how_traffic_lights_know_when_to_change.txt",
+            "heldout71/geography_cairngorms.txt",
+            "heldout71/health_explainer_type_2_diabetes.txt",
+            "heldout71/history_gunpowder_plot.txt",
+            "heldout71/page_arts_review_hobsons_choice_brimsworth_corn_exchange.html",
+            "heldout71/page_business_news_copper_hare_distillery_fire_station_move.html",
+            "heldout71/page_crime_court_report_wellsby_tractor_gps_thieves_jailed.html",
+            "heldout71/page_local_news_dennington_christmas_lights_crowdfunder.html",
+            "heldout71/page_weather_news_lenthorpe_river_lenn_dries_fish_rescue.html",
+        ],
+    ),
+    # Measures the fifth 2026-12-06 session's fourth change, second set.
+    "heldout70": (
+        [],
+        [
+            "heldout70/analysis_universal_basic_income.txt",
+            "heldout70/arts_review_twelfth_night_saltmarket_playhouse.txt",
+            "heldout70/explainer_how_a_flush_toilet_works.txt",
+            "heldout70/geography_the_camargue.txt",
+            "heldout70/health_explainer_obstructive_sleep_apnoea.txt",
+            "heldout70/page_crime_court_report_tavelmouth_sea_trout_net_poachers_fined.html",
+            "heldout70/page_education_news_mossington_adult_college_esol_waiting_list.html",
+            "heldout70/page_environment_news_cradlestone_common_exmoor_pony_grazing.html",
+            "heldout70/page_politics_news_grindlesby_town_council_created.html",
+            "heldout70/page_transport_news_haddersby_tanner_street_bridge_strikes.html",
+        ],
+    ),
+    # Measures the fifth 2026-12-06 session's fourth change (page subject line).
+    "heldout69": (
+        [],
+        [
+            "heldout69/biography_thomas_telford.txt",
+            "heldout69/economics_explainer_greshams_law.txt",
+            "heldout69/encyclopedia_platypus.txt",
+            "heldout69/history_tunguska_event.txt",
+            "heldout69/page_business_news_kelmscar_spring_water_management_buyout.html",
+            "heldout69/page_consumer_news_clearroad_driving_academy_collapse_prepaid_lessons.html",
+            "heldout69/page_health_news_tidsworth_stroke_unit_move_marbury.html",
+            "heldout69/page_local_news_ludderby_post_office_church_vestry.html",
+            "heldout69/page_sport_report_tarnshire_cross_country_championships_gorsedene.html",
+            "heldout69/science_explainer_why_ice_floats.txt",
+        ],
+    ),
     # Measures the fifth 2026-12-06 session's third change, second set.
     "heldout68": (
         [],
