@@ -128,7 +128,8 @@ MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"Sept": "September"}
 
 
 def date_spellings(display: str) -> list[str]:
-    """ "10 April 1912" → "April 10, 1912", "10 April", "April 10"; "early August" → "August"."""
+    """ "10 April 1912" → "April 10, 1912", "April 1912", "1912"; "10 April" → "April 10";
+    "early August" → "August"."""
     out, original = [], display
     weekday = re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d)", display)
     if weekday:
@@ -157,7 +158,10 @@ def date_spellings(display: str) -> list[str]:
             rf"(?:early|mid|late|mid-|last|next|this)\s*-?({MONTH_PATTERN}|\d{{4}})", display, re.I
         )
         return [rough.group(1)] if rough else []
-    out += [f"{day} {month}", f"{month} {day}"]
-    if year:  # the year, or the month and year, answers "when" as well as the day does
+    if year:  # the year, or the month and year, answers "when"; the day and month alone do
+        # not (rounds 53-62 raters asked for "1781"; rounds 75-76 marked "6 October" accepted
+        # for "6 October 1889" as leaving the year untested)
         out += [f"{day} {month} {year}", f"{month} {day}, {year}", f"{month} {year}", year]
+    else:
+        out += [f"{day} {month}", f"{month} {day}"]
     return [o for o in out if o != original]
