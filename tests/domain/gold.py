@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import yaml
 
 from quizapp.domain.items import CLOZE_BLANK, QuizItem
 from quizapp.domain.textnorm import norm_key
+from quizapp.generation.pipeline import GenerationResult, generate
+from quizapp.generation.segment import parse_article
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def stored_article(path: str):
+    """A stored article (a path under tests/data) as the app reads it."""
+    source = DATA / path
+    return parse_article(source.read_bytes(), source.name)
+
+
+@functools.cache
+def generated(path: str) -> GenerationResult:
+    """The bank generated for a stored article, once per test run."""
+    return generate(stored_article(path))
 
 
 def load_gold(name: str) -> dict:

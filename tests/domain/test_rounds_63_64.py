@@ -1,12 +1,8 @@
 """Held-out rounds 63-64: the wrong key and the broken items raters found, on their articles."""
 
-import functools
-
 from quizapp.generation.connectors import connector_length
-from quizapp.generation.pipeline import generate
 from quizapp.generation.rank import MIN_PAGE_AS_IS
-from quizapp.generation.segment import parse_article
-from tests.domain.gold import DATA
+from tests.domain.gold import generated
 
 LAKES = "heldout63/geography_lake_district.txt"
 FALKIRK = "heldout64/encyclopedia_falkirk_wheel.txt"
@@ -16,14 +12,11 @@ SWIFTS = "heldout63/page_environment_news_ellstow_swift_bricks_new_homes.html"
 SCHOOL = "heldout64/page_education_news_mistleford_hazelwood_brook_special_school_opens.html"
 
 
-@functools.cache
-def _result(path: str):
-    source = DATA / path
-    return generate(parse_article(source.read_bytes(), source.name))
+_result = generated
 
 
 def _items(path: str):
-    return _result(path).items
+    return generated(path).items
 
 
 def test_it_after_a_sentence_of_two_subjects_is_not_resolved():

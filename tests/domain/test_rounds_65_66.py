@@ -1,12 +1,8 @@
 """Held-out rounds 65-66: the wrong key, the nonsensical false statements and the answers
 raters asked to accept, on their articles."""
 
-import functools
-
-from quizapp.generation.pipeline import generate
 from quizapp.generation.rank import MIN_AS_IS
-from quizapp.generation.segment import parse_article
-from tests.domain.gold import DATA
+from tests.domain.gold import generated
 
 CARE_HOME = "heldout65/page_consumer_news_lindenhurst_house_care_home_fee_rise.html"
 DARK_SKY = "heldout66/page_environment_news_gledhope_fell_dark_sky_park.html"
@@ -15,14 +11,11 @@ SLALOM = "heldout63/page_sport_report_brenmouth_canoe_slalom_championships.html"
 LAKES = "heldout63/geography_lake_district.txt"
 
 
-@functools.cache
-def _result(path: str):
-    source = DATA / path
-    return generate(parse_article(source.read_bytes(), source.name))
+_result = generated
 
 
 def _items(path: str):
-    return _result(path).items
+    return generated(path).items
 
 
 def test_the_group_is_not_the_one_group_named_when_an_unnamed_one_came_first():

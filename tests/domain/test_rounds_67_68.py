@@ -1,11 +1,7 @@
 """Held-out rounds 67-68: the wrong key raters found and the context line news pages lacked."""
 
-import functools
-
-from quizapp.generation.pipeline import generate
-from quizapp.generation.segment import parse_article
 from quizapp.generation.subject_line import page_subject
-from tests.domain.gold import DATA
+from tests.domain.gold import generated, stored_article
 
 HOBS = "heldout68/explainer_how_induction_hobs_work.txt"
 CREAMERY = "heldout68/page_business_news_haskett_fold_creamery_japan_export.html"
@@ -14,14 +10,11 @@ BUSES = "heldout67/page_transport_news_tennerby_bus_station_closure_temporary_st
 CARE_HOME = "heldout65/page_consumer_news_lindenhurst_house_care_home_fee_rise.html"
 
 
-def _article(path: str):
-    source = DATA / path
-    return parse_article(source.read_bytes(), source.name)
+_article = stored_article
 
 
-@functools.cache
 def _items(path: str):
-    return generate(_article(path)).items
+    return generated(path).items
 
 
 def test_a_description_followed_by_its_own_name_is_not_replaced():

@@ -1,13 +1,10 @@
 """Held-out rounds 63-70: the wrong key of round 69 and the titles read as sub-headings."""
 
 from quizapp.generation.pipeline import generate
-from quizapp.generation.segment import build_article, parse_article
-from tests.domain.gold import DATA
+from quizapp.generation.segment import build_article
+from tests.domain.gold import stored_article
 
-
-def _article(path: str):
-    source = DATA / path
-    return parse_article(source.read_bytes(), source.name)
+_article = stored_article
 
 
 def test_a_bound_is_never_swapped_into_a_false_statement():

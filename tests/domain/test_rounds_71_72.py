@@ -1,19 +1,13 @@
 """Held-out rounds 71-72: the five wrong keys raters found, on their articles."""
 
-import functools
-
-from quizapp.generation.pipeline import generate
-from quizapp.generation.segment import parse_article
-from tests.domain.gold import DATA
+from tests.domain.gold import generated
 
 MEALS = "heldout72/analysis_universal_free_school_meals.txt"
 PLOT = "heldout71/history_gunpowder_plot.txt"
 
 
-@functools.cache
 def _items(path: str):
-    source = DATA / path
-    return generate(parse_article(source.read_bytes(), source.name)).items
+    return generated(path).items
 
 
 def test_the_government_is_never_an_earlier_government():

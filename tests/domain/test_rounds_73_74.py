@@ -1,10 +1,6 @@
 """Held-out rounds 73-74 (the final code's own rounds): the wrong keys raters found."""
 
-import functools
-
-from quizapp.generation.pipeline import generate
-from quizapp.generation.segment import parse_article
-from tests.domain.gold import DATA
+from tests.domain.gold import generated
 
 APPENDIX = "heldout74/health_explainer_appendicitis.txt"
 LAUNDRY = "heldout74/page_business_news_amberleigh_linen_hospital_laundry_contract.html"
@@ -13,10 +9,8 @@ GLIDERS = "heldout73/page_sport_report_penwardine_gliders_wheelchair_basketball_
 COUNCIL = "heldout73/page_politics_news_kilverton_council_all_out_elections_switch.html"
 
 
-@functools.cache
 def _items(path: str):
-    source = DATA / path
-    return generate(parse_article(source.read_bytes(), source.name)).items
+    return generated(path).items
 
 
 def test_they_is_not_the_main_subject_when_another_plural_subject_follows():
