@@ -227,6 +227,8 @@ def _opening(
     if described and re.match(r",?\s+[A-Z]", rest[described.end() :]):
         described = None  # "The finance minister, Hans Luther, …" and "The American firm
         # Westinghouse" name themselves
+    if described and re.match(r"The [A-Z]", described.group(1)):
+        described = None  # "The Elsbridge company" says which: not the buyer named before
     if described:
         noun = described.group(2).lower()
         name = named_in_previous(analysis, info, CLASS_NOUNS[noun])

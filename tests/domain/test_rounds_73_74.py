@@ -38,3 +38,10 @@ def test_a_unit_is_not_accepted_by_half_and_a_scoreline_is_no_name():
 def test_a_party_is_never_swapped_in_for_a_councillor():
     # "Green councillor Lib Dem pointed out …": a party the tagger took for a person
     assert not [i for i in _items(COUNCIL) if "councillor Lib Dem" in i.prompt]
+
+
+def test_a_description_with_a_name_in_it_is_not_the_company_named_before():
+    # round 77 (W): "The Elsbridge company, whose brown bottles … announced the agreement" was
+    # written as "Nordkryd, whose brown bottles …", the Danish buyer named just before
+    path = "heldout77/page_business_news_hobdays_malt_vinegar_danish_takeover.html"
+    assert not [i for i in generated(path).items if i.prompt.startswith("Nordkryd, whose brown")]

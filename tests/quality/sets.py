@@ -224,7 +224,39 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
-    # Measures the final code of the fifth 2026-12-06 session, second set.
+    # Measures the final code of the fifth 2026-12-06 session but one fix, second set.
+    "heldout78": (
+        [],
+        [
+            "heldout78/analysis_opt_out_organ_donation.txt",
+            "heldout78/arts_review_the_crucible_lanternhouse_wistleigh.txt",
+            "heldout78/explainer_how_a_fountain_pen_works.txt",
+            "heldout78/history_eyam_plague_village_1665.txt",
+            "heldout78/page_education_news_wendersby_teaching_assistants_strike_pay_grading.html",
+            "heldout78/page_environment_news_mardle_beck_himalayan_balsam_rust_fungus_release.html",
+            "heldout78/page_health_news_brathwick_volunteer_hospital_car_scheme_grant_cut.html",
+            "heldout78/page_politics_news_dunholt_council_votes_to_end_meeting_livestreams.html",
+            "heldout78/page_transport_news_corvenbury_weekend_night_bus_trial.html",
+            "heldout78/science_explainer_the_maillard_reaction.txt",
+        ],
+    ),
+    # Measures the final code of the fifth 2026-12-06 session but one fix.
+    "heldout77": (
+        [],
+        [
+            "heldout77/biography_elizabeth_fry.txt",
+            "heldout77/economics_explainer_stagflation.txt",
+            "heldout77/encyclopedia_barn_owl.txt",
+            "heldout77/geography_jurassic_coast.txt",
+            "heldout77/health_explainer_varicose_veins.txt",
+            "heldout77/page_business_news_hobdays_malt_vinegar_danish_takeover.html",
+            "heldout77/page_crime_court_report_mardenford_bogus_charity_clothes_collections_jailed.html",
+            "heldout77/page_local_news_drennington_cattle_market_final_sale.html",
+            "heldout77/page_sport_report_aldercombe_cyclo_cross_grand_prix_holgate.html",
+            "heldout77/page_weather_news_kinlorran_february_warmth_record.html",
+        ],
+    ),
+    # Measures the fifth 2026-12-06 session's code but its date forms, second set.
     "heldout76": (
         [],
         [
@@ -240,7 +272,7 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout76/page_transport_news_brackenridge_viaduct_weight_limit_bus_diversion.html",
         ],
     ),
-    # Measures the final code of the fifth 2026-12-06 session.
+    # Measures the fifth 2026-12-06 session's code but its date forms.
     "heldout75": (
         [],
         [
