@@ -311,6 +311,7 @@ def generate(
         pool.extend(made)
     report(0.85, "checking quality gates")
     passed: list[Candidate] = []
+    page_text = article.text if article.site or article.url else None  # a saved web page
     for candidate in pool:
         reasons = hard_failures(candidate.item, article, forms) + _soft_failures(candidate.item)
         if reasons:
@@ -326,7 +327,6 @@ def generate(
             )
         else:
             rescore(candidate)
-            page_text = article.text if article.site or article.url else None
             reason = not_offered(candidate.item, page_text)
             if reason:
                 rejected[reason] += 1
@@ -374,9 +374,7 @@ def generate(
         key=lambda c: (-c.item.score, c.item.source_start or 0, TYPE_ORDER.get(c.item.type, 9))
     )
     report(1.0, "done")
-    subject = article_subject(article) or (
-        page_subject(article) if article.site or article.url else ""
-    )
+    subject = article_subject(article) or (page_subject(article) if page_text else "")
     items = [with_subject_line(c.item, subject) for c in chosen]
     return GenerationResult(article, items, dict(sorted(rejected.items())), len(pool), trace)
 

@@ -15,7 +15,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from quizapp.domain.items import QuizItem
@@ -67,7 +67,15 @@ def page_side_detail(text: str, item: QuizItem) -> bool:
     if item.type == "true_false" or not answer[:1].isupper() or re.search(r"\d", answer):
         return False
     last = answer.split()[-1]
-    return len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)) <= 1
+    if re.fullmatch(r"[\w-]+", last):
+        return _word_counts(text)[last] <= 1
+    return len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)) <= 1  # "O'Brien"
+
+
+@lru_cache(maxsize=8)
+def _word_counts(text: str) -> Counter:
+    """How often each word stands alone in a text (counted once per page, not per candidate)."""
+    return Counter(re.findall(r"[\w-]+", text))
 
 
 MODEL_WEIGHT = 4.0  # how much one unit of predicted acceptability weighs against coverage

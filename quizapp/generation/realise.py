@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from quizapp.domain.items import CLOZE_BLANK, QuizItem
 from quizapp.domain.textnorm import norm_key
 from quizapp.generation.accepted import accepted_answers
+from quizapp.generation.accepted_numbers import QUALIFIERS
 from quizapp.generation.analyse import NUMERIC_LABELS, Analysis, SentenceInfo, identity
 from quizapp.generation.arguments import Argument, lower_first
 from quizapp.generation.connectors import connector_length
@@ -234,7 +235,9 @@ def fact_candidates(
     if len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", head + " " + tail):
         from_article = []  # "Metcalfe's law, named after Robert Metcalfe": the rest of the
         # sentence names him, so a swap gives itself away
-    if ent.label in NUMERIC_LABELS and any(BOUNDED.match(v) for v in (display, *from_article[:1])):
+    if ent.label in NUMERIC_LABELS and any(
+        QUALIFIERS.match(v) for v in (display, *from_article[:1])
+    ):
         from_article = []  # "owing more than £100" is true of a debt of about £420,000; and
         # "£2.1 million" of one of "about £2 million"
     if ent.label in NUMERIC_LABELS and re.search(r"\b(?:if|unless|once|when)\b", head, re.I):
@@ -268,11 +271,6 @@ def _place_role(info: SentenceInfo, ent) -> str:
 
 
 BOUND_BEFORE = r"\b(?:by|since|before|after|until|from)\s+(?:the\s+)?$"
-BOUNDED = re.compile(
-    r"(?:more than|over|at least|under|less than|fewer than|up to|almost|nearly|no more than|"
-    r"about|around|roughly|approximately|some|an estimated|estimated)\s",
-    re.IGNORECASE,
-)  # "about £2 million" is not contradicted by £2.1 million
 DIRECTION_BEFORE = (
     r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|beyond|past|outside)(?:ern)?"
     r"(?:\s+of)?\s+(?:the\s+)?$"
