@@ -19,6 +19,7 @@ from quizapp.generation.references import (
     CLASS_NOUNS,
     COUNT_QUANTIFIERS,
     DESCRIPTION,
+    LOOK_BACK,
     PERSON_PRONOUNS,
     QUANTIFIERS,
     THING_PRONOUNS,
@@ -229,6 +230,8 @@ def _opening(
         # Westinghouse" name themselves
     if described and re.match(r"The [A-Z]", described.group(1)):
         described = None  # "The Elsbridge company" says which: not the buyer named before
+    if described and _kind_not_said_before(analysis, info, described.group(1)):
+        described = None  # "The dance band upstairs …" is not Eastmarsh Opera, named before
     if described:
         noun = described.group(2).lower()
         name = named_in_previous(analysis, info, CLASS_NOUNS[noun])
@@ -245,6 +248,17 @@ def _opening(
     if fuller:  # "The charge has risen …" → "The congestion charge has risen …"
         return Frame(cut, bare.end(), fuller, end, hedged, attributed)
     return Frame(cut, end=end, hedged=hedged, attributed=attributed)
+
+
+def _kind_not_said_before(analysis: Analysis, info: SentenceInfo, opening: str) -> bool:
+    """Whether a description's word of kind ("The dance band", "the rival firm") is missing
+    from the sentences before, so the thing named there is not shown to be of that kind."""
+    kind = opening.split()[1] if len(opening.split()) > 1 else ""
+    if not kind.islower():
+        return False
+    before = analysis.sentences[max(0, info.index - LOOK_BACK) : info.index]
+    text = analysis.article.text
+    return not any(re.search(rf"\b{re.escape(kind)}\b", text[s.start : s.end]) for s in before)
 
 
 def _bare_number_subject(tokens: list) -> bool:

@@ -40,6 +40,9 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
                 continue
             if (token.tag_ == "NNS") != (head.tag_ == "NNS"):
                 continue  # "the neighbouring trusts" are not "the trust"
+            if _set_aside(token):
+                continue  # "units … replacing diesel trains. The trains were converted": not
+                # the diesel trains, which were moved away
             owners = [
                 c for c in token.children
                 if (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i == token.i - 1
@@ -216,3 +219,17 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
         others = [key for key in names if key not in recent and latest[key] >= lately]
         names = {recent[0]: names[recent[0]]} if len(recent) == 1 and not others else names
     return next(iter(names.values())) if len(names) == 1 else ""
+
+
+REPLACING = {"replace", "supersede", "succeed", "retire", "withdraw", "scrap"}
+
+
+def _set_aside(token) -> bool:
+    """Whether a noun names what something else replaces or is set against ("replacing diesel
+    trains", "instead of the old bridge", "unlike the earlier model")."""
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in REPLACING:
+        return True
+    if token.dep_ == "pobj" and head.lower_ in ("unlike", "than", "of"):
+        return head.lower_ != "of" or head.head.lower_ in ("instead", "place")
+    return False

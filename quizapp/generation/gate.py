@@ -31,12 +31,19 @@ DUPLICATE_RATIO = 90
 SUBJECT_LINE = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: ")  # the article's subject
 
 
-def statement_of(item: QuizItem) -> str:
-    """The claim a true/false prompt makes, without its framing."""
+CONTEXT_REACH = 400  # characters before a sentence that may hold its context line
+
+
+def statement_of(item: QuizItem, before: str = "") -> str:
+    """The claim a true/false prompt makes, without its framing; `before` is the article's
+    text just before the item's sentence (the sentence shown ahead of it as context)."""
     prompt = item.prompt
     line = SUBJECT_LINE.match(prompt)
     if line and not item.quote.startswith(line.group(0)):
         prompt = prompt[line.end() :]  # "Cutty Sark: The ship …" states only what follows
+    context, stop, rest = prompt.partition(". ")
+    if before and stop and rest and before.rstrip().endswith(f"{context}."):
+        prompt = rest  # the sentence before, shown as context, is not what is claimed
     if prompt.startswith(ARGUMENT_PREFIX):
         prompt = prompt[len(ARGUMENT_PREFIX) :]
     return prompt
@@ -52,7 +59,7 @@ def hard_failures(item: QuizItem, article: Article, forms: dict[str, str]) -> li
     if text[start:end] != item.quote:
         failures.append("quote_mismatch")
     if item.type == "true_false":
-        statement = statement_of(item)
+        statement = statement_of(item, text[max(0, start - CONTEXT_REACH) : start])
         if item.answer == "False" and contains_phrase(text, statement):
             failures.append("false_statement_stated")
         if item.answer == "True" and not _stated_in(item.quote, statement):

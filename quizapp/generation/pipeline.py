@@ -16,6 +16,7 @@ from quizapp.generation.analyse import NUMERIC_LABELS, analyse, identity
 from quizapp.generation.arguments import Argument, arguments
 from quizapp.generation.blanks import blank_problem
 from quizapp.generation.context import Frame, frame, repeated_patterns
+from quizapp.generation.context_line import title_words, with_context_line
 from quizapp.generation.distractors import surface_forms
 from quizapp.generation.gate import hard_failures
 from quizapp.generation.rank import MIN_ACCEPTABILITY, not_offered, rescore, select_bank
@@ -375,7 +376,11 @@ def generate(
     )
     report(1.0, "done")
     subject = article_subject(article) or (page_subject(article) if page_text else "")
-    items = [with_subject_line(c.item, subject) for c in chosen]
+    topic = title_words(article.title)
+    items = [
+        with_subject_line(with_context_line(c.item, analysis, c.sentence, frames, topic), subject)
+        for c in chosen
+    ]
     return GenerationResult(article, items, dict(sorted(rejected.items())), len(pool), trace)
 
 

@@ -229,6 +229,12 @@ def fact_candidates(
     ):
         from_article = []  # "the government of Hagia Sophia", "Josh Adeyemi, who finished
         # second in the league": a swap between a person and a name the tagger misread
+    if ent.form.startswith("PERSON") and (
+        THING_BEFORE_NAME.search(head) or PLACE_PREPOSITION.search(head)
+    ):
+        from_article = []  # "Gatley's business, Swiftline Accident Assist, took over" and
+        # "mines and ports around Cam Pha": a firm or a town the tagger took for a person,
+        # swapped for a defendant or for another town the article is silent about
     if ent.label == "DATE" and not re.search(r"\b(?:in|on)\s+(?:the\s+)?$", head):
         from_article = []  # "by 2030" or "since 1990" is not contradicted by another year
     surname = display.split()[-1] if display.split() else ""
@@ -261,6 +267,13 @@ def fact_candidates(
 
 
 SWAPPABLE_PLACE_ROLES = ("nsubj", "nsubjpass", "dobj", "poss")
+PLACE_PREPOSITION = re.compile(
+    r"\b(?:around|near|in|at|outside|inside|beside|towards|across|into|through|off|beyond)\s+$"
+)
+THING_BEFORE_NAME = re.compile(
+    r"\b(?:business|firm|company|shop|charity|garage|brand|restaurant|pub|hotel|agency|"
+    r"service|organisation|organization|group|club|scheme|website|app|product|venture),\s*$"
+)
 
 
 def _place_role(info: SentenceInfo, ent) -> str:

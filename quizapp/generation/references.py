@@ -81,6 +81,9 @@ def _only_named_before(analysis: Analysis, info: SentenceInfo, kinds: tuple[str,
         sentence = analysis.sentences[info.index - back]
         for entity in sentence.entities:
             named_law = "LAW" in kinds and _LAW_NAME.search(entity.text)
+            before = analysis.article.text[max(0, entity.start - 40) : entity.start]
+            if "ORG" in kinds and _PLACE_OF_PEOPLE.search(before):
+                continue  # "Residents of Lower Quay …. The company plans …": a place
             if entity.label in kinds or entity.form in kinds or named_law:
                 found.setdefault(entity.key, entity)
         if found:
@@ -88,6 +91,10 @@ def _only_named_before(analysis: Analysis, info: SentenceInfo, kinds: tuple[str,
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+_PLACE_OF_PEOPLE = re.compile(
+    r"\b(?:[Rr]esidents|people|villagers|families|households|homes|streets|parts|outskirts)\s+"
+    r"(?:of|in)\s+$"
+)
 # "the Liverpool and Manchester Railway" when the tagger found only "Manchester Railway"
 _NAME_BEFORE_AND = re.compile(r"(?:(?!The\b)[A-Z][\w'’-]*[^\S\n]+)+(?:and|&)[^\S\n]+$")
 
@@ -215,6 +222,9 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         if len(people) != 1:
             return ""
         person = next(iter(people.values()))
+        if _another_person_described(previous, person):
+            return ""  # "Rendell's barrister, Priya Nandra, said the garage owner had … He
+            # has sold the business": Rendell, not Nandra
         if _subject_is_a_named_thing(analysis, previous, person):
             return ""  # "The Great Eastern, designed with John Scott Russell, …. Her sideways
             # launch …": the ship's, not Russell's
@@ -315,6 +325,26 @@ def _subject_is_a_named_thing(analysis: Analysis, sentence: SentenceInfo, person
     return subject.pos_ == "PROPN"
 
 
+def _another_person_described(sentence: SentenceInfo, person) -> bool:
+    """Whether the sentence speaks of a second person without a name: a person word with a
+    person's name as its owner ("Rendell's barrister") or one outside the named person's
+    phrase ("the garage owner")."""
+    for token in sentence.tokens:
+        if token.lemma_.lower() not in PERSON_WORDS | RELATIONS or token.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in token.children):
+            return True
+        span = {t.idx + sentence.offset for t in token.subtree}
+        if not any(person.start <= at < person.end for at in span) and token.dep_ in (
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "pobj",
+        ):
+            return True
+    return False
+
+
 def _mentions(analysis: Analysis, person) -> int:
     return sum(1 for e in analysis.entities if e.key == person.key and e.label == "PERSON")
 
@@ -323,6 +353,11 @@ PERSON_WORDS = {
     *PERSON_NOUNS, "lord", "lady", "king", "queen", "prince", "princess", "duke", "man",
     "woman", "boy", "girl", "farmer", "owner", "collector", "buyer", "seller", "widow",
     "engineer", "inspector", "officer", "doctor", "nurse", "teacher", "priest", "bishop",
+}  # fmt: skip
+# people named by whom they belong to ("Rendell's barrister", "her husband")
+RELATIONS = {
+    "barrister", "solicitor", "lawyer", "wife", "husband", "son", "daughter", "partner",
+    "mother", "father", "brother", "sister", "friend", "spokesman", "spokeswoman", "agent",
 }  # fmt: skip
 PEOPLE_GROUPS = {"team", "crew", "staff", "group", "committee", "panel", "family", "board"}
 

@@ -224,6 +224,70 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the sixth 2026-12-06 session's context lines (the sentence before).
+    "heldout81": (
+        [],
+        [
+            "heldout81/biography_alexander_fleming.txt",
+            "heldout81/economics_explainer_dutch_disease.txt",
+            "heldout81/encyclopedia_stonehenge.txt",
+            "heldout81/explainer_how_a_piano_makes_sound.txt",
+            "heldout81/history_dissolution_of_the_monasteries.txt",
+            "heldout81/page_business_news_tuckwell_soap_refill_stations_investment.html",
+            "heldout81/page_crime_court_report_oxenholt_fireworks_stockpile_shopkeeper_sentenced.html",
+            "heldout81/page_local_news_foxwold_bowling_green_community_orchard.html",
+            "heldout81/page_tech_news_cawdon_bay_small_scale_dab_switch_on.html",
+            "heldout81/page_transport_news_yarlstone_branch_line_battery_trains.html",
+        ],
+    ),
+    # Measures the sixth 2026-12-06 session's context lines, second set.
+    "heldout82": (
+        [],
+        [
+            "heldout82/analysis_compulsory_water_meters.txt",
+            "heldout82/geography_ha_long_bay.txt",
+            "heldout82/health_explainer_eczema.txt",
+            "heldout82/page_arts_review_under_milk_wood_netloft_theatre_ravelstoke.html",
+            "heldout82/page_education_news_kirkwhistle_attendance_mentors_persistent_absence.html",
+            "heldout82/page_environment_news_hapsworth_vale_farmers_hedgerow_planting.html",
+            "heldout82/page_health_news_ellerslade_mri_scanner_appeal_target_reached.html",
+            "heldout82/page_weather_news_carlingsand_gale_blown_sand_buries_promenade.html",
+            "heldout82/science_explainer_static_electricity.txt",
+            "heldout82/sport_report_millbrook_games_womens_mile.txt",
+        ],
+    ),
+    # Measures the final code of the fifth 2026-12-06 session, second set.
+    "heldout80": (
+        [],
+        [
+            "heldout80/analysis_citizens_assemblies.txt",
+            "heldout80/arts_review_peter_grimes_eastmarsh_opera_orfleet.txt",
+            "heldout80/economics_explainer_baumols_cost_disease.txt",
+            "heldout80/health_explainer_tennis_elbow.txt",
+            "heldout80/page_education_news_brundleford_academy_sign_language_gcse.html",
+            "heldout80/page_environment_news_copperdown_bypass_dormouse_bridge.html",
+            "heldout80/page_health_news_marstowe_hospital_kitchen_fresh_meals.html",
+            "heldout80/page_politics_news_silverbarrow_planning_chair_censured.html",
+            "heldout80/page_sport_report_ridlingham_rooks_korfball_cup_final.html",
+            "heldout80/science_explainer_why_onions_make_you_cry.txt",
+        ],
+    ),
+    # Measures the final code of the fifth 2026-12-06 session (the sixth session's start).
+    "heldout79": (
+        [],
+        [
+            "heldout79/biography_mary_somerville.txt",
+            "heldout79/encyclopedia_european_badger.txt",
+            "heldout79/geography_the_azores.txt",
+            "heldout79/history_building_the_channel_tunnel.txt",
+            "heldout79/page_business_news_strandmoor_kelp_ardensey_processing_plant.html",
+            "heldout79/page_consumer_news_castleway_removals_belongings_held_storage_fees.html",
+            "heldout79/page_crime_court_report_tanbury_crash_for_cash_ring_jailed.html",
+            "heldout79/page_local_news_carnwherry_memorial_bench_plaques_policy.html",
+            "heldout79/page_weather_news_kittlesand_bay_waterspouts_beach_cleared.html",
+            "heldout79/sport_report_porthvear_sound_ten_kilometre_sea_swim.txt",
+        ],
+    ),
     # Measures the final code of the fifth 2026-12-06 session but one fix, second set.
     "heldout78": (
         [],
