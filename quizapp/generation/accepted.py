@@ -176,6 +176,27 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if entity.label == "ORG" and not person:
         out.extend(_leading_name_used_alone(analysis, display))  # "Tailward" for "Tailward Pet
         # Insurance" when the article calls the insurer so
+    of_place = re.fullmatch(r"([A-Z][a-z]+) of [A-Z][\w-]+", display)
+    namesake = of_place and re.search(
+        rf"\b{of_place.group(1)}\s+(?:the\s+)?[A-Z]", analysis.article.text
+    )  # "Isidore the Younger" beside "Isidore of Miletus": "Isidore" names either
+    if (
+        of_place
+        and not namesake
+        and (
+            (person and re.search(rf"\b{of_place.group(1)}\b(?! of\b)", analysis.article.text))
+            or zipf(of_place.group(1).lower()) < RARE_NAME_ZIPF
+        )
+    ):
+        out.append(of_place.group(1))  # "Thales of Miletus" → "Thales" (never "Bank")
+    battle = re.fullmatch(r"(?:the\s+)?(?:Battle|Siege) of ([A-Z][\w-]+)", display)
+    if battle:
+        out.append(battle.group(1))  # "the Battle of Waterloo" → "Waterloo"
+    level = re.fullmatch(r"(\d{1,3})\s*[-–]\s*(\d{1,3})", display)
+    if level and level.group(1) == level.group(2):
+        out.extend([f"{level.group(1)}-all", f"{level.group(1)} all"])  # "16-16" → "16-all"
+    if re.search(r"sulph", display, re.IGNORECASE):
+        out.append(re.sub(r"(?i)sulph", lambda m: m.group()[0] + "ulf", display))  # "sulfuric"
     unit = re.fullmatch(r"(?:square|cubic)\s+(\w+)", display, re.IGNORECASE)
     if unit:  # "grams per ____" (square metre): a metre is another unit, "square" none
         out = [a for a in out if a.lower() not in ("square", "cubic", unit.group(1).lower())]
@@ -397,7 +418,9 @@ def _acronyms(text: str, display: str) -> list[str]:
             found.append(inside)  # "International Tennis Federation (ITF)"
         elif inside == name:
             last = re.search(r"\b([A-Z][A-Za-z0-9&.-]{1,9})$", before)
-            found.extend([last.group(1)] if last else [])  # "ITF (International …)"
+            if last and sum(c.isupper() for c in last.group(1)) >= 2:
+                found.append(last.group(1))  # "ITF (International …)", never "Transport
+                # (Scotland) Act" for Scotland
     initials = "".join(w[0] for w in name.split() if w[:1].isupper())
     found = [a for a in found if a.replace(".", "") == initials or len(found) == 1]
     if re.fullmatch(r"[A-Z]{2,6}", name):

@@ -119,6 +119,8 @@ def unit_forms(amount: str) -> list[str]:
     short = UNIT_SHORT.get(unit.lower())
     if short:
         out.append(f"{number}{short}" if short in ("%", "°") else f"{number} {short}")
+    if short and short.startswith("sq "):
+        out += [f"{number} {short[3:]}²", f"{number} square {short[3:]}"]  # "150,000 km²"
     if not amount[len(number) :].startswith((" ", "-")):
         out.append(f"{number} {unit}")  # "4km" → "4 km"
     return out

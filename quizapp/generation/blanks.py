@@ -131,6 +131,19 @@ MIN_TERM_LETTERS = 3
 NAME_JOINERS = {"of", "de", "the", "and", "&", "von", "van", "du", "la", "le", "del", "da"}
 
 
+def _sum_of_others(quote: str, start: int, end: int, answer: str) -> bool:
+    """Whether the answer is what is left of one number of its sentence after another ("88
+    keys, 52 white and ____ black"; "from 118 to 91", ____ fewer)."""
+    value = int(answer.replace(",", ""))
+    others = [
+        int(m.group().replace(",", ""))
+        for m in re.finditer(r"(?<![\d.,])\d[\d,]*(?![\d.,]?\d)", quote)
+        if not start <= m.start() < end and m.group().replace(",", "").isdigit()
+    ]
+    others = [n for n in others if not 1000 < n < 2100]  # years apart are no give-away
+    return any(a - b == value for a in others for b in others if a > b > 0)
+
+
 def blank_problem(
     quote: str, view: Frame, start: int, end: int, title_keys: set[str], key: str, label: str
 ) -> str:
@@ -159,10 +172,27 @@ def blank_problem(
             MONTH_PATTERN, before_word.lower()
         ):
             return "part_of_a_name"  # "Apollo ____" (13), "Section ____" (230)
+    if re.fullmatch(r"the (?:Younger|Elder|Great|Good|Bold|Conqueror|Confessor)", answer) and (
+        re.search(r"\b[A-Z][a-z]+\s+$", quote[:start])
+    ):
+        return "part_of_a_name"  # "Isidore ____" (the Younger)
+    if re.match(r"(?:Sergeant|Constable|Inspector|Superintendent|Officer|Chief)\b", answer) and (
+        re.search(r"\b(?:Detective|Police|Chief|Acting|Deputy)\s+$", quote[:start])
+    ):
+        return "part_of_a_name"  # "Detective ____" (Sergeant Aled Pryce): a rank cut in two
     if label == "DATE" and re.search(
         r"\b(?:Act|Treaty|Convention|Regulations|Order)\s+$", quote[:start]
     ):
         return "part_of_a_name"  # "under Section 119 of the Highways Act ____" (1980)
+    if re.fullmatch(r"\d{1,3}", answer) and (
+        re.search(r"\b(?:[Nn]umber|[Rr]oute|No\.)\s+$", quote[:start])
+        or re.match(r"\s+(?:bus|service)\b", quote[end:])
+    ):
+        return "route_number"  # "The number ____ bus" (14), "route ____" (38): a label
+    if re.fullmatch(r"\d[\d,]*", answer) and _sum_of_others(quote, start, end, answer):
+        return "answer_given_away"  # "Of the 41 crossings, ____ were … and 18 the other way"
+    if re.match(r"(?:a few|several|many|some|a couple of|dozens of|hundreds of)\s", answer):
+        return "vague_number"  # "only ____ wide" (a few millimetres)
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and not re.search(r"\d", answer):
         return "vague_number"  # "the hundreds", "billions of dollars"
     if label == "TIME" or re.fullmatch(r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?", answer.strip()):

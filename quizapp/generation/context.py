@@ -213,7 +213,7 @@ def _opening(
         return Frame(cut, len(first.group()), "The", end, hedged, attributed)
     if word in DEMONSTRATIVES:
         return Frame(end=len(quote), problem="unresolved_reference")
-    if word == "it" and _CLEFT.match(rest):
+    if word == "it" and _CLEFT.match(rest) and _cleft(tokens):
         return Frame(cut, end=end, hedged=hedged, attributed=attributed)  # "It was X who …"
     if word in PERSON_PRONOUNS or word in THING_PRONOUNS:
         resolved = antecedent(analysis, info, word)
@@ -259,6 +259,20 @@ def _kind_not_said_before(analysis: Analysis, info: SentenceInfo, opening: str) 
     before = analysis.sentences[max(0, info.index - LOOK_BACK) : info.index]
     text = analysis.article.text
     return not any(re.search(rf"\b{re.escape(kind)}\b", text[s.start : s.end]) for s in before)
+
+
+def _cleft(tokens: list) -> bool:
+    """Whether "It is/was X who/that …" is a cleft: the clause hangs on X itself (or on a name
+    beside it), not on a noun deeper in the phrase ("It is the only home of the Cat Ba langur,
+    a monkey that …": "it" is an island)."""
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be":
+        return False
+    focus = {c for c in root.children if c.dep_ in ("attr", "acomp", "npadvmod")}
+    focus |= {c for f in focus for c in f.children if c.dep_ == "appos"}
+    return any(
+        t.dep_ in ("relcl", "acl", "ccomp") and (t.head in focus or t.head == root) for t in tokens
+    )
 
 
 def _bare_number_subject(tokens: list) -> bool:

@@ -14,14 +14,12 @@ from quizapp.generation.context import Frame
 from quizapp.generation.references import previous_in_paragraph
 
 MAX_CONTEXT_WORDS = 32
-MIN_CONTEXT_WORDS = 7  # "Not everything works." says nothing about what follows
+MIN_CONTEXT_WORDS = 8  # "The triumph was also an expensive one." says nothing of use
 # a noun the sentence before describes: "a reading of 19.1C", "the £1.4m deal", "fresh
 # cowpox sores", "a young dairymaid, Sarah Nelmes"
 DESCRIBING = {"compound", "amod", "nummod", "poss", "prep", "acl", "relcl", "appos", "npadvmod"}
-POINTING_OPENING = re.compile(
-    r"(?:Both|Neither|Each|Such|These|Those|This|That|It|They|He|She|His|Her|Its|Their|"
-    r"The (?:other|same))\b"
-)
+POINTING_OPENING = re.compile(r"(?:Both|Neither|Each|Such)\b")
+POINTING_INSIDE = re.compile(r"\b[Tt]he (?:other|same|two|three|four|latter|former)\b")
 _THE_NOUN = re.compile(r"\b[Tt]he ([a-z][a-z-]+)\b")
 
 
@@ -72,6 +70,8 @@ def opening_description(info: SentenceInfo, prompt: str, topic: set[str]):
         left = [c for c in token.children if c.i < token.i]
         if not left or left[0].lower_ != "the" or left[0].left_edge.i != left[0].i:
             continue
+        if len(left) > 2:
+            return None  # "The typical Hanseatic ship" says enough of which
         phrase = info.tokens[0].doc[left[0].i : token.i + 1].text
         if not prompt.startswith(phrase) or any(t.pos_ == "PROPN" for t in left):
             return None
@@ -108,10 +108,13 @@ def context_sentence(
     if previous.index >= len(frames):
         return ""
     view = frames[previous.index]
-    if view.problem or view.cut or view.replaced or view.inner[2]:
-        return ""  # a connector or a pronoun of its own: it would need context itself
+    if view.problem not in ("", "unresolved_reference") or view.cut or view.replaced:
+        return ""  # speech, a caption, a connector cut: not a line to show as it stands
     text = analysis.article.text[previous.start : previous.end].strip()
-    if POINTING_OPENING.match(text):
+    demonstrative = any(
+        t.lower_ in ("this", "that", "these", "those") and t.dep_ == "det" for t in previous.tokens
+    )  # "the preservation of that fish": a line that would need a line of its own
+    if POINTING_OPENING.match(text) or POINTING_INSIDE.search(text) or demonstrative:
         return ""  # "Both the well and the stone …" needs a line of its own
     if (
         not MIN_CONTEXT_WORDS <= len(text.split()) <= MAX_CONTEXT_WORDS

@@ -105,6 +105,7 @@ DISTRACTORS = 3  # wrong options beside the key
 NOT_A_SURNAME = {
     "Sound", "Creek", "Stream", "Falls", "Loch", "Tarn", "Valley", "Island", "Point", "Ness",
     "North", "South", "East", "West", "Central", "Top", "End", "Heath", "Moor", "Dale", "Vale",
+    "Water", "Reservoir", "Bay", "Harbour",  # "Ridgeway Water", the water company
 }  # fmt: skip
 
 

@@ -200,6 +200,11 @@ def fact_candidates(
         distractors = []  # "Storm Amy" among a council, a mill and a person gives itself away
     if ent.form.startswith("PERSON"):  # "Morwen Sound", a bus firm: no people as its options
         distractors = [d for d in distractors if reads_as_person(d, text)]
+        distractors = [
+            d for d in distractors
+            if not re.search(rf"\b{re.escape(d.split()[-1])}\b", quote)
+        ]  # fmt: skip  # "whose sole director, ____, is married to Cllr Ferrier's daughter":
+        # never Councillor Graham Ferrier among the options
         if not reads_as_person(display, text) or len(distractors) < DISTRACTORS:
             distractors = []
     if answer.embedded and not display.lower().startswith("the "):

@@ -235,6 +235,11 @@ def _named_or_defined(token: Any) -> bool:
         return any(c.dep_ == "attr" for c in token.head.children)  # "A granum is a stack …"
     if any(c.dep_ == "relcl" for c in token.children):
         return True  # "the nurseries where stars and planets form"
+    if any(
+        c.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in c.children)
+        for c in token.children
+    ):
+        return True  # "the cog, a broad vessel with a single mast": defined where it stands
     start = token.left_edge.i
     before = token.doc[max(0, start - 2) : start]
     return any(t.lower_ in NAMING_WORDS for t in before) and (

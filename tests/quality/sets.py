@@ -224,6 +224,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the sixth 2026-12-06 session's second batch ("there", wider context lines).
+    "heldout83": (
+        [],
+        [
+            "heldout83/arts_review_uncle_vanya_chandlery_theatre_helmscombe.txt",
+            "heldout83/biography_john_muir.txt",
+            "heldout83/geography_the_pantanal.txt",
+            "heldout83/health_explainer_kidney_stones.txt",
+            "heldout83/history_peterloo_massacre_1819.txt",
+            "heldout83/page_business_news_marrable_cope_encaustic_tiles_rival_takeover.html",
+            "heldout83/page_health_news_hexmoor_air_ambulance_night_flights.html",
+            "heldout83/page_local_news_selsholme_lifeboat_station_rebuild.html",
+            "heldout83/page_politics_news_polvenna_second_homes_council_tax_premium.html",
+            "heldout83/page_sport_report_axenholme_steel_roses_roller_derby_final.html",
+        ],
+    ),
+    # Measures the sixth 2026-12-06 session's second batch, second set.
+    "heldout84": (
+        [],
+        [
+            "heldout84/analysis_pavement_parking_ban.txt",
+            "heldout84/economics_explainer_the_winners_curse.txt",
+            "heldout84/encyclopedia_thames_barrier.txt",
+            "heldout84/explainer_how_a_lighthouse_lens_works.txt",
+            "heldout84/page_consumer_news_sunwright_solar_panel_mis_selling_refunds.html",
+            "heldout84/page_crime_court_report_brindmoor_signal_cable_thieves_jailed.html",
+            "heldout84/page_environment_news_thrang_beck_pearl_mussel_release.html",
+            "heldout84/page_transport_news_haxtonbury_dutch_style_roundabout_opens.html",
+            "heldout84/page_weather_news_wyndlecombe_reservoir_drought_lost_village.html",
+            "heldout84/science_explainer_salmon_homing.txt",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's context lines (the sentence before).
     "heldout81": (
         [],
