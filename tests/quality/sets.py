@@ -224,6 +224,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the sixth 2026-12-06 session's final code (everyday phrases, defined terms).
+    "heldout85": (
+        [],
+        [
+            "heldout85/biography_james_watt.txt",
+            "heldout85/encyclopedia_red_kite.txt",
+            "heldout85/history_year_without_a_summer_1816.txt",
+            "heldout85/page_business_news_thwaite_orrell_umbrellas_department_store_contract.html",
+            "heldout85/page_crime_court_report_wickhaven_fake_holiday_cottages_fraudster_jailed.html",
+            "heldout85/page_education_news_brenthorne_college_retrofit_skills_centre_bus_depot.html",
+            "heldout85/page_local_news_hulverton_tithe_barn_wedding_venue_late_licence.html",
+            "heldout85/page_weather_news_rennerdale_record_rainfall_pass_road_landslips.html",
+            "heldout85/science_explainer_total_solar_eclipses.txt",
+            "heldout85/sport_report_harlowfield_rovers_stanmoor_town_playoff_final.txt",
+        ],
+    ),
+    # Measures the sixth 2026-12-06 session's final code, second set.
+    "heldout86": (
+        [],
+        [
+            "heldout86/arts_review_the_winters_tale_wool_hall_theatre_milverstowe.txt",
+            "heldout86/economics_explainer_the_laffer_curve.txt",
+            "heldout86/explainer_how_a_zip_fastener_works.txt",
+            "heldout86/geography_the_flow_country.txt",
+            "heldout86/health_explainer_raynauds_phenomenon.txt",
+            "heldout86/page_environment_news_hollowcrag_quarry_sand_martin_nesting_wall.html",
+            "heldout86/page_health_news_brantholme_childrens_ward_therapy_dogs.html",
+            "heldout86/page_politics_news_coldharrow_parish_council_mass_resignation.html",
+            "heldout86/page_sport_report_morrisham_quay_dragon_boat_open_final.html",
+            "heldout86/page_transport_news_sallerton_coast_road_average_speed_cameras_first_year.html",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's second batch ("there", wider context lines).
     "heldout83": (
         [],
