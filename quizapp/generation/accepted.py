@@ -14,6 +14,7 @@ from quizapp.generation.accepted_numbers import (
     comparisons,
     date_spellings,
     in_years,
+    level_scores,
     number_shapes,
     unit_forms,
 )
@@ -26,6 +27,7 @@ from quizapp.generation.accepted_people import (
     family_names,
     first_name_alone,
     full_names,
+    name_before_of,
     name_read_as_organisation,
     named_first,
     peerage_names,
@@ -33,7 +35,12 @@ from quizapp.generation.accepted_people import (
     without_particle,
     without_titles,
 )
-from quizapp.generation.accepted_terms import one_word_of_a_term, singular, without_describing_words
+from quizapp.generation.accepted_terms import (
+    one_word_of_a_term,
+    singular,
+    spelling_variants,
+    without_describing_words,
+)
 from quizapp.generation.analyse import Analysis, Entity, aliases_of
 from quizapp.generation.distractors import org_kind
 from quizapp.generation.select import zipf
@@ -151,12 +158,15 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if entity.label in ("ORG", "FAC", "GPE", "LOC", "EVENT", "PRODUCT") and not person:
         out.extend(_name_as_the_article_shortens_it(analysis, display))
     one_word_body = len(words) == 1 and display[:1].isupper()
-    one_word_body = one_word_body and entity.label not in ("GPE", "LOC", "FAC")  # "Asherby"
+    one_word_body = one_word_body and entity.label not in ("GPE", "LOC", "FAC", "NORP")
+    # a place ("Asherby") or a people
     if one_word_body and not named_first(analysis, display) and not full_names(analysis, display):
         fuller = {
             e.text for e in analysis.entities
             if e.label == "ORG" and e.text.startswith(display + " ") and len(e.text.split()) <= 3
-        }  # fmt: skip
+            and not (PERSONAL_NAME.fullmatch(e.text[len(display) + 1 :])
+                     and not everyday_words(e.text[len(display) + 1 :]))
+        }  # fmt: skip  # "Seaholt Foods", never "Sherpa Ang Nyima" (a man) for "a Sherpa climber"
         place = len(fuller) == 1 and re.search(
             rf"\b(?:in|at|near|from)\s+{re.escape(display)}\b", analysis.article.text
         )  # "electors in Hatherwick": a place, whatever its parish council is called
@@ -176,27 +186,9 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if entity.label == "ORG" and not person:
         out.extend(_leading_name_used_alone(analysis, display))  # "Tailward" for "Tailward Pet
         # Insurance" when the article calls the insurer so
-    of_place = re.fullmatch(r"([A-Z][a-z]+) of [A-Z][\w-]+", display)
-    namesake = of_place and re.search(
-        rf"\b{of_place.group(1)}\s+(?:the\s+)?[A-Z]", analysis.article.text
-    )  # "Isidore the Younger" beside "Isidore of Miletus": "Isidore" names either
-    if (
-        of_place
-        and not namesake
-        and (
-            (person and re.search(rf"\b{of_place.group(1)}\b(?! of\b)", analysis.article.text))
-            or zipf(of_place.group(1).lower()) < RARE_NAME_ZIPF
-        )
-    ):
-        out.append(of_place.group(1))  # "Thales of Miletus" → "Thales" (never "Bank")
-    battle = re.fullmatch(r"(?:the\s+)?(?:Battle|Siege) of ([A-Z][\w-]+)", display)
-    if battle:
-        out.append(battle.group(1))  # "the Battle of Waterloo" → "Waterloo"
-    level = re.fullmatch(r"(\d{1,3})\s*[-–]\s*(\d{1,3})", display)
-    if level and level.group(1) == level.group(2):
-        out.extend([f"{level.group(1)}-all", f"{level.group(1)} all"])  # "16-16" → "16-all"
-    if re.search(r"sulph", display, re.IGNORECASE):
-        out.append(re.sub(r"(?i)sulph", lambda m: m.group()[0] + "ulf", display))  # "sulfuric"
+    out.extend(name_before_of(analysis.article.text, display, person))  # "Thales"
+    out.extend(level_scores(display))  # "16-16" → "16-all"
+    out.extend(spelling_variants(display))  # "sulphuric" → "sulfuric"
     unit = re.fullmatch(r"(?:square|cubic)\s+(\w+)", display, re.IGNORECASE)
     if unit:  # "grams per ____" (square metre): a metre is another unit, "square" none
         out = [a for a in out if a.lower() not in ("square", "cubic", unit.group(1).lower())]

@@ -167,3 +167,11 @@ def date_spellings(display: str) -> list[str]:
     else:
         out += [f"{day} {month}", f"{month} {day}"]
     return [o for o in out if o != original]
+
+
+def level_scores(display: str) -> list[str]:
+    """A level score as people also write it: "16-16" → "16-all", "16 all"."""
+    level = re.fullmatch(r"(\d{1,3})\s*[-–]\s*(\d{1,3})", display)
+    if not level or level.group(1) != level.group(2):
+        return []
+    return [f"{level.group(1)}-all", f"{level.group(1)} all"]

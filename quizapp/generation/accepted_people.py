@@ -270,3 +270,23 @@ def full_names(analysis: Analysis, surname: str) -> list[str]:
 # "Old Kelbrook" (a beer) is no one's full name for "Kelbrook" (a town the parser took for a
 # person): a first name is not an everyday word ("old" 5.7; "Mark" 5.05 stays a name)
 EVERYDAY_WORD_ZIPF = 5.5
+
+
+RARE_FIRST_NAME_ZIPF = 3.5  # "Thales", never "Bank" of "Bank of England"
+
+
+def name_before_of(text: str, display: str, person: bool) -> list[str]:
+    """The name before "of": "Thales of Miletus" → "Thales" (a person the article also calls
+    so, or a rare word; never when a namesake shares it: "Isidore the Younger" beside "Isidore
+    of Miletus"), "the Battle of Waterloo" → "Waterloo"."""
+    battle = re.fullmatch(r"(?:the\s+)?(?:Battle|Siege) of ([A-Z][\w-]+)", display)
+    if battle:
+        return [battle.group(1)]
+    of_place = re.fullmatch(r"([A-Z][a-z]+) of [A-Z][\w-]+", display)
+    if not of_place:
+        return []
+    first = of_place.group(1)
+    if re.search(rf"\b{first}\s+(?:the\s+)?[A-Z]", text):
+        return []
+    called_so = person and re.search(rf"\b{first}\b(?! of\b)", text)
+    return [first] if called_so or zipf(first.lower()) < RARE_FIRST_NAME_ZIPF else []

@@ -74,3 +74,10 @@ def singular(phrase: str) -> str:
     elif last.endswith("s") and not last.endswith("ss"):
         last = last[:-1]
     return f"{head} {last}".strip()
+
+
+def spelling_variants(display: str) -> list[str]:
+    """The other spelling of a chemical school science now uses ("sulphuric" → "sulfuric")."""
+    if not re.search(r"sulph", display, re.IGNORECASE):
+        return []
+    return [re.sub(r"(?i)sulph", lambda m: m.group()[0] + "ulf", display)]

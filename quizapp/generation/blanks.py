@@ -141,7 +141,15 @@ def _sum_of_others(quote: str, start: int, end: int, answer: str) -> bool:
         if not start <= m.start() < end and m.group().replace(",", "").isdigit()
     ]
     others = [n for n in others if not 1000 < n < 2100]  # years apart are no give-away
-    return any(a - b == value for a in others for b in others if a > b > 0)
+    if any(a - b == value for a in others for b in others if a > b > 0):
+        return True
+    totals = re.search(r"\b(?:total|in all|altogether|combined)\b", quote)  # "138 … and 274 …,
+    # ____ in total" or "____ vehicles: 138 … and 274 …": a sum said to be one (never "21
+    # points with 10 rebounds and 11 assists")
+    broken_down = ":" in quote[end : end + 40]
+    return bool(totals or broken_down) and any(
+        a + b == value for i, a in enumerate(others) for b in others[i + 1 :]
+    )
 
 
 def blank_problem(

@@ -8,7 +8,7 @@ import bisect
 import re
 
 from quizapp.generation.analyse import Analysis, SentenceInfo
-from quizapp.generation.references import previous_in_paragraph, whole_name
+from quizapp.generation.references import NAMED_ELSE, previous_in_paragraph, whole_name
 
 DESCRIPTION_LOOK_BACK = 3
 
@@ -62,6 +62,20 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
         # "The cliffs" are not "the Amphitheatre, a crescent of cliffs": one name is never a
         # plural's
         named = _name_of_kind(analysis, info, head.lemma_.lower())
+        previous = previous_in_paragraph(analysis, info)
+        title = analysis.article.title
+        if (
+            named
+            and previous
+            and re.sub(r"^the\s+", "", named)
+            not in analysis.article.text[previous.start : previous.end]
+            and any(
+                e.label in NAMED_ELSE and e.text not in named and e.text in title
+                for e in previous.entities
+            )
+        ):
+            named = ""  # "For Thrapley, the win completes a notable winter. The club …" in a
+            # report headed on Thrapley: not Mallowby Athletic Club, the organisers named before
         found = {named} if named else set()
     if len(found) != 1:
         return ""

@@ -67,6 +67,15 @@ def _main_subject(sentence: SentenceInfo):
 
 
 LOOK_BACK = 2  # sentences a description may point back over
+NAMED_ELSE = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "NORP",
+    "MISC",
+}  # a name that may be the one meant
 _LAW_NAME = re.compile(r"\b(?:Act|Treaty|Law|Bill|Accords?|Convention|Protocol)$")
 
 
@@ -88,6 +97,9 @@ def _only_named_before(analysis: Analysis, info: SentenceInfo, kinds: tuple[str,
                 found.setdefault(entity.key, entity)
         if found:
             break
+        if any(e.label in NAMED_ELSE for e in sentence.entities):
+            return None  # "For Thrapley, the win completes a notable winter. The club …": not
+            # the organisers named before that
     return next(iter(found.values())) if len(found) == 1 else None
 
 

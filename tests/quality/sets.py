@@ -224,6 +224,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the sixth 2026-12-06 session's final code again, third set.
+    "heldout87": (
+        [],
+        [
+            "heldout87/analysis_land_value_tax.txt",
+            "heldout87/biography_gertrude_bell.txt",
+            "heldout87/encyclopedia_common_swift.txt",
+            "heldout87/explainer_how_a_jet_engine_works.txt",
+            "heldout87/geography_namib_desert.txt",
+            "heldout87/page_arts_review_she_stoops_to_conquer_assembly_rooms_quarrendon.html",
+            "heldout87/page_consumer_news_stowmarden_school_uniform_sole_supplier_prices.html",
+            "heldout87/page_crime_court_report_brancote_hall_fireplace_thefts_jailed.html",
+            "heldout87/page_local_news_cressingbury_charter_market_saturday_move.html",
+            "heldout87/page_tech_news_harlstead_council_homes_damp_mould_sensors.html",
+        ],
+    ),
+    # Measures the sixth 2026-12-06 session's final code again, fourth set.
+    "heldout88": (
+        [],
+        [
+            "heldout88/economics_explainer_the_bullwhip_effect.txt",
+            "heldout88/health_explainer_concussion.txt",
+            "heldout88/history_first_ascent_of_everest_1953.txt",
+            "heldout88/page_business_news_ormeshaw_frying_range_maker_australia_deal.html",
+            "heldout88/page_education_news_tildesford_academy_homework_scrapped_trial.html",
+            "heldout88/page_politics_news_aldenby_participatory_budgeting_vote.html",
+            "heldout88/page_transport_news_pellbury_taxi_zero_emission_rule.html",
+            "heldout88/page_weather_news_blackmire_fell_ski_tow_heavy_snow.html",
+            "heldout88/science_explainer_how_pearls_form.txt",
+            "heldout88/sport_report_thrapley_harriers_twelve_stage_road_relay.txt",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's final code (everyday phrases, defined terms).
     "heldout85": (
         [],
