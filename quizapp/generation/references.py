@@ -314,7 +314,10 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     if typed and sum(typed) * 2 >= len(typed):
         return ""  # "It lay less than one degree from …": not Galle, whom the tagger typed a
         # place here and a person as often elsewhere (the telescope "Webb" stays a thing)
-    common = not re.search(r"\b[A-Z]", re.sub(r"^The\s+", "", span))
+    common = not re.search(r"\b[A-Z]", re.sub(r"^The\s+", "", span)[1:]) and (
+        subject.pos_ == "NOUN" or not re.match(r"[A-Z]", re.sub(r"^The\s+", "", span))
+    )  # "Concern over falling numbers led to the 1914 Act. It was replaced …": a sentence's
+    # capital makes no name
     title_nouns = {identity(w) for w in title}
     if common and identity(subject.lemma_.lower()) not in title_nouns:
         return ""  # "The pulse becomes irregular …. It is the most common heart rhythm

@@ -224,6 +224,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the sixth 2026-12-06 session's last fixes (rounds 87-88's).
+    "heldout89": (
+        [],
+        [
+            "heldout89/arts_review_the_importance_of_being_earnest_bathhouse_theatre_stellingham.txt",
+            "heldout89/biography_john_dalton.txt",
+            "heldout89/explainer_how_a_hovercraft_works.txt",
+            "heldout89/health_explainer_restless_legs_syndrome.txt",
+            "heldout89/history_wreck_of_the_royal_charter_1859.txt",
+            "heldout89/page_consumer_news_warmtop_spray_foam_insulation_mortgage_refusals.html",
+            "heldout89/page_environment_news_little_haddow_treatment_wetland_opens.html",
+            "heldout89/page_health_news_garthwaite_adult_adhd_waiting_list_closed.html",
+            "heldout89/page_local_news_morwick_pier_emergency_closure.html",
+            "heldout89/page_sport_report_larkmoor_spa_croquet_open_final.html",
+        ],
+    ),
+    # Measures the sixth 2026-12-06 session's last fixes, second set.
+    "heldout90": (
+        [],
+        [
+            "heldout90/analysis_zero_hours_contracts.txt",
+            "heldout90/economics_explainer_monopsony.txt",
+            "heldout90/encyclopedia_grey_seal.txt",
+            "heldout90/geography_morecambe_bay.txt",
+            "heldout90/page_business_news_tillotson_narrowboats_stannock_foundry_expansion.html",
+            "heldout90/page_crime_court_report_gilderby_moor_dry_stone_wall_thieves_jailed.html",
+            "heldout90/page_education_news_salterby_academy_overheating_classrooms_works.html",
+            "heldout90/page_politics_news_rilsby_council_town_twinning_grant_axed.html",
+            "heldout90/page_transport_news_ebbas_holm_causeway_tide_barriers_switched_on.html",
+            "heldout90/science_explainer_the_doppler_effect.txt",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's final code again, third set.
     "heldout87": (
         [],
