@@ -252,6 +252,9 @@ def _unit_of_a_bare_number(text: str, entity: Entity, display: str) -> list[str]
     if not re.match(r"\s*[.,;]", text[entity.end : entity.end + 2]):
         return []
     sentence = re.split(r"[.!?]\s", text[max(0, entity.start - 200) : entity.start])[-1]
+    counted = re.findall(r"\b(?:\d[\d,.]*|one|two|three|four|five|ten) ([a-z]+)", sentence)
+    if counted and not re.fullmatch(_UNITS, counted[-1]):
+        return []  # "bouts of up to three minutes … in steps of five touches, up to ____" (45)
     before = re.findall(rf"\b(?:\d[\d,.]*|one|two|three|four|five|ten) {_UNITS}\b", sentence)
     return [f"{display} {before[-1]}"] if len(set(before)) == 1 else []
 

@@ -241,7 +241,8 @@ def named_first(analysis: Analysis, first: str) -> list[str]:
     names = {
         e.text for e in analysis.entities
         if e.label == "PERSON" and len(e.text.split()) in (2, 3) and e.text.split()[0] == first
-    }  # fmt: skip
+        and all(w[:1].isupper() for w in e.text.split())
+    }  # fmt: skip  # never "Victoria regia", a water lily, for Queen Victoria
     return list(names) if len(names) == 1 else []
 
 

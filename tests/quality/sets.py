@@ -224,6 +224,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout17/science_explainer_vaccines_mrna.txt",
         ],
     ),
+    # Measures the sixth 2026-12-06 session's commit 51b6fce.
+    "heldout91": (
+        [],
+        [
+            "heldout91/biography_joseph_paxton.txt",
+            "heldout91/economics_explainer_price_discrimination.txt",
+            "heldout91/encyclopedia_common_kingfisher.txt",
+            "heldout91/geography_causeway_coast.txt",
+            "heldout91/page_arts_review_journeys_end_drill_hall_theatre_tewsford.html",
+            "heldout91/page_health_news_sandersby_diabetic_foot_clinic_amputations_fall.html",
+            "heldout91/page_local_news_kimbleford_raft_race_insurance_cancelled.html",
+            "heldout91/page_tech_news_netherwick_lamp_post_ev_chargers_offline.html",
+            "heldout91/page_weather_news_lusworth_show_downburst_marquee_collapse.html",
+            "heldout91/sport_report_marnhollow_swords_brackwater_salle_team_epee_final.txt",
+        ],
+    ),
+    # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
+    "heldout92": (
+        [],
+        [
+            "heldout92/analysis_university_tuition_fees.txt",
+            "heldout92/explainer_how_a_vacuum_flask_works.txt",
+            "heldout92/health_explainer_acid_reflux.txt",
+            "heldout92/history_the_cod_wars.txt",
+            "heldout92/page_business_news_lanyon_pryce_candles_beeswax_price_rise.html",
+            "heldout92/page_crime_court_report_fenbarrow_prison_drone_smugglers_jailed.html",
+            "heldout92/page_environment_news_bexcombe_sands_bathing_water_rated_poor.html",
+            "heldout92/page_politics_news_elmsworth_council_kingsgate_centre_purchase_vote.html",
+            "heldout92/page_transport_news_hartsell_airport_last_scheduled_flights_end.html",
+            "heldout92/science_explainer_why_the_sea_is_salty.txt",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's last fixes (rounds 87-88's).
     "heldout89": (
         [],
