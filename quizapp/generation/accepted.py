@@ -23,7 +23,6 @@ from quizapp.generation.accepted_people import (
     PERSONAL_NAME,
     PLACE_SUFFIXES,
     after_a_title,
-    everyday_words,
     family_names,
     first_name_alone,
     full_names,
@@ -31,6 +30,7 @@ from quizapp.generation.accepted_people import (
     name_read_as_organisation,
     named_first,
     peerage_names,
+    personal_name,
     role_word,
     without_particle,
     without_titles,
@@ -58,7 +58,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if role and untitled == display and role_word(role.group(1)):
         rest = display[role.end() :]
         kind = any(w.lower() in GENERIC_NAME_WORDS | PLACE_SUFFIXES for w in rest.split())
-        if PERSONAL_NAME.fullmatch(rest) and not everyday_words(rest) and not kind:
+        if personal_name(rest) and not kind:
             untitled = rest  # "Producer Owen Castell", "Cellist Ines Larrea"
     titled_name = untitled != display and bool(PERSONAL_NAME.fullmatch(untitled))
     person = entity.label == "PERSON" or titled_name  # "Councillor Priya Raman" read as an ORG
@@ -164,8 +164,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         fuller = {
             e.text for e in analysis.entities
             if e.label == "ORG" and e.text.startswith(display + " ") and len(e.text.split()) <= 3
-            and not (PERSONAL_NAME.fullmatch(e.text[len(display) + 1 :])
-                     and not everyday_words(e.text[len(display) + 1 :]))
+            and not personal_name(e.text[len(display) + 1 :])
         }  # fmt: skip  # "Seaholt Foods", never "Sherpa Ang Nyima" (a man) for "a Sherpa climber"
         place = len(fuller) == 1 and re.search(
             rf"\b(?:in|at|near|from)\s+{re.escape(display)}\b", analysis.article.text

@@ -67,6 +67,12 @@ def everyday_words(words: str) -> bool:
 PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
 
 
+def personal_name(words: str) -> bool:
+    """Whether capitalised words read as a person's name ("Ang Nyima", "Owen Castell"), not a
+    phrase that holds an everyday word ("Fine Foods")."""
+    return bool(PERSONAL_NAME.fullmatch(words)) and not everyday_words(words)
+
+
 def after_a_title(text: str, entity: Entity, display: str) -> bool:
     """A name the article writes right after a person's title ("Dr Anjali Rowe", read as an
     organisation): a person's, when it has a personal name's shape."""

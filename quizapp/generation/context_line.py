@@ -92,21 +92,17 @@ def context_sentence(
 ) -> str:
     """The sentence before, as the item's context line, or "" when the prompt does not lean
     on it, it cannot be shown as it stands, or it would give the answer away."""
-    if opening_description(info, item.prompt, topic) is not None:
-        previous = previous_in_paragraph(analysis, info)  # what "The company" continues
-        if previous is None:
-            return ""
-    else:
+    previous = previous_in_paragraph(analysis, info)
+    if previous is None:
+        return ""
+    if opening_description(info, item.prompt, topic) is None:  # not "The company …"
         nouns = [
             n
             for n in leaning_nouns(info, item.prompt, item.answer)
             if n.lemma_.lower() not in topic and n.lower_ not in topic
         ]
-        previous = previous_in_paragraph(analysis, info)
-        if not nouns or previous is None or not any(_describes(previous, n) for n in nouns):
-            return ""
-    if previous.index >= len(frames):
-        return ""
+        if not any(_describes(previous, n) for n in nouns):
+            return ""  # nothing in the prompt the sentence before says which of
     view = frames[previous.index]
     if view.problem not in ("", "unresolved_reference") or view.cut or view.replaced:
         return ""  # speech, a caption, a connector cut: not a line to show as it stands

@@ -23,7 +23,7 @@ def dangling_reference(tokens: list, base: int, start: int, resolved=None) -> bo
     sentence that it could refer to ("they" with no plural noun, "she" with no person); the
     `resolved` pronoun has its name written in, and stands for that person."""
     seen_plural = False
-    places: list = []
+    place_seen = False
     persons: list = []
     things: list = []
     for token in tokens:
@@ -48,14 +48,13 @@ def dangling_reference(tokens: list, base: int, start: int, resolved=None) -> bo
             return True
         if word in ("him", "her") and token.tag_ == "PRP" and _only_own_subject(token, persons):
             return True  # "Halley sent him to Graham": "him" is never Halley
-        if word == "there" and token.dep_ == "advmod" and not places:
+        if word == "there" and token.dep_ == "advmod" and not place_seen:
             return True  # "Turnout there at the election was 31 per cent": where?
         if _subject_after_adverbial(token):
             return True
-        if token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
-            places.append(token)  # "Darwin spent five weeks on the islands … there"
-        elif token.pos_ == "NOUN" and token.dep_ == "pobj":
-            places.append(token)  # "… in the garden, where it still stands there"
+        place_seen |= token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
+        place_seen |= token.pos_ == "NOUN" and token.dep_ == "pobj"  # "… on the islands …
+        # there", "in the garden, where it still stands there"
         seen_plural |= token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj"
         if token.tag_ in ("NN", "NNP") and token.ent_type_ not in NOT_IT:
             things.append(token)  # "In 1772 the king tested it": "it" is never the date

@@ -62,18 +62,7 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
         # "The cliffs" are not "the Amphitheatre, a crescent of cliffs": one name is never a
         # plural's
         named = _name_of_kind(analysis, info, head.lemma_.lower())
-        previous = previous_in_paragraph(analysis, info)
-        title = analysis.article.title
-        if (
-            named
-            and previous
-            and re.sub(r"^the\s+", "", named)
-            not in analysis.article.text[previous.start : previous.end]
-            and any(
-                e.label in NAMED_ELSE and e.text not in named and e.text in title
-                for e in previous.entities
-            )
-        ):
+        if named and _report_subject_just_before(analysis, info, named):
             named = ""  # "For Thrapley, the win completes a notable winter. The club …" in a
             # report headed on Thrapley: not Mallowby Athletic Club, the organisers named before
         found = {named} if named else set()
@@ -81,6 +70,21 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
         return ""
     phrase = next(iter(found))
     return phrase[:1].upper() + phrase[1:]
+
+
+def _report_subject_just_before(analysis: Analysis, info: SentenceInfo, name: str) -> bool:
+    """Whether the sentence before, in the same paragraph, names something the title names
+    and not `name`: the description then goes on about that subject."""
+    previous = previous_in_paragraph(analysis, info)
+    if previous is None:
+        return False
+    said = analysis.article.text[previous.start : previous.end]
+    if re.sub(r"^the\s+", "", name) in said:
+        return False
+    title = analysis.article.title
+    return any(
+        e.label in NAMED_ELSE and e.text not in name and e.text in title for e in previous.entities
+    )
 
 
 def _described_earlier(analysis: Analysis, info: SentenceInfo, head) -> bool:

@@ -67,15 +67,7 @@ def _main_subject(sentence: SentenceInfo):
 
 
 LOOK_BACK = 2  # sentences a description may point back over
-NAMED_ELSE = {
-    "PERSON",
-    "ORG",
-    "GPE",
-    "LOC",
-    "FAC",
-    "NORP",
-    "MISC",
-}  # a name that may be the one meant
+NAMED_ELSE = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "MISC"}  # names that may be meant
 _LAW_NAME = re.compile(r"\b(?:Act|Treaty|Law|Bill|Accords?|Convention|Protocol)$")
 
 
@@ -345,16 +337,13 @@ def _another_person_described(sentence: SentenceInfo, person) -> bool:
     person's name as its owner ("Rendell's barrister") or one outside the named person's
     phrase ("the garage owner")."""
     for token in sentence.tokens:
-        if token.lemma_.lower() not in PERSON_WORDS | RELATIONS or token.pos_ != "NOUN":
+        if token.lemma_.lower() not in PEOPLE_WORDS or token.pos_ != "NOUN":
             continue
         if any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in token.children):
             return True
         span = {t.idx + sentence.offset for t in token.subtree}
-        if not any(person.start <= at < person.end for at in span) and token.dep_ in (
-            "nsubj",
-            "nsubjpass",
-            "dobj",
-            "pobj",
+        if token.dep_ in PARTICIPANT_ROLES and not any(
+            person.start <= at < person.end for at in span
         ):
             return True
     return False
@@ -369,11 +358,13 @@ PERSON_WORDS = {
     "woman", "boy", "girl", "farmer", "owner", "collector", "buyer", "seller", "widow",
     "engineer", "inspector", "officer", "doctor", "nurse", "teacher", "priest", "bishop",
 }  # fmt: skip
+PARTICIPANT_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj")
 # people named by whom they belong to ("Rendell's barrister", "her husband")
 RELATIONS = {
     "barrister", "solicitor", "lawyer", "wife", "husband", "son", "daughter", "partner",
     "mother", "father", "brother", "sister", "friend", "spokesman", "spokeswoman", "agent",
 }  # fmt: skip
+PEOPLE_WORDS = PERSON_WORDS | RELATIONS
 PEOPLE_GROUPS = {"team", "crew", "staff", "group", "committee", "panel", "family", "board"}
 
 

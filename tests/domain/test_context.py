@@ -327,6 +327,12 @@ def frame_of(quote: str):
     return frame(analysis, analysis.sentences[0])
 
 
+def blank_problem_of(quote: str, answer: str, label: str) -> str:
+    """Why the answer (its first place in a one-sentence quote) is no blank ("" when it is)."""
+    start = quote.index(answer)
+    return blank_problem(quote, frame_of(quote), start, start + len(answer), set(), "k", label)
+
+
 def test_an_unpunctuated_line_of_a_web_page_is_a_caption_not_a_fact():
     page = (
         "The ferry resumed service on Monday after a long repair.\n\n"

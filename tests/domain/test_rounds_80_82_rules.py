@@ -4,10 +4,9 @@ and answers raters asked to accept."""
 
 import pytest
 
-from quizapp.generation.blanks import blank_problem
 from tests.domain.gold import generated
 from tests.domain.test_accepted_round_53_62 import _accepted
-from tests.domain.test_context import frame_of
+from tests.domain.test_context import blank_problem_of, frame_of
 
 
 @pytest.mark.parametrize(
@@ -28,10 +27,7 @@ from tests.domain.test_context import frame_of
 def test_a_route_number_or_a_difference_the_sentence_gives_is_no_blank(
     quote, answer, label, problem
 ):
-    start = quote.index(answer)
-    assert blank_problem(quote, frame_of(quote), start, start + len(answer), set(), "k", label) == (
-        problem
-    )
+    assert blank_problem_of(quote, answer, label) == problem
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,10 @@ before a bracket is no acronym, a rank cut by a blank, a vague amount, a water c
 people, blanks of everyday phrases, and a term the sentence defines)."""
 
 from quizapp.domain.items import QuizItem
-from quizapp.generation.blanks import blank_problem
 from quizapp.generation.rank import not_offered
 from tests.domain.gold import generated
 from tests.domain.test_accepted_round_53_62 import _accepted
-from tests.domain.test_context import frame_of
+from tests.domain.test_context import blank_problem_of
 
 
 def test_a_water_company_is_never_a_person_among_the_options():
@@ -23,12 +22,7 @@ def test_a_water_company_is_never_a_person_among_the_options():
 def test_a_rank_is_not_cut_in_two_by_a_blank():
     # R: "Detective ____, who led the investigation, said …" (Sergeant Aled Pryce)
     quote = "Detective Sergeant Aled Pryce, who led the investigation, said officers matched it."
-    answer = "Sergeant Aled Pryce"
-    start = quote.index(answer)
-    problem = blank_problem(
-        quote, frame_of(quote), start, start + len(answer), set(), "k", "PERSON"
-    )
-    assert problem == "part_of_a_name"
+    assert blank_problem_of(quote, "Sergeant Aled Pryce", "PERSON") == "part_of_a_name"
 
 
 def test_a_word_before_a_bracketed_name_is_no_acronym_of_it():
@@ -51,10 +45,7 @@ def test_more_answers_raters_asked_to_accept():
 def test_a_vague_amount_is_no_blank_whatever_the_tagger_called_it():
     # R: "the narrow tube, only ____ wide, that carries urine" (a few millimetres)
     quote = "The ureter is the narrow tube, only a few millimetres wide, that carries urine."
-    answer = "a few millimetres"
-    start = quote.index(answer)
-    problem = blank_problem(quote, frame_of(quote), start, start + len(answer), set(), "k", "TERM")
-    assert problem == "vague_number"
+    assert blank_problem_of(quote, "a few millimetres", "TERM") == "vague_number"
 
 
 def test_a_blank_of_everyday_words_is_not_offered():
@@ -88,9 +79,7 @@ def test_an_epithet_is_not_cut_from_its_name_and_a_namesake_is_no_short_form():
     # "Isidore ____, nephew of Isidore of Miletus" (the Younger) once "Isidore" was accepted for
     # Isidore of Miletus, which the gate then found in the prompt
     quote = "Isidore the Younger, nephew of Isidore of Miletus, rebuilt the dome."
-    start = quote.index("the Younger")
-    view = frame_of(quote)
-    assert blank_problem(quote, view, start, start + 11, set(), "k", "PERSON") == "part_of_a_name"
+    assert blank_problem_of(quote, "the Younger", "PERSON") == "part_of_a_name"
     assert "Isidore" not in _accepted(
         "heldout55/encyclopedia_hagia_sophia.txt", "Isidore of Miletus"
     )
