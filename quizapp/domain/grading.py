@@ -16,10 +16,13 @@ Verdict = Literal["correct", "close", "wrong"]
 # What a typed answer may differ in and still be right: shown to authors beside the accepted
 # answers (and on the blind-rating sheets), so nobody lists forms grading already takes.
 GRADING_POLICY = (
-    "Typed answers are right whatever their capitals, accents, punctuation and currency signs, "
-    "with or without a leading a, an or the, in digits or words (12th as 12), and with m, bn or "
-    "k for million, billion or thousand; a small misspelling of a word of five letters or more "
-    "is accepted with a spelling note."
+    "Typed answers are right whatever their capitals, accents, punctuation, spaces or hyphens "
+    "inside words and currency signs, with or without a leading a, an or the, in digits or "
+    "words (12th as 12), with m, bn or k for million, billion or thousand, per cent as percent "
+    "or %, a unit written out or short (mm or millimetres, °C or degrees Celsius), a time as "
+    "3:57:02 or 3hr 57min 2sec, and an estimate with or without about, around, roughly or "
+    "approximately; a small misspelling of a word of five letters or more is accepted with a "
+    "spelling note."
 )
 
 ARTICLES = frozenset({"a", "an", "the"})
@@ -46,6 +49,24 @@ ORDINALS = {
 # after a number, in money and counts: "£1.9m", "$3bn", "40k" (a metre is folded the same way
 # on both sides, so "100m" still matches "100 m")
 SCALE_ABBREVIATIONS = {"m": "million", "mn": "million", "bn": "billion", "k": "thousand"}
+# A unit after a number, written out or short, folds to one form on both sides ("m" stays
+# "million": "100m" is matched through the accepted "100 m" instead)
+UNIT_FORMS = {
+    "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
+    "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
+    "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg", "gram": "g", "grams": "g",
+    "litre": "l", "litres": "l", "liter": "l", "liters": "l", "mile": "mi", "miles": "mi",
+    "foot": "ft", "feet": "ft", "tonne": "t", "tonnes": "t", "pence": "p", "penny": "p",
+    "second": "sec", "seconds": "sec", "secs": "sec", "minute": "min", "minutes": "min",
+    "mins": "min", "hour": "hr", "hours": "hr", "hrs": "hr", "h": "hr", "celsius": "c",
+}  # fmt: skip
+CLOCK_UNITS = frozenset({"hr", "min", "sec"})
+# Words that only say a figure is an estimate: "about £61,000" is "around £61,000" and "£61,000"
+ESTIMATE_WORDS = frozenset({
+    "about", "around", "approximately", "approx", "roughly", "some", "nearly", "almost",
+    "circa", "c", "estimated",
+})  # fmt: skip
 _THOUSANDS_SEP = re.compile(r"(?<=\d)[,\u00a0\u202f'](?=\d{3}(?!\d))")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+", re.UNICODE)
 _ORDINAL_SUFFIX = re.compile(r"^(st|nd|rd|th)$")
@@ -151,6 +172,12 @@ def normalise(text: str) -> _Form:
             continue  # "3rd" → "3"
         if tokens and _is_number(tokens[-1]) and token in SCALE_ABBREVIATIONS:
             token = SCALE_ABBREVIATIONS[token]  # "£1.9m" → "1.9 million"
+        elif tokens and _is_number(tokens[-1]) and token == "degrees":
+            token = "c"  # "1,500 degrees Celsius" as "1500°C"
+        elif tokens and tokens[-1] == "c" and token == "celsius":
+            continue
+        elif tokens and _is_number(tokens[-1]) and token in UNIT_FORMS:
+            token = UNIT_FORMS[token]  # "204.8 millimetres" as "204.8mm"
         tokens.append(token)
     tokens = _words_to_numbers(tokens)
     # "6 to 35" is the range "6-35"
@@ -184,11 +211,31 @@ def _numbers_match(expected: _Form, given: _Form) -> bool:
     return expected.numbers == given.numbers
 
 
+def _without_estimate(form: _Form) -> _Form:
+    """A figure without the words that only say it is an estimate ("about 25" → "25")."""
+    tokens = list(form.tokens)
+    while len(tokens) > 1 and tokens[0] in ESTIMATE_WORDS and any(map(_is_number, tokens)):
+        tokens.pop(0)
+    return _Form(tuple(tokens))
+
+
+def _same_clock_time(expected: _Form, given: _Form) -> bool:
+    """ "3:57:02" and "3hr 57min 2sec": the same two or more numbers, one side naming their
+    units and the other none."""
+    if len(expected.numbers) < 2 or expected.numbers != given.numbers:
+        return False
+    named = [form.words for form in (expected, given) if form.words]
+    return len(named) == 1 and set(named[0]) <= CLOCK_UNITS
+
+
 def _compare(expected: _Form, given: _Form) -> Verdict:
     """Compare one accepted form with the response."""
     if not given.tokens or not expected.tokens:
         return "wrong"
+    expected, given = _without_estimate(expected), _without_estimate(given)
     if expected.tokens == given.tokens or expected.joined == given.joined:
+        return "correct"
+    if _same_clock_time(expected, given):
         return "correct"
     if not _numbers_match(expected, given):
         return "wrong"

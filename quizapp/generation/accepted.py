@@ -68,6 +68,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         len(words) == 1
         and any(e.label == "PERSON" and e.text.endswith(" " + display) for e in analysis.entities)
     )  # "Pryce", read as a place here, is "captain Hannah Pryce"; "Cape" no "Eastern Cape"
+    person = person or (len(words) == 1 and bool(full_names(analysis, display)))  # "Aske"
+    # (an organisation to the parser) of "Robert Aske" (a MISC)
     if person and untitled != display:
         out.append(untitled)  # "President Ashraf Ghani" → "Ashraf Ghani"
         words = untitled.split()

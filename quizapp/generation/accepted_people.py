@@ -224,7 +224,19 @@ PLACE_LEADS = {
     "lake",
     "cape",
     "port",
-}
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "upper",
+    "lower",
+    "great",
+    "little",
+}  # "Eastern Cape" is no one's full name for "Cape"
 
 
 _RELATIVE = re.compile(
@@ -235,11 +247,16 @@ _RELATIVE = re.compile(
 
 
 def _beside_a_relative(analysis: Analysis, entity: Entity) -> bool:
-    """Whether the paragraph naming someone also speaks of a relative ("… opened by Arthur
-    Pennock. His son Gareth took over"): "Mr Pennock" may then be either of them."""
+    """Whether the paragraph naming someone speaks of a relative by the sentence after the
+    name ("… opened by Arthur Pennock. His son Gareth took over"): "Mr Pennock" may then be
+    either of them. (Round 86: "Laffer … joking that his mother taught him" three sentences
+    on left Jude Wanniski's full name unaccepted.)"""
     article = analysis.article
     paragraph = article.paragraphs[article.paragraph_index(entity.start)]
-    return bool(_RELATIVE.search(article.text[paragraph.start : paragraph.end]))
+    ends = [s.end for s in analysis.sentences if paragraph.start <= s.end <= paragraph.end]
+    after = [end for end in ends if end > entity.start][:2]  # its sentence and the next
+    end = after[-1] if after else paragraph.end
+    return bool(_RELATIVE.search(article.text[paragraph.start : end]))
 
 
 def named_first(analysis: Analysis, first: str) -> list[str]:
@@ -255,9 +272,9 @@ def named_first(analysis: Analysis, first: str) -> list[str]:
 def full_names(analysis: Analysis, surname: str) -> list[str]:
     """The article's full names for a surname, when only one person goes by it."""
     names = {
-        TITLES.sub("", e.text)
+        TITLES.sub("", _without_owner(e.text))
         for e in analysis.entities
-        if (e.label == "PERSON" or PERSONAL_NAME.fullmatch(e.text))
+        if (e.label == "PERSON" or PERSONAL_NAME.fullmatch(_without_owner(e.text)))
         and len(e.text.split()) > 1
         and e.text.split()[-1] == surname
         and not _beside_a_relative(analysis, e)
@@ -272,6 +289,11 @@ def full_names(analysis: Analysis, surname: str) -> list[str]:
     }  # "Ms Halloran" is no fuller than "Halloran", "Saints Peter" (a cathedral) no one's name,
     # "Representing Tolley" (a sentence's opening) no one's first name
     return list(names) if len(names) == 1 else []
+
+
+def _without_owner(name: str) -> str:
+    """A name without the side it plays for ("Brackwater's Sophie Akinola")."""
+    return re.sub(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)?['’]s (?=[A-Z])", "", name)
 
 
 # "Old Kelbrook" (a beer) is no one's full name for "Kelbrook" (a town the parser took for a
