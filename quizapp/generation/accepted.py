@@ -45,6 +45,7 @@ from quizapp.generation.analyse import Analysis, Entity, aliases_of
 from quizapp.generation.distractors import org_kind
 from quizapp.generation.select import zipf
 
+BRITAIN = {"britain", "great britain", "uk", "u k", "united kingdom"}
 NAME_LINKS = {"of", "the", "for", "and", "on", "in", "de", "du"}
 
 
@@ -316,6 +317,8 @@ def _same_name(alias: str, display: str) -> bool:
     words = lambda text: {w for w in re.findall(r"[a-z]+", text.lower()) if w != "the"}  # noqa: E731
     if words(alias) & words(display) or re.fullmatch(r"WW(?:I{1,2}|[12])", alias):
         return True  # "WWII" for "the Second World War"
+    if {norm_key(alias), norm_key(display)} <= BRITAIN:
+        return True  # "the UK" for Britain (round 94: "as often as ____'s restrictions")
 
     def capitals(text: str) -> str:
         text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)

@@ -110,12 +110,13 @@ PATRONYMICS = {"ibn", "bin", "bint", "ben", "abu", "ap"}
 
 
 NAME_PARTICLES = {"de", "van", "von", "da", "di", "le", "la", "del", "der", "du", "ten", "zur"}
-ROMANCE_PARTICLES = {"de", "da", "di", "del", "du", "dos", "das", "zur"}
+ROMANCE_PARTICLES = {"de", "da", "di", "del", "du", "dos", "das", "zur", "von"}
+# ("Wieser" for "Friedrich von Wieser"; a Dutch "van" stays: "Gogh" is no one)
 
 
 def without_particle(words: list[str]) -> list[str]:
-    """A Romance family name as it is used without its particle ("Spínola" for "António de
-    Spínola", "Costa Gomes" for "Francisco da Costa Gomes")."""
+    """A Romance or German family name as it is used without its particle ("Spínola" for
+    "António de Spínola", "Costa Gomes" for "Francisco da Costa Gomes")."""
     for at, word in enumerate(words[1:-1], 1):
         if word in ROMANCE_PARTICLES:
             return [" ".join(words[at + 1 :])]

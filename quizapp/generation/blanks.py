@@ -6,6 +6,7 @@ quoted passer-by's name); blank_problem() names the reason when it is not.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from quizapp.generation.context import Frame
 from quizapp.generation.select import zipf
@@ -253,6 +254,10 @@ def blank_problem(
         return "citation_year"  # "A ____ study of reefs found …": when, not what, was found
     if label == "DATE" and _PUBLISHED_BEFORE.search(quote[:start]):
         return "citation_year"  # "A study published in The Lancet in ____ modelled …"
+    eponym = label == "PERSON" or re.fullmatch(r"[A-Z][^\W\d_]+", answer)
+    if eponym and _named_elsewhere(answer, quote[:start] + " " + quote[end:]):
+        return "answer_given_away"  # "the Koebner phenomenon, after … ____" (Heinrich Köbner)
+        # and "the ____ phenomenon, after … Heinrich Köbner" (Koebner)
     if re.search(r",\s+say,\s+[£$€]?$", quote[:start]):
         return "example_figure"  # "A fine of, say, £____": the writer's example, not a fact
     if _CITATION_BEFORE.search(quote[:start]):
@@ -368,6 +373,26 @@ _ARITHMETIC = re.compile(
     r"\bcombined\b|\bdifference\b",
     re.IGNORECASE,
 )
+
+
+def _plain(word: str) -> str:
+    """The word without its accents ("köbner" → "kobner")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _named_elsewhere(name: str, rest: str) -> bool:
+    """Whether the rest of the sentence writes the name's last word, however it spells its
+    umlaut ("Koebner" for Köbner) or accents."""
+    last = name.split()[-1].lower() if name.split() else ""
+    if len(last) < 4:
+        return False
+    words = set().union(*(_spellings(w) for w in re.findall(r"[^\W\d_]+", rest.lower())))
+    return bool(_spellings(last) & words)
+
+
+def _spellings(word: str) -> set[str]:
+    """A word with its umlauts written out and without its accents."""
+    return {word.replace("ö", "oe").replace("ü", "ue").replace("ä", "ae"), _plain(word)}
 
 
 def _worked_out(quote: str, start: int, end: int) -> bool:

@@ -143,12 +143,22 @@ NAME_JOINERS = {"and", "of", "the", "upon", "on", "de", "la", "du"}  # "Trent an
 NAME_LEADS = {"lake", "mount", "fort", "cape", "port", "river"}  # "Lake Mead", "Mount Fuji"
 
 
+def _mostly_people(analysis: Analysis) -> set[str]:
+    """Names the tagger types a person at least as often as anything else ("Pickersgill", a
+    MISC once and a PERSON five times, is never "the ball")."""
+    typed: dict[str, list[bool]] = {}
+    for entity in analysis.entities:
+        typed.setdefault(entity.text, []).append(entity.label == "PERSON")
+    return {name for name, kinds in typed.items() if sum(kinds) * 2 >= len(kinds)}
+
+
 def _introduced_as(text: str, name: str, noun: str) -> bool:
     """The article introduced the name as a <noun>: "the container ship Ever Given", "a tanker
     called the Ideal X", "Casgevy, the first CRISPR therapy"."""
     noun_words = rf"{noun}s?"
     name_pattern = rf"(?:the\s+)?{re.escape(name)}"
-    before = rf"\b{noun_words}[^\S\n]+(?:(?:called|named|known as)\s+)?{name_pattern}\b"
+    before = rf"(?<![\w-]){noun_words}[^\S\n]+(?:(?:called|named|known as)\s+)?{name_pattern}\b"
+    # (never "the play-the-ball Pickersgill": a word of a compound introduces no one)
     after = (
         rf"{name_pattern},\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}{noun_words}\b"
         r"(?!\s+[A-Z])"  # "Sudan, the chemist A. F. Joseph": the chemist is Joseph
@@ -188,8 +198,9 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
     names: dict[str, str] = {}
     latest: dict[str, int] = {}
     person_starts = {e.start for e in analysis.entities if e.label == "PERSON"}
+    people = _mostly_people(analysis)
     for entity in analysis.entities:
-        if entity.end > info.start or entity.label not in NAME_LABELS:
+        if entity.end > info.start or entity.label not in NAME_LABELS or entity.text in people:
             continue
         if entity.end + 1 in person_starts or _TITLED.match(entity.text):
             continue  # "His Honour Judge Peter Ashworth", "Dr Anjali Mistry": a person

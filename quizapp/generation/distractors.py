@@ -160,6 +160,8 @@ def swappable_person(name: str, analysis: Analysis) -> bool:
     words = name.split()
     if not words or words[-1] in STREET_WORDS | TEAM_WORDS:
         return False  # "Pritt Way, after Mulberry Way": a street for Annie Pritt
+    if org_kind(name):
+        return False  # "Kessingham Childminding Network, a father of three" (round 94)
     if not person_like(name, analysis) or not reads_as_person(name, analysis.article.text):
         return False
     return not any(e.text.startswith(name + " ") for e in analysis.entities)

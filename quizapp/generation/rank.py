@@ -207,7 +207,7 @@ AGE_ASIDE = re.compile(r"\b[A-Z][a-z'’-]+, \d{2},")
 NOTICE = re.compile(
     r"\b(?:open day|open session|open evening|drop-in|will be held|will hold|is due to be held|"
     r"has been set for|(?-i:tour)|will run until|will be repeated|when it meets on|"
-    r"hearing will take place|available on the [\w'’ ]*website)\b|"
+    r"hearing will take place|(?:available|read) on the [\w'’ ]*website)\b|"
     r"\bwill discuss\b[^.]*\b(?:meeting|on (?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))|"
     r"\b(?:can|should) contact\b(?! (?:their|your|a) (?:GP|doctor|pharmacist|midwife))",
     re.IGNORECASE,

@@ -59,11 +59,14 @@ def previous_in_paragraph(analysis: Analysis, info: SentenceInfo) -> SentenceInf
 
 
 def _main_subject(sentence: SentenceInfo):
-    """The subject token of the sentence's main verb, or None."""
-    return next(
-        (t for t in sentence.tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
-        None,
-    )
+    """The subject token of the sentence's main verb (the nearest before it when the parser
+    gave it two: "Pale, thickly furred and rarely seen, it is often called …" is "it"), or
+    None."""
+    subjects = [
+        t for t in sentence.tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+    ]
+    before = [t for t in subjects if t.i < t.head.i]
+    return before[-1] if len(before) > 1 else next(iter(subjects), None)
 
 
 LOOK_BACK = 2  # sentences a description may point back over

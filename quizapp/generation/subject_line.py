@@ -16,24 +16,56 @@ EVERYDAY_NAME_ZIPF = 5.1  # "George" 5.0 names the person; "South" 5.3 and "New"
 
 
 def article_subject(article: Article) -> str:
-    """The one thing the article is about, as its body first writes it ("Great crested grebe",
-    "Edward Elgar", "Cutty Sark"), or "" for a headline, a question or a how-to title."""
-    named, *subtitle = re.split(r"[:,]\s", article.title, maxsplit=1)
-    head = re.sub(r"^(?:the|a|an)\s+", "", named.strip(), flags=re.I)
-    if not head or len(head.split()) > MAX_SUBJECT_WORDS or not head[:1].isupper():
-        return ""
+    """The one thing the article is about, as its body writes it ("Great crested grebe",
+    "Edward Elgar", "Zip fastener"), or "" for a headline or a question: the title's name
+    when the body opens on it, or names it in its first paragraph or often."""
+    for head, subtitled in _title_heads(article.title):
+        found = _named_in_body(article, head, subtitled)
+        if found:
+            return found[:1].upper() + found[1:]
+    return ""
+
+
+# "How a Zip Fastener Works", "How Pearls Form", "Under the Sea: How the Channel Tunnel Was
+# Built": the thing a how-title explains
+_HOW_TITLE = re.compile(
+    r"^How (?:an? |the )?(.+?) (?:Works?|Makes?|Forms?|Finds?|Keeps?|Flies|Floats|Was Built|"
+    r"Were Built|Is Made|Are Made|Changed|Came)\b",
+    re.IGNORECASE,
+)
+MIN_BODY_MENTIONS = 3  # a title's name the body keeps coming back to is its subject
+
+
+def _title_heads(title: str) -> list[tuple[str, bool]]:
+    """The names a title may give its subject by, with whether the title has more after it."""
+    named, *subtitle = re.split(r"[:,]\s", title, maxsplit=1)
+    parts = [named, *subtitle]
+    heads = [(named, bool(subtitle))]
+    heads += [(m.group(1), True) for part in parts if (m := _HOW_TITLE.match(part.strip()))]
+    out = []
+    for head, subtitled in heads:
+        head = re.sub(r"^(?:the|a|an)\s+", "", head.strip(), flags=re.I)
+        if head and len(head.split()) <= MAX_SUBJECT_WORDS and head[:1].isupper():
+            out.append((head, subtitled))
+    return out
+
+
+def _named_in_body(article: Article, head: str, subtitled: bool) -> str:
+    """The head as the body writes it, when the body opens on it, names it in its first
+    paragraph after a title with more to say, or names it again and again; else ""."""
     body = article.text[article.paragraphs[0].start :] if article.paragraphs else article.text
     first = re.match(rf"(?:the\s+|a\s+|an\s+)?({re.escape(head)})\b", body, re.IGNORECASE)
-    if first is None and subtitle and article.paragraphs:
+    if first is None and subtitled and article.paragraphs:
         # "Beatrix Potter: The Naturalist Behind Peter Rabbit" names its subject before the
         # colon; the first paragraph names it again, as the entry's subject and not a passing
         # word of a headline
         opening = article.text[article.paragraphs[0].start : article.paragraphs[0].end]
         first = re.search(rf"(?<![\w-])({re.escape(head)})(?![\w-])", opening, re.IGNORECASE)
-    if first is None:
-        return ""  # the body does not open on it, as an entry on one thing does
-    subject = first.group(1)
-    return subject[:1].upper() + subject[1:]
+    if first is not None:
+        return first.group(1)
+    singular = re.sub(r"s$", "", head)  # "Zero-Hours Contracts" as "the zero-hours contract"
+    mentions = re.findall(rf"(?<![\w-])({re.escape(singular)}s?)(?![\w-])", body, re.IGNORECASE)
+    return mentions[0] if len(mentions) >= MIN_BODY_MENTIONS else ""
 
 
 MIN_PAGE_SUBJECT_MENTIONS = 2  # "the creamery" twice after "Haskett Fold Creamery"
@@ -82,9 +114,11 @@ def with_subject_line(item: QuizItem, subject: str) -> QuizItem:
     stem = head[: max(4, len(head) - 2)]  # "grebes", "Elgar's", "cataract"
     if stem in item.answer.lower():
         return item  # the line would give the answer away ("Okapia")
-    rarest = min((w.lower() for w in words if len(w) > 2), key=zipf, default=head)
-    if rarest[: max(4, len(rarest) - 2)] in item.prompt.lower():
-        return item  # named already ("grebes", "Elgar's"); "the creamery" names no creamery
+    rarest = min((w for w in words if len(w) > 2), key=lambda w: zipf(w.lower()), default=head)
+    stem = rarest[: max(4, len(rarest) - 2)]
+    if (stem in item.prompt) if stem[:1].isupper() else (stem in item.prompt.lower()):
+        return item  # named already ("grebes", "Elgar's"); "the canyon" names no Grand Canyon,
+        # nor "the creamery" a creamery (round 93: four items on "the canyon" wanted its name)
     answer_words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", item.answer)}
     if answer_words & {w.lower() for w in words}:
         return item  # "Gallowbeck Academy:" before "____ Academy" (Gallowbeck)

@@ -120,7 +120,30 @@ def _cut_points(tokens: list[Any], base: int, length: int) -> tuple[list[int], l
         )  # "not to hammer, cast or remove anything": the rest of a list, not a clause; and
         # "Sweden, often held up as …, has gone further": no "and", so no second clause (an
         # "and" after it joins its own verbs: "…, helped Wenlow Bay win … and take …")
-        if tail and not listed and before is not None and before.text in (",", ";", "—"):
+        root = token.sent.root
+        open_and = [c.i for c in root.children if c.dep_ == "cc"] and not any(
+            c.dep_ == "conj" for c in root.children
+        )  # the parser lost the verb an "and" of the main clause joins
+        stranded = (open_and and left > min(c.i for c in root.children if c.dep_ == "cc")) or (
+            token.dep_ == "conj"
+            and any(
+                c.dep_ == "cc" and token.head.i < c.i < left
+                for c in (*token.children, *token.head.children)
+            )
+        )  # "… with 150 metres to go and, although the crew pushed, held on …": never a cut
+        # before "held" that leaves "and, although the crew pushed" hanging
+        if (
+            tail
+            and not listed
+            and not stranded
+            and before is not None
+            and before.text
+            in (
+                ",",
+                ";",
+                "—",
+            )
+        ):
             ends.append(before.idx + base)
         # an opening clause or phrase closed by a comma: start after it
         after = doc[right + 1] if right < last else None

@@ -240,6 +240,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout91/sport_report_marnhollow_swords_brackwater_salle_team_epee_final.txt",
         ],
     ),
+    # Measures the seventh 2026-12-06 session's commit 497b80f, first set.
+    "heldout93": (
+        [],
+        [
+            "heldout93/biography_florence_nightingale.txt",
+            "heldout93/economics_explainer_opportunity_cost.txt",
+            "heldout93/geography_grand_canyon.txt",
+            "heldout93/page_arts_review_an_inspector_calls_coachworks_theatre_hambleside.html",
+            "heldout93/page_crime_court_report_ellingford_canal_narrowboat_burglar_jailed.html",
+            "heldout93/page_health_news_stallingford_district_nurses_electric_cargo_bikes.html",
+            "heldout93/page_local_news_fernleigh_staithe_chapel_community_hub_purchase.html",
+            "heldout93/page_transport_news_gorsley_heath_school_bus_operator_collapse.html",
+            "heldout93/science_explainer_how_yeast_makes_bread_rise.txt",
+            "heldout93/sport_report_garsby_colliers_wetherlow_bulls_rugby_league_cup_final.txt",
+        ],
+    ),
+    # Measures the seventh 2026-12-06 session's commit 497b80f, second set.
+    "heldout94": (
+        [],
+        [
+            "heldout94/analysis_junk_food_advertising_ban.txt",
+            "heldout94/encyclopedia_snow_leopard.txt",
+            "heldout94/explainer_how_a_four_stroke_engine_works.txt",
+            "heldout94/health_explainer_psoriasis.txt",
+            "heldout94/history_rainhill_trials_1829.txt",
+            "heldout94/page_business_news_skellbay_crab_processor_supermarket_contract_loss.html",
+            "heldout94/page_education_news_kessingham_two_week_october_half_term_plan.html",
+            "heldout94/page_environment_news_brenscar_water_osprey_chicks_first_breeding.html",
+            "heldout94/page_sport_report_porthgennick_gig_club_county_womens_final.html",
+            "heldout94/page_weather_news_lett_valley_groundwater_flooding_chalk_villages.html",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
