@@ -16,6 +16,7 @@ from quizapp.generation.accepted_numbers import (
     in_years,
     level_scores,
     number_shapes,
+    rate_forms,
     unit_forms,
 )
 from quizapp.generation.accepted_people import (
@@ -142,6 +143,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if entity.label == "DATE":
         out.extend(in_years(display))
     out.extend(number_shapes(bare))
+    out.extend(rate_forms(bare))  # "45p a mile" → "45p"
     if entity.label in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT"):
         out.extend(comparisons(display))  # "less than 1" → "below 1", "under 1"
     mount = re.fullmatch(r"(?:the\s+)?(Mount|Saint)\s+([A-Z][\w-]+)", display)

@@ -175,3 +175,18 @@ def level_scores(display: str) -> list[str]:
     if not level or level.group(1) != level.group(2):
         return []
     return [f"{level.group(1)}-all", f"{level.group(1)} all"]
+
+
+_RATE = re.compile(
+    r"(.*\d.*?)\s+(?:a|an|per)\s+(mile|hour|day|week|month|year|night|person|head|litre|"
+    r"kilometre|minute|game|match)"
+)
+
+
+def rate_forms(amount: str) -> list[str]:
+    """ "45p a mile" → "45p", "45p per mile": the rest of the question gives what it is per."""
+    found = _RATE.fullmatch(amount.strip())
+    if not found:
+        return []
+    number, unit = found.groups()
+    return [number, f"{number} per {unit}"] if f" per {unit}" not in amount else [number]

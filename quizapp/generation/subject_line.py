@@ -82,14 +82,13 @@ def page_subject(article: Article) -> str:
     gives ("Haskett Fold Creamery", "Gallowbeck Academy") that the report goes on to call
     "the creamery", "the academy", or "" when none is."""
     best, most = "", 0
-    names = [
-        m.group(0) for m in re.finditer(r"(?:[A-Z][\w'’&-]*\s+){1,3}[A-Z][a-z]+", article.title)
-    ]
+    # the headline's first clause: "Free Wi-Fi switched off, and Pickersby market stalls go
+    # cash-only" is not news of the market (round 95)
+    headline = re.split(r",\s(?:and|but)\s", article.title)[0]
+    names = [m.group(0) for m in re.finditer(r"(?:[A-Z][\w'’&-]*\s+){1,3}[A-Z][a-z]+", headline)]
     names += [  # "Kirkhaven station", "Lanthorne dialysis unit"
         m.group(0)
-        for m in re.finditer(
-            rf"[A-Z][\w-]+(?:['’]s)?\s+(?:[a-z]+\s+)?{PLACE_OF_NEWS}\b", article.title
-        )
+        for m in re.finditer(rf"[A-Z][\w-]+(?:['’]s)?\s+(?:[a-z]+\s+)?{PLACE_OF_NEWS}\b", headline)
     ]
     for found in names:
         name = re.sub(r"^The\s+", "", found.strip())
@@ -102,7 +101,26 @@ def page_subject(article: Article) -> str:
         mentions = len(re.findall(rf"\bthe {re.escape(head)}\b", article.text, re.IGNORECASE))
         if mentions > most:
             best, most = name, mentions
-    return best if most >= MIN_PAGE_SUBJECT_MENTIONS else ""
+    return best if most >= MIN_PAGE_SUBJECT_MENTIONS else _named_business(article, names)
+
+
+BUSINESS_WORDS = r"(?:company|firm|business|charity|trust|club|group|society|co-operative)"
+MIN_NAME_MENTIONS = 3
+
+
+def _named_business(article: Article, names: list[str]) -> str:
+    """The one body the headline names that the report keeps naming and calls "the company"
+    or "the firm" ("Norland Shellfish" of "85 jobs at risk as Norland Shellfish loses
+    Fairbrother's crab contract"), or ""."""
+    if len(re.findall(rf"\bthe {BUSINESS_WORDS}\b", article.text, re.IGNORECASE)) < 2:
+        return ""
+    named = {
+        name: len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w'’-])", article.text))
+        for name in (re.sub(r"^The\s+", "", n.strip()) for n in names)
+        if len(name.split()) >= 2 and not re.search(r"['’]s?$", name)
+    }
+    often = [name for name, count in named.items() if count >= MIN_NAME_MENTIONS]
+    return often[0] if len(often) == 1 else ""
 
 
 def with_subject_line(item: QuizItem, subject: str) -> QuizItem:

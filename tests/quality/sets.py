@@ -272,6 +272,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout94/page_weather_news_lett_valley_groundwater_flooding_chalk_villages.html",
         ],
     ),
+    # Measures the seventh 2026-12-06 session's commit e8398a7, first set.
+    "heldout95": (
+        [],
+        [
+            "heldout95/arts_review_a_view_from_the_bridge_pumphouse_theatre_wickenhall.txt",
+            "heldout95/biography_alfred_wegener.txt",
+            "heldout95/economics_explainer_goodharts_law.txt",
+            "heldout95/geography_aral_sea.txt",
+            "heldout95/page_consumer_news_brightsill_windows_doorstep_cancellation_refunds.html",
+            "heldout95/page_health_news_pollerton_gp_online_triage_switch.html",
+            "heldout95/page_local_news_wellerby_cycling_club_founder_blue_plaque.html",
+            "heldout95/page_politics_news_medbury_county_farms_estate_sale_vote.html",
+            "heldout95/page_tech_news_pickersby_town_centre_free_wifi_switch_off.html",
+            "heldout95/science_explainer_how_fireworks_get_their_colours.txt",
+        ],
+    ),
+    # Measures the seventh 2026-12-06 session's commit e8398a7, second set.
+    "heldout96": (
+        [],
+        [
+            "heldout96/analysis_compulsory_cycle_helmets.txt",
+            "heldout96/encyclopedia_eiffel_tower.txt",
+            "heldout96/health_explainer_gum_disease.txt",
+            "heldout96/history_launch_of_sputnik_1957.txt",
+            "heldout96/page_arts_review_blithe_spirit_tollhouse_theatre_hindlecombe.html",
+            "heldout96/page_business_news_bramblegate_garden_centres_wet_spring_results.html",
+            "heldout96/page_crime_court_report_ormsdale_fake_festival_wristbands_seller_jailed.html",
+            "heldout96/page_environment_news_wickenhurst_golf_course_rewilding_first_year.html",
+            "heldout96/page_transport_news_haldenshire_one_pound_youth_bus_fare_launch.html",
+            "heldout96/sport_report_drumshallon_gaels_clonmorris_county_football_final.txt",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
