@@ -88,6 +88,9 @@ def _only_named_before(analysis: Analysis, info: SentenceInfo, kinds: tuple[str,
             before = analysis.article.text[max(0, entity.start - 40) : entity.start]
             if "ORG" in kinds and _PLACE_OF_PEOPLE.search(before):
                 continue  # "Residents of Lower Quay …. The company plans …": a place
+            if _describes_a_noun(sentence, entity):
+                continue  # "CNC technicians …. The company says …": a kind of technician, not
+                # the company (round 97, a wrong key)
             if entity.label in kinds or entity.form in kinds or named_law:
                 found.setdefault(entity.key, entity)
         if found:
@@ -96,6 +99,13 @@ def _only_named_before(analysis: Analysis, info: SentenceInfo, kinds: tuple[str,
             return None  # "For Thrapley, the win completes a notable winter. The club …": not
             # the organisers named before that
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _describes_a_noun(sentence: SentenceInfo, entity) -> bool:
+    """Whether a name stands before a noun it describes ("CNC technicians", "the Hatherley Road
+    junction")."""
+    inside = [t for t in sentence.tokens if entity.start <= sentence.offset + t.idx < entity.end]
+    return bool(inside) and inside[-1].dep_ == "compound" and inside[-1].head.pos_ == "NOUN"
 
 
 _PLACE_OF_PEOPLE = re.compile(

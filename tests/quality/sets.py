@@ -304,6 +304,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout96/sport_report_drumshallon_gaels_clonmorris_county_football_final.txt",
         ],
     ),
+    # Measures the seventh 2026-12-06 session's commit 68ec36b, first set.
+    "heldout97": (
+        [],
+        [
+            "heldout97/biography_isabella_bird.txt",
+            "heldout97/encyclopedia_ben_nevis.txt",
+            "heldout97/health_explainer_irritable_bowel_syndrome.txt",
+            "heldout97/history_factory_act_1833.txt",
+            "heldout97/page_business_news_mardle_valley_sawmill_cross_laminated_timber_line.html",
+            "heldout97/page_education_news_stallingford_academy_admissions_ballot.html",
+            "heldout97/page_local_news_brantisford_village_hall_lead_roof_theft.html",
+            "heldout97/page_sport_report_brisworth_tug_of_war_championships_640kg_final.html",
+            "heldout97/page_weather_news_scarlow_moor_heatwave_wildfire.html",
+            "heldout97/science_explainer_the_greenhouse_effect.txt",
+        ],
+    ),
+    # Measures the seventh 2026-12-06 session's commit 68ec36b, second set.
+    "heldout98": (
+        [],
+        [
+            "heldout98/analysis_menu_calorie_labelling.txt",
+            "heldout98/economics_explainer_compound_interest.txt",
+            "heldout98/explainer_how_a_dishwasher_works.txt",
+            "heldout98/geography_isle_of_man.txt",
+            "heldout98/page_arts_review_pygmalion_coopers_hall_theatre_denbridge.html",
+            "heldout98/page_crime_court_report_corlstead_cashpoint_skimming_pair_jailed.html",
+            "heldout98/page_health_news_quenbridge_hospital_surgical_robot_first_year.html",
+            "heldout98/page_politics_news_lindenmere_council_tax_support_scheme_cut_vote.html",
+            "heldout98/page_transport_news_morrow_hill_tunnel_refurbishment_overnight_closures.html",
+            "heldout98/sport_report_selbrook_kites_durnhaven_spinners_mixed_ultimate_final.txt",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
