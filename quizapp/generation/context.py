@@ -320,6 +320,12 @@ _SOCIAL_STAMP = re.compile(
 )
 
 
+TIME_NOUNS = {
+    "year", "years", "week", "month", "day", "summer", "winter", "spring", "autumn", "season",
+    "term", "time", "morning", "evening", "weekend", "century", "decade",
+}  # fmt: skip
+
+
 def _demonstrative_on_topic(analysis: Analysis, rest: str, tokens: list) -> bool:
     """ "This axis …" or "These vaccines …" where the noun is in the article's title: the
     article's own subject, which "the" names as well as "this" does (never "This is why …")."""
@@ -328,6 +334,8 @@ def _demonstrative_on_topic(analysis: Analysis, rest: str, tokens: list) -> bool
         return False
     if not any(t.text == found.group(1) and t.pos_ == "NOUN" for t in tokens):
         return False
+    if found.group(1) in TIME_NOUNS:
+        return False  # "This year the last place went …" is no "The year …" (round 97)
     title = {w.lower() for w in re.findall(r"[A-Za-z]+", analysis.article.title)}
     noun = found.group(1)
     return noun in title or (noun.endswith("s") and noun[:-1] in title)
