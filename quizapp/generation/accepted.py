@@ -185,8 +185,10 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     ocean = re.fullmatch(r"(?:the\s+)?(Atlantic|Pacific|Arctic|Indian)", display)
     if ocean:
         out.append(f"{ocean.group(1)} Ocean")  # "the Atlantic" → "Atlantic Ocean"
-    if one_word_body or entity.label in ("GPE", "LOC", "FAC", "ORG"):
-        out.extend(_fuller_kind_names(analysis.article.text, display))  # "Northline Trains"
+    modifier = _before_its_noun(analysis, entity)
+    if (one_word_body or entity.label in ("GPE", "LOC", "FAC", "ORG")) and not modifier:
+        out.extend(_fuller_kind_names(analysis.article.text, display))  # "Northline Trains",
+        # never "Marlingford College" for "The ____ company" (round 100)
     if entity.label == "ORG" and not person:
         out.extend(_leading_name_used_alone(analysis, display))  # "Tailward" for "Tailward Pet
         # Insurance" when the article calls the insurer so
@@ -259,8 +261,25 @@ def _unit_of_a_bare_number(text: str, entity: Entity, display: str) -> list[str]
     counted = re.findall(r"\b(?:\d[\d,.]*|one|two|three|four|five|ten) ([a-z]+)", sentence)
     if counted and not re.fullmatch(_UNITS, counted[-1]):
         return []  # "bouts of up to three minutes … in steps of five touches, up to ____" (45)
-    before = re.findall(rf"\b(?:\d[\d,.]*|one|two|three|four|five|ten) {_UNITS}\b", sentence)
-    return [f"{display} {before[-1]}"] if len(set(before)) == 1 else []
+    before = re.findall(rf"\b(\w+) (?:\d[\d,.]*|one|two|three|four|five|ten) {_UNITS}\b", sentence)
+    verb = re.search(r"(\w+)\s*$", sentence)
+    if len({unit for _word, unit in before}) != 1 or verb is None:
+        return []
+    word, unit = before[-1]
+    # the same verb before both ("adds two seconds … adds ____"), never "over the next 12
+    # months, taking its workforce to ____" (44: round 100, "44 months" accepted)
+    return [f"{display} {unit}"] if word.lower() == verb.group(1).lower() else []
+
+
+def _before_its_noun(analysis: Analysis, entity: Entity) -> bool:
+    """Whether the name describes the noun after it ("The Marlingford company")."""
+    info = next((s for s in analysis.sentences if s.start <= entity.start < s.end), None)
+    if info is None:
+        return False
+    inside = [t for t in info.tokens if entity.start <= info.offset + t.idx < entity.end]
+    return (
+        bool(inside) and inside[-1].dep_ in ("compound", "amod") and inside[-1].head.pos_ == "NOUN"
+    )
 
 
 def _fuller_kind_names(text: str, display: str) -> list[str]:

@@ -289,7 +289,22 @@ def full_names(analysis: Analysis, surname: str) -> list[str]:
         and not n.split()[0].endswith("ing")
     }  # "Ms Halloran" is no fuller than "Halloran", "Saints Peter" (a cathedral) no one's name,
     # "Representing Tolley" (a sentence's opening) no one's first name
-    return list(names) if len(names) == 1 else []
+    if len(names) != 1:
+        return []
+    full = next(iter(names))
+    return [] if _another_by_rank(analysis.article.text, full) else [full]
+
+
+NOBLE_TITLES = r"Lord|Lady|Sir|Dame|Earl|Duke|Duchess|Baron|Baroness|Count|Countess|Prince|Princess"
+
+
+def _another_by_rank(text: str, full: str) -> bool:
+    """Whether the article gives the surname alone a rank it never gives the full name: "Lord
+    Stanley" beside "Sir William Stanley" is another man (round 99, a wrong accepted answer)."""
+    first, surname = full.split()[0], full.split()[-1]
+    alone = set(re.findall(rf"\b({NOBLE_TITLES}) {re.escape(surname)}\b", text))
+    with_first = set(re.findall(rf"\b({NOBLE_TITLES}) {re.escape(first)}\b", text))
+    return bool(alone - with_first)
 
 
 def _without_owner(name: str) -> str:

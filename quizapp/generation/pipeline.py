@@ -375,7 +375,8 @@ def generate(
         key=lambda c: (-c.item.score, c.item.source_start or 0, TYPE_ORDER.get(c.item.type, 9))
     )
     report(1.0, "done")
-    subject = article_subject(article) or (page_subject(article) if page_text else "")
+    page = page_text is not None
+    subject = article_subject(article, page) or (page_subject(article) if page else "")
     topic = title_words(article.title)
     items = [
         with_subject_line(with_context_line(c.item, analysis, c.sentence, frames, topic), subject)

@@ -15,11 +15,14 @@ MAX_SUBJECT_WORDS = 4
 EVERYDAY_NAME_ZIPF = 5.1  # "George" 5.0 names the person; "South" 5.3 and "New" 6.2 name a place
 
 
-def article_subject(article: Article) -> str:
+def article_subject(article: Article, page: bool = False) -> str:
     """The one thing the article is about, as its body writes it ("Great crested grebe",
     "Edward Elgar", "Zip fastener"), or "" for a headline or a question: the title's name
-    when the body opens on it, or names it in its first paragraph or often."""
+    when the body opens on it, or names it in its first paragraph or often. A news page's
+    must be a name ("Under Milk Wood"), never a headline's hook ("Flying cars: …")."""
     for head, subtitled in _title_heads(article.title):
+        if page and not all(w[:1].isupper() or w in FUNCTION_WORDS for w in head.split()):
+            continue
         found = _named_in_body(article, head, subtitled)
         if found:
             return found[:1].upper() + found[1:]
@@ -33,7 +36,11 @@ _HOW_TITLE = re.compile(
     r"Were Built|Is Made|Are Made|Changed|Came)\b",
     re.IGNORECASE,
 )
-MIN_BODY_MENTIONS = 3  # a title's name the body keeps coming back to is its subject
+MIN_BODY_MENTIONS = 3
+FUNCTION_WORDS = {
+    "on", "off", "up", "down", "in", "out", "away", "back", "over", "it", "is", "are", "was",
+    "at", "to", "for", "by", "with", "and", "or", "the", "a", "of",
+}  # fmt: skip  # a title's name the body keeps coming back to is its subject
 
 
 def _title_heads(title: str) -> list[tuple[str, bool]]:
@@ -45,6 +52,9 @@ def _title_heads(title: str) -> list[tuple[str, bool]]:
     out = []
     for head, subtitled in heads:
         head = re.sub(r"^(?:the|a|an)\s+", "", head.strip(), flags=re.I)
+        last = head.split()[-1] if head else ""
+        if last in FUNCTION_WORDS:
+            continue  # "Skates on: Wrendle Fen Championships return": a cry, not a subject
         if head and len(head.split()) <= MAX_SUBJECT_WORDS and head[:1].isupper():
             out.append((head, subtitled))
     return out

@@ -1,6 +1,9 @@
 """Held-out rounds 93-94 (on commit 497b80f): the garbled items and missing answers raters
 found, on their own articles."""
 
+from quizapp.generation.accepted import accepted_answers
+from quizapp.generation.analyse import analyse
+from quizapp.generation.segment import parse_article
 from tests.domain.gold import generated
 
 RUGBY = "heldout93/sport_report_garsby_colliers_wetherlow_bulls_rugby_league_cup_final.txt"
@@ -9,7 +12,6 @@ COST = "heldout93/economics_explainer_opportunity_cost.txt"
 LEOPARD = "heldout94/encyclopedia_snow_leopard.txt"
 PSORIASIS = "heldout94/health_explainer_psoriasis.txt"
 RAINHILL = "heldout94/history_rainhill_trials_1829.txt"
-JUNK_FOOD = "heldout94/analysis_junk_food_advertising_ban.txt"
 HALF_TERM = "heldout94/page_education_news_kessingham_two_week_october_half_term_plan.html"
 GIGS = "heldout94/page_sport_report_porthgennick_gig_club_county_womens_final.html"
 
@@ -65,9 +67,17 @@ def test_the_canyon_is_not_taken_for_the_grand_canyon_s_name():
 
 
 def test_britain_accepts_the_uk_and_a_german_name_its_surname():
-    # E: "as often as ____'s restrictions" (Britain) did not accept "the UK"; "Friedrich von
-    # Wieser" did not accept "Wieser"
-    britain = [i.accepted for i in generated(JUNK_FOOD).items if i.answer == "Britain"]
-    assert britain and all({"UK", "the United Kingdom"} <= set(a) for a in britain)
+    # E: "as often as ____'s restrictions" (Britain) did not accept "the UK" (that opening line
+    # is no longer asked: see test_rounds_101_102's hooks); "Friedrich von Wieser" did not
+    # accept "Wieser"
+    analysis = analyse(
+        parse_article(
+            b"Junk food adverts\n\nIn 2025 Britain banned adverts for sugary snacks before 9pm. "
+            b"Ministers said Britain had waited long enough.",
+            "ads.txt",
+        )
+    )
+    britain = next(e for e in analysis.entities if e.text == "Britain")
+    assert {"UK", "the United Kingdom"} <= set(accepted_answers(analysis, "Britain", britain))
     wieser = [i.accepted for i in generated(COST).items if i.answer == "Friedrich von Wieser"]
     assert wieser and all("Wieser" in a for a in wieser)

@@ -336,6 +336,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout98/sport_report_selbrook_kites_durnhaven_spinners_mixed_ultimate_final.txt",
         ],
     ),
+    # Measures the seventh 2026-12-06 session's commit 9a59b24, first set.
+    "heldout99": (
+        [],
+        [
+            "heldout99/biography_elizabeth_gaskell.txt",
+            "heldout99/economics_explainer_engels_law.txt",
+            "heldout99/geography_loch_ness.txt",
+            "heldout99/history_battle_of_bosworth.txt",
+            "heldout99/page_consumer_news_restwell_funeral_plans_collapse_plan_holders.html",
+            "heldout99/page_environment_news_ashlade_down_large_blue_butterfly_return.html",
+            "heldout99/page_local_news_hollesworth_school_1975_time_capsule_opened.html",
+            "heldout99/page_sport_report_hawksfold_open_sheepdog_trial.html",
+            "heldout99/page_tech_news_skerrigan_gps_jamming_fishing_fleet.html",
+            "heldout99/science_explainer_tsunamis.txt",
+        ],
+    ),
+    # Measures the seventh 2026-12-06 session's commit 9a59b24, second set.
+    "heldout100": (
+        [],
+        [
+            "heldout100/analysis_salary_ranges_in_job_adverts.txt",
+            "heldout100/arts_review_the_creation_callowmere_choral_society.txt",
+            "heldout100/encyclopedia_stag_beetle.txt",
+            "heldout100/explainer_how_a_combi_boiler_works.txt",
+            "heldout100/health_explainer_lyme_disease.txt",
+            "heldout100/page_business_news_hollis_marrow_organ_builders_norway_cathedral_order.html",
+            "heldout100/page_crime_court_report_sandwold_hydrant_water_theft_tanker_firm_fined.html",
+            "heldout100/page_education_news_harrowdene_orchard_lea_passivhaus_primary_opens.html",
+            "heldout100/page_health_news_hexworth_lung_health_check_truck_cancers_found.html",
+            "heldout100/page_weather_news_wrendle_fen_ice_skating_races_return.html",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
