@@ -157,7 +157,10 @@ def date_spellings(display: str) -> list[str]:
         # 66 and 74 raters disagreed, and "June" names no year)
     else:
         rough = re.fullmatch(
-            rf"(?:early|mid|late|mid-|last|next|this)\s*-?({MONTH_PATTERN}|\d{{4}})", display, re.I
+            rf"(?:early|mid|late|mid-|last|next|this|spring|summer|autumn|winter)\s*-?"
+            rf"({MONTH_PATTERN}|\d{{4}})",
+            display,
+            re.I,
         )
         return [rough.group(1)] if rough else []
     if year:  # the year, or the month and year, answers "when"; the day and month alone do

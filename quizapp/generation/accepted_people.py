@@ -270,6 +270,9 @@ def named_first(analysis: Analysis, first: str) -> list[str]:
     return list(names) if len(names) == 1 else []
 
 
+QUOTE_MARKS = {'"', "“", "‘", "'"}
+
+
 def full_names(analysis: Analysis, surname: str) -> list[str]:
     """The article's full names for a surname, when only one person goes by it."""
     names = {
@@ -279,7 +282,8 @@ def full_names(analysis: Analysis, surname: str) -> list[str]:
         and len(e.text.split()) > 1
         and e.text.split()[-1] == surname
         and not _beside_a_relative(analysis, e)
-    }
+        and analysis.article.text[e.start - 1 : e.start] not in QUOTE_MARKS
+    }  # (never "Kill Claudio", Beatrice's line, for Claudio: round 101)
     names = {
         n
         for n in names

@@ -259,6 +259,9 @@ def blank_problem(
         return "citation_year"  # "A ____ study of reefs found …": when, not what, was found
     if label == "DATE" and _PUBLISHED_BEFORE.search(quote[:start]):
         return "citation_year"  # "A study published in The Lancet in ____ modelled …"
+    if _compound_given_away(answer, quote[:start] + " " + quote[end:]):
+        return "answer_given_away"  # "the tip of the whip" beside "The crack of ____"
+        # (bullwhip), "iron gall ink" beside "____ mixed with iron salts" (oak galls)
     eponym = label == "PERSON" or re.fullmatch(r"[A-Z][^\W\d_]+", answer)
     if eponym and _named_elsewhere(answer, quote[:start] + " " + quote[end:]):
         return "answer_given_away"  # "the Koebner phenomenon, after … ____" (Heinrich Köbner)
@@ -378,6 +381,20 @@ _ARITHMETIC = re.compile(
     r"\bcombined\b|\bdifference\b|\bper ?cent of\b|%\s+of\b",
     re.IGNORECASE,
 )
+
+
+def _compound_given_away(answer: str, rest: str) -> bool:
+    """Whether a lower-case answer word is built on a word the rest of the sentence writes
+    ("bullwhip" on "whip", "turbofan" on "fan", "galls" on "gall")."""
+    words = {w for w in re.findall(r"[a-z]+", rest.lower()) if len(w) >= 3 and zipf(w) < 6}
+    for part in re.findall(r"[a-z]+", answer):
+        if part != answer.split()[-1].lower() and len(answer.split()) > 1:
+            continue  # "oak galls": the head carries it
+        if len(part) < 5 or not answer[:1].islower():
+            continue
+        if any(w != part and (part.endswith(w) or part.startswith(w)) for w in words):
+            return True
+    return False
 
 
 def _plain(word: str) -> str:

@@ -30,10 +30,11 @@ CONNECTOR_PHRASES = (
     "in return", "in response", "either way", "in plain terms", "put simply", "simply put",
     "in simple terms", "whatever happens", "even then", "elsewhere",
 )  # fmt: skip
-# "Further south, younger sandstones …": a place counted from the sentence before
+# "Further south, younger sandstones …", "Elsewhere in the area, …": a place counted from the
+# sentence before
 _RELATIVE_PLACE = re.compile(
-    r"^(?:further|farther) (?:north|south|east|west|along|up|down|inland|upstream|downstream|"
-    r"afield|out)\s*,\s*",
+    r"^(?:(?:further|farther) (?:north|south|east|west|along|up|down|inland|upstream|downstream|"
+    r"afield|out)|elsewhere (?:in|on|at|across) [^,]{1,30})\s*,\s*",
     re.IGNORECASE,
 )
 # "Six weeks earlier, ", "Less than two months later, ": time counted from the previous sentence

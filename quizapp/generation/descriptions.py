@@ -29,6 +29,10 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
         return ""
     if head.lemma_.lower() in CHANGING_HOLDERS:
         return ""  # "The government announced in 2025 …" is not the coalition of 2014
+    title = analysis.article.title
+    named_kind = re.search(rf"\b[A-Z][a-z]+ {re.escape(head.lemma_.lower())}s?\b", title, re.I)
+    if named_kind is None or not named_kind.group()[:1].isupper() or len(title.split()) > 6:
+        named_kind = None  # the title's own kind of the thing ("English Oak"): "The oak" is that
     if any(_restricts(head, c) for c in head.children):
         return ""  # already a described thing ("The old zone", "The zone in the centre")
     found: set[str] = set()
@@ -69,6 +73,9 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
     if len(found) != 1:
         return ""
     phrase = next(iter(found))
+    if named_kind and re.sub(r"^the\s+", "", phrase.lower()) != named_kind.group().lower():
+        return ""  # "The oak" in an article on the English oak is that oak, not the sessile oak
+        # a sentence before compared it with (round 101, a wrong key)
     return phrase[:1].upper() + phrase[1:]
 
 

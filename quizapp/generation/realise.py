@@ -23,6 +23,7 @@ from quizapp.generation.distractors import (
     swappable_person,
 )
 from quizapp.generation.feedback import explain
+from quizapp.generation.references import previous_in_paragraph
 from quizapp.generation.segment import Article
 from quizapp.generation.select import Answer
 from quizapp.generation.wh import wh_question
@@ -458,6 +459,9 @@ def argument_candidates(
             return out
         # only the claim as stated: a negated "must" reads as absurd, not as a fair test
         _negated, stated = trimmed
+        if _view_set_up_to_fall(analysis, argument.sentence, quote):
+            return out  # "Most people assume that … A more economical car should mean fewer
+            # trips": what the author goes on to refute (round 102, a wrong key)
         if _is_opinion(analysis.sentences[argument.sentence], quote):
             explanation = f"True: the author argues that {_quote_body(quote, text)}."
             statement = ARGUMENT_PREFIX + lower_first(stated, text)
@@ -466,6 +470,22 @@ def argument_candidates(
             statement = stated
         add("true_false", _end_period(statement), "True", explanation, 0.5)
     return out
+
+
+# others' view, which an article sets up to knock down ("Most people assume that …")
+OTHERS_VIEW = re.compile(
+    r"\b(?:most|many|some) (?:people|of us|observers|economists|commentators)?\s*"
+    r"(?:assume|think|believe|expect|suppose|imagine)|\b(?:common sense|intuition) "
+    r"(?:says|suggests)|\bconventional wisdom\b|\bit (?:is|seems) natural to (?:think|assume)",
+    re.IGNORECASE,
+)
+
+
+def _view_set_up_to_fall(analysis: Analysis, sentence: int, quote: str) -> bool:
+    """Whether the sentence, or the one before it in its paragraph, gives a view others hold."""
+    previous = previous_in_paragraph(analysis, analysis.sentences[sentence])
+    before = analysis.article.text[previous.start : previous.end] if previous else ""
+    return bool(OTHERS_VIEW.search(quote) or OTHERS_VIEW.search(before))
 
 
 POLICY_SUBJECTS = {"we", "government", "governments", "policymaker", "leader", "west", "country"}

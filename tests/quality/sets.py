@@ -368,6 +368,40 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout100/page_weather_news_wrendle_fen_ice_skating_races_return.html",
         ],
     ),
+    # Measures the seventh 2026-12-06 session's commit 91a6dd8 (fuller-name guard then a regex),
+    # first set.
+    "heldout101": (
+        [],
+        [
+            "heldout101/analysis_water_fluoridation.txt",
+            "heldout101/biography_jesse_owens.txt",
+            "heldout101/encyclopedia_english_oak.txt",
+            "heldout101/history_peasants_revolt_1381.txt",
+            "heldout101/page_arts_review_much_ado_about_nothing_tannery_theatre_crossmead.html",
+            "heldout101/page_health_news_yarnborough_falls_prevention_classes_hip_fractures.html",
+            "heldout101/page_local_news_brockhallow_phone_box_seed_library.html",
+            "heldout101/page_politics_news_copperthwaite_council_housing_company_wound_up.html",
+            "heldout101/page_transport_news_marrowby_halt_request_stop_button.html",
+            "heldout101/science_explainer_sonic_booms.txt",
+        ],
+    ),
+    # Measures the seventh 2026-12-06 session's commit 91a6dd8 (fuller-name guard then a regex),
+    # second set.
+    "heldout102": (
+        [],
+        [
+            "heldout102/economics_explainer_the_jevons_paradox.txt",
+            "heldout102/explainer_how_a_submarine_dives_and_surfaces.txt",
+            "heldout102/geography_eryri_snowdonia_national_park.txt",
+            "heldout102/health_explainer_deep_vein_thrombosis.txt",
+            "heldout102/page_business_news_gorringe_lusk_brushworks_community_share_offer.html",
+            "heldout102/page_crime_court_report_kelvingham_lottery_syndicate_organiser_jailed.html",
+            "heldout102/page_education_news_hawkscar_outdoor_education_centre_closure_plan.html",
+            "heldout102/page_environment_news_eskerby_vale_coldbrook_re_meandering.html",
+            "heldout102/page_weather_news_wishcombe_arboretum_gale_fells_champion_trees.html",
+            "heldout102/sport_report_kelsham_regatta_tolland_wenmouth_womens_eights_final.txt",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
