@@ -96,6 +96,11 @@ def _unpunctuated_line(info: SentenceInfo, quote: str, start: int, paragraph: st
 # An opening hook, not a fact: "Few ideas in economics can be sketched as quickly as the Laffer
 # curve", "Anyone who has looked for work in Britain knows the phrase" (held-out rounds 53-100:
 # of 9 items on such sentences 8 rejected, none used as it was)
+_LEGEND = re.compile(
+    r"\b(?:according to (?:an? |the )?(?:famous |local |popular |old )?(?:legend|myth|folklore)|"
+    r"legend (?:has it|says)|the story goes)\b",
+    re.IGNORECASE,
+)
 _HOOK = re.compile(r"Few\b[^.;]*\b(?:as|than)\b|(?:Anyone|Anybody|Everyone) who has\b")
 # "It was a young French scholar, Champollion, who made the breakthrough": "it" points nowhere
 _CLEFT = re.compile(r"It (?:is|was) [^.]{3,80}?\b(?:who|that|when)\b")
@@ -159,6 +164,9 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(end=len(quote), problem="writer_verdict")  # "X is one of the most famous …"
     if _HOOK.match(quote):
         return Frame(end=len(quote), problem="writer_verdict")
+    if _LEGEND.search(quote):
+        return Frame(end=len(quote), problem="legend")  # "According to a famous legend, the
+        # philosopher Empedocles threw himself into the crater": asked, it became a fact
     subjects = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if roots[0].tag_ == "VB" and not subjects and not any(t.tag_ == "MD" for t in tokens):
         return Frame(end=len(quote), problem="instruction")  # "Mix two tablespoons of salsa."

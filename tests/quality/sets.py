@@ -402,6 +402,70 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout102/sport_report_kelsham_regatta_tolland_wenmouth_womens_eights_final.txt",
         ],
     ),
+    # Measures the seventh 2026-12-06 session's commit 1a643b7, first set.
+    "heldout103": (
+        [],
+        [
+            "heldout103/arts_review_the_seagull_lifeboat_house_theatre_saltinghurst.txt",
+            "heldout103/biography_alfred_russel_wallace.txt",
+            "heldout103/economics_explainer_the_law_of_diminishing_returns.txt",
+            "heldout103/geography_cheddar_gorge.txt",
+            "heldout103/page_consumer_news_hearthguard_boiler_cover_claims_rejected.html",
+            "heldout103/page_health_news_harnley_moor_donor_breast_milk_bank_opens.html",
+            "heldout103/page_local_news_farrowdean_village_green_maypole_replaced.html",
+            "heldout103/page_sport_report_cragdale_forest_northern_orienteering_championships.html",
+            "heldout103/page_tech_news_brindleford_academy_facial_recognition_canteen_paused.html",
+            "heldout103/science_explainer_why_the_moon_has_phases.txt",
+        ],
+    ),
+    # Measures the seventh 2026-12-06 session's commit 1a643b7, second set.
+    "heldout104": (
+        [],
+        [
+            "heldout104/analysis_ending_leasehold_for_flats.txt",
+            "heldout104/encyclopedia_leatherback_sea_turtle.txt",
+            "heldout104/explainer_how_a_septic_tank_works.txt",
+            "heldout104/health_explainer_asthma.txt",
+            "heldout104/history_matchgirls_strike_1888.txt",
+            "heldout104/page_business_news_brackwell_mushrooms_orlingham_growing_sheds_expansion.html",
+            "heldout104/page_crime_court_report_quellbury_kingfisher_grill_rat_infestation_fined.html",
+            "heldout104/page_environment_news_harlbeck_copley_pits_landfill_nature_reserve_opens.html",
+            "heldout104/page_politics_news_hendringham_selective_landlord_licensing_vote.html",
+            "heldout104/page_transport_news_tressall_buses_tap_on_tap_off_fare_capping.html",
+        ],
+    ),
+    # Measures the seventh 2026-12-06 session's commit 1a643b7, third set.
+    "heldout105": (
+        [],
+        [
+            "heldout105/biography_robert_owen.txt",
+            "heldout105/geography_mount_etna.txt",
+            "heldout105/health_explainer_sinusitis.txt",
+            "heldout105/history_sutton_hoo_ship_burial_discovery.txt",
+            "heldout105/page_arts_review_the_glass_menagerie_signal_box_theatre_harnwick.html",
+            "heldout105/page_education_news_easterleigh_academy_latin_gcse_revival.html",
+            "heldout105/page_local_news_kenworth_abbas_lime_avenue_felling_paused.html",
+            "heldout105/page_transport_news_ambleworth_bridge_street_bus_gate_fines.html",
+            "heldout105/page_weather_news_strathallow_record_cold_night_loch_frozen.html",
+            "heldout105/science_explainer_earths_magnetic_field.txt",
+        ],
+    ),
+    # Measures the seventh 2026-12-06 session's commit 1a643b7, fourth set.
+    "heldout106": (
+        [],
+        [
+            "heldout106/analysis_lowering_the_drink_drive_limit.txt",
+            "heldout106/economics_explainer_tax_incidence.txt",
+            "heldout106/encyclopedia_natterjack_toad.txt",
+            "heldout106/explainer_how_an_espresso_machine_works.txt",
+            "heldout106/page_business_news_crane_elstob_spade_forge_garden_centre_deal.html",
+            "heldout106/page_consumer_news_hollerton_shelf_price_checks_till_overcharging.html",
+            "heldout106/page_crime_court_report_stennock_car_park_qr_code_scammer_jailed.html",
+            "heldout106/page_environment_news_brinkfold_bypass_dead_saplings_replanting.html",
+            "heldout106/page_health_news_morlston_glaucoma_checks_high_street_opticians.html",
+            "heldout106/sport_report_harnswell_ravens_penderby_vikings_sevens_final.txt",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
