@@ -6,9 +6,14 @@ quoted passer-by's name); blank_problem() names the reason when it is not.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from quizapp.generation.context import Frame
+from quizapp.generation.giveaways import (
+    compound_given_away,
+    named_elsewhere,
+    sum_of_others,
+    worked_out,
+)
 from quizapp.generation.select import zipf
 
 
@@ -132,27 +137,6 @@ MIN_TERM_LETTERS = 3
 NAME_JOINERS = {"of", "de", "the", "and", "&", "von", "van", "du", "la", "le", "del", "da"}
 
 
-def _sum_of_others(quote: str, start: int, end: int, answer: str) -> bool:
-    """Whether the answer is what is left of one number of its sentence after another ("88
-    keys, 52 white and ____ black"; "from 118 to 91", ____ fewer)."""
-    value = int(answer.replace(",", ""))
-    others = [
-        int(m.group().replace(",", ""))
-        for m in re.finditer(r"(?<![\d.,])\d[\d,]*(?![\d.,]?\d)", quote)
-        if not start <= m.start() < end and m.group().replace(",", "").isdigit()
-    ]
-    others = [n for n in others if not 1000 < n < 2100]  # years apart are no give-away
-    if any(a - b == value for a in others for b in others if a > b > 0):
-        return True
-    totals = re.search(r"\b(?:total|in all|altogether|combined)\b", quote)  # "138 … and 274 …,
-    # ____ in total" or "____ vehicles: 138 … and 274 …": a sum said to be one (never "21
-    # points with 10 rebounds and 11 assists")
-    broken_down = ":" in quote[end : end + 40]
-    return bool(totals or broken_down) and any(
-        a + b == value for i, a in enumerate(others) for b in others[i + 1 :]
-    )
-
-
 def blank_problem(
     quote: str, view: Frame, start: int, end: int, title_keys: set[str], key: str, label: str
 ) -> str:
@@ -198,7 +182,7 @@ def blank_problem(
         or re.match(r"\s+(?:bus|service)\b", quote[end:])
     ):
         return "route_number"  # "The number ____ bus" (14), "route ____" (38): a label
-    if re.fullmatch(r"\d[\d,]*", answer) and _sum_of_others(quote, start, end, answer):
+    if re.fullmatch(r"\d[\d,]*", answer) and sum_of_others(quote, start, end, answer):
         return "answer_given_away"  # "Of the 41 crossings, ____ were … and 18 the other way"
     if _SIZE_MODIFIER.fullmatch(answer) and re.search(
         r"\b(?:[Tt]he|an?|its|their)\s+$", quote[:start]
@@ -259,11 +243,11 @@ def blank_problem(
         return "citation_year"  # "A ____ study of reefs found …": when, not what, was found
     if label == "DATE" and _PUBLISHED_BEFORE.search(quote[:start]):
         return "citation_year"  # "A study published in The Lancet in ____ modelled …"
-    if _compound_given_away(answer, quote[:start] + " " + quote[end:]):
+    if compound_given_away(answer, quote[:start] + " " + quote[end:]):
         return "answer_given_away"  # "the tip of the whip" beside "The crack of ____"
         # (bullwhip), "iron gall ink" beside "____ mixed with iron salts" (oak galls)
     eponym = label == "PERSON" or re.fullmatch(r"[A-Z][^\W\d_]+", answer)
-    if eponym and _named_elsewhere(answer, quote[:start] + " " + quote[end:]):
+    if eponym and named_elsewhere(answer, quote[:start] + " " + quote[end:]):
         return "answer_given_away"  # "the Koebner phenomenon, after … ____" (Heinrich Köbner)
         # and "the ____ phenomenon, after … Heinrich Köbner" (Koebner)
     if re.search(r",\s+say,\s+[£$€]?$", quote[:start]):
@@ -297,7 +281,7 @@ def blank_problem(
         _RANGE_AFTER.match(quote[end:]) or _RANGE_BEFORE.search(quote[:start])
     ):
         return "half_a_range"  # "____ to 15,000 people", "roughly 1,500 to ____"
-    if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and _worked_out(quote, start, end):
+    if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and worked_out(quote, start, end):
         return "answer_given_away"  # "£412,500 pledged, £____ more than its target of £375,000"
     if answer[:1].islower() and _NAME_IN_COMMAS.match(quote[end:]):
         return "role_of_a_speaker"  # "The school's ____, Gareth Simms, said" (headteacher)
@@ -373,89 +357,4 @@ _AND_NAME_AFTER = re.compile(
     r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Canal|Railway|Railways|Navigation|"
     r"Company|Line|Bank|Society|Trust|Hospital|Museum|College|Council|Club|Union|Association)\b"
 )
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-# words that make a number the sum, difference or ratio of two others in the sentence
-_ARITHMETIC = re.compile(
-    r"\b(?:more|fewer|less|higher|lower|bigger|smaller) than\b|\b(?:up|down) from\b|\bshort of\b|"
-    r"\bdivided by\b|\bmultiplied by\b|\btimes\b|\bminus\b|\bplus\b|\bin total\b|\baltogether\b|"
-    r"\bcombined\b|\bdifference\b|\bper ?cent of\b|%\s+of\b",
-    re.IGNORECASE,
-)
-
-
-def _compound_given_away(answer: str, rest: str) -> bool:
-    """Whether a lower-case answer word is built on a word the rest of the sentence writes
-    ("bullwhip" on "whip", "turbofan" on "fan", "galls" on "gall")."""
-    words = {w for w in re.findall(r"[a-z]+", rest.lower()) if len(w) >= 3 and zipf(w) < 6}
-    for part in re.findall(r"[a-z]+", answer):
-        if part != answer.split()[-1].lower() and len(answer.split()) > 1:
-            continue  # "oak galls": the head carries it
-        if len(part) < 5 or not answer[:1].islower():
-            continue
-        if any(w != part and (part.endswith(w) or part.startswith(w)) for w in words):
-            return True
-    return False
-
-
-def _plain(word: str) -> str:
-    """The word without its accents ("köbner" → "kobner")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 _SIZE_MODIFIER = re.compile(r"[\d.,]+(?:-| )(?:square[- ])?(?:metre|kilometre)s?")
-
-
-def _named_elsewhere(name: str, rest: str) -> bool:
-    """Whether the rest of the sentence writes the name's last word, however it spells its
-    umlaut ("Koebner" for Köbner) or accents."""
-    last = name.split()[-1].lower() if name.split() else ""
-    if len(last) < 4:
-        return False
-    words = set().union(*(_spellings(w) for w in re.findall(r"[^\W\d_]+", rest.lower())))
-    return bool(_spellings(last) & words)
-
-
-def _spellings(word: str) -> set[str]:
-    """A word with its umlauts written out and without its accents."""
-    return {word.replace("ö", "oe").replace("ü", "ue").replace("ä", "ae"), _plain(word)}
-
-
-def _worked_out(quote: str, start: int, end: int) -> bool:
-    """Whether the blanked number is the sum, difference, ratio or percentage of two numbers
-    the sentence also gives, and says so ("more than", "divided by", "per cent of"): one sum
-    away from the answer."""
-    found = _NUMBER.search(quote[start:end])
-    if found is None or not _ARITHMETIC.search(quote):
-        return False
-    value = _value(found.group())
-    others = [
-        _value(m.group())
-        for m in _NUMBER.finditer(quote)
-        if not (start <= m.start() < end) and not re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group())
-    ]
-    others += [
-        float(SMALL_NUMBERS[m.group().lower()])
-        for m in re.finditer(rf"\b(?:{'|'.join(SMALL_NUMBERS)})\b", quote, re.IGNORECASE)
-        if not start <= m.start() < end
-    ]  # "Five per cent of £____ is £50"
-    for i, one in enumerate(others):
-        for other in others[i + 1 :]:
-            results = (one + other, abs(one - other), one / other if other else 0)
-            results += (other / one if one else 0, one * other / 100, one * other)
-            results += (100 * other / one if one else 0, 100 * one / other if other else 0)
-            # "Five per cent of £____ is £50" (1,000)
-            if any(abs(result - value) <= 1e-6 * max(1.0, value) for result in results):
-                return True
-    return False
-
-
-SMALL_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50,
-}  # fmt: skip
-
-
-def _value(number: str) -> float:
-    """A number as written ("412,500", "1.2") as a float."""
-    return float(number.replace(",", ""))

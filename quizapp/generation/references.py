@@ -193,6 +193,17 @@ def named_as_other_kind(name: str, noun: str, analysis: Analysis | None = None) 
     return last in KIND_WORDS and last not in (noun, noun + "s")
 
 
+def _person_names(analysis: Analysis) -> set[str]:
+    """The surnames of the article's full personal names ("Mallinder" of "Darren Mallinder")."""
+    return {
+        e.text.split()[-1]
+        for e in analysis.entities
+        if e.label == "PERSON"
+        and len(e.text.split()) in (2, 3)
+        and e.text.split()[-1][:1].isupper()
+    }
+
+
 SAME_PERSON_PRONOUNS = {
     **dict.fromkeys(("she", "her", "hers"), ("she", "her", "hers", "herself")),
     **dict.fromkeys(("he", "his", "him"), ("he", "his", "him", "himself")),
@@ -206,14 +217,17 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         return ""
     if pronoun in PERSON_PRONOUNS:
         text = analysis.article.text
+        named = _person_names(analysis)
         people = {
             e.key: e
             for e in previous.entities
-            if e.label == "PERSON"
+            if (e.label == "PERSON" or e.text in named)
             and (len(e.text.split()) > 1 or _mentions(analysis, e) > 1)
             and not text.startswith(("'s", "’s"), e.end)
         }  # a one-word "person" seen once may be a parser's mistake ("Virus"); "Stanislavski's
-        # production" names a person only in passing
+        # production" names a person only in passing; "Mallinder", typed otherwise here, is
+        # the Darren Mallinder named before (round 108: "He traded as …" was made Delacourt's,
+        # the prosecutor's, a wrong key)
         same_kind = SAME_PERSON_PRONOUNS.get(pronoun, ())
         if any(
             (t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"))

@@ -23,6 +23,13 @@ def article_subject(article: Article, page: bool = False) -> str:
     for head, subtitled in _title_heads(article.title):
         if page and not all(w[:1].isupper() or w in FUNCTION_WORDS for w in head.split()):
             continue
+        if (
+            page
+            and " " not in head
+            and re.search(rf"\b[A-Z][a-z]+ {re.escape(head)}\b", article.text)
+        ):
+            continue  # "Marchbank, 17, …": a person, whose name before a prompt reads as a
+            # speaker's (round 107: 11 prompts opened "Marchbank:")
         found = _named_in_body(article, head, subtitled)
         if found:
             return found[:1].upper() + found[1:]

@@ -466,6 +466,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout106/sport_report_harnswell_ravens_penderby_vikings_sevens_final.txt",
         ],
     ),
+    # Measures the seventh 2026-12-06 session's commit 3097521, first set.
+    "heldout107": (
+        [],
+        [
+            "heldout107/biography_emmy_noether.txt",
+            "heldout107/economics_explainer_currency_pegs.txt",
+            "heldout107/geography_severn_estuary.txt",
+            "heldout107/history_magellan_elcano_circumnavigation.txt",
+            "heldout107/page_local_news_tadcombe_lollipop_patrol_town_council_funding.html",
+            "heldout107/page_politics_news_sandlow_kerrith_disposable_barbecue_sky_lantern_ban_vote.html",
+            "heldout107/page_sport_report_dunsmoor_county_archery_championships_corvale_shoot_off.html",
+            "heldout107/page_tech_news_tolverton_smart_bins_supplier_collapse_removed.html",
+            "heldout107/page_weather_news_esselmouth_ess_crossing_falling_ice_closure.html",
+            "heldout107/science_explainer_how_hailstones_form.txt",
+        ],
+    ),
+    # Measures the seventh 2026-12-06 session's commit 3097521, second set.
+    "heldout108": (
+        [],
+        [
+            "heldout108/analysis_second_jobs_for_mps.txt",
+            "heldout108/arts_review_the_caretaker_weighbridge_theatre_dunsholt.txt",
+            "heldout108/encyclopedia_horse_chestnut.txt",
+            "heldout108/explainer_how_fire_sprinklers_work.txt",
+            "heldout108/health_explainer_bells_palsy.txt",
+            "heldout108/page_business_news_fenwright_wallpapers_heritage_block_printing_order.html",
+            "heldout108/page_crime_court_report_hurstwick_bogus_gas_engineer_jailed.html",
+            "heldout108/page_education_news_ashwell_moor_primary_school_uniform_laundry.html",
+            "heldout108/page_health_news_thurlow_vale_care_homes_hydration_project_admissions_fall.html",
+            "heldout108/page_transport_news_sandcombe_cliff_railway_reopens.html",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
