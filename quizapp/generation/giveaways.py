@@ -66,8 +66,12 @@ def named_elsewhere(name: str, rest: str) -> bool:
     last = name.split()[-1].lower() if name.split() else ""
     if len(last) < 4:
         return False
-    words = set().union(*(_spellings(w) for w in re.findall(r"[^\W\d_]+", rest.lower())))
-    return bool(_spellings(last) & words)
+    wanted = _spellings(last)
+    lowered = rest.lower()
+    if not any(form in whole for form in wanted for whole in _spellings(lowered)):
+        return False  # the common case, without spelling out every word of the sentence
+    words = set().union(*(_spellings(w) for w in re.findall(r"[^\W\d_]+", lowered)))
+    return bool(wanted & words)
 
 
 def _spellings(word: str) -> set[str]:
