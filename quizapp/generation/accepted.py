@@ -44,6 +44,7 @@ from quizapp.generation.accepted_terms import (
 )
 from quizapp.generation.analyse import Analysis, Entity, aliases_of
 from quizapp.generation.distractors import org_kind
+from quizapp.generation.references import name_before_its_noun
 from quizapp.generation.select import zipf
 
 BRITAIN = {"britain", "great britain", "uk", "u k", "united kingdom"}
@@ -185,7 +186,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     ocean = re.fullmatch(r"(?:the\s+)?(Atlantic|Pacific|Arctic|Indian)", display)
     if ocean:
         out.append(f"{ocean.group(1)} Ocean")  # "the Atlantic" → "Atlantic Ocean"
-    modifier = _before_its_noun(analysis, entity)
+    modifier = name_before_its_noun(analysis, entity, ("compound", "amod"))
     if (one_word_body or entity.label in ("GPE", "LOC", "FAC", "ORG")) and not modifier:
         out.extend(_fuller_kind_names(analysis.article.text, display))  # "Northline Trains",
         # never "Marlingford College" for "The ____ company" (round 100)
@@ -269,17 +270,6 @@ def _unit_of_a_bare_number(text: str, entity: Entity, display: str) -> list[str]
     # the same verb before both ("adds two seconds … adds ____"), never "over the next 12
     # months, taking its workforce to ____" (44: round 100, "44 months" accepted)
     return [f"{display} {unit}"] if word.lower() == verb.group(1).lower() else []
-
-
-def _before_its_noun(analysis: Analysis, entity: Entity) -> bool:
-    """Whether the name describes the noun after it ("The Marlingford company")."""
-    info = next((s for s in analysis.sentences if s.start <= entity.start < s.end), None)
-    if info is None:
-        return False
-    inside = [t for t in info.tokens if entity.start <= info.offset + t.idx < entity.end]
-    return (
-        bool(inside) and inside[-1].dep_ in ("compound", "amod") and inside[-1].head.pos_ == "NOUN"
-    )
 
 
 def _fuller_kind_names(text: str, display: str) -> list[str]:

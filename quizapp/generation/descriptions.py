@@ -4,11 +4,15 @@ Mersey Canal, …") when the article gives exactly one (pure)."""
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from quizapp.generation.analyse import Analysis, SentenceInfo
-from quizapp.generation.references import NAMED_ELSE, previous_in_paragraph, whole_name
+from quizapp.generation.references import (
+    NAMED_ELSE,
+    name_before_its_noun,
+    previous_in_paragraph,
+    whole_name,
+)
 
 DESCRIPTION_LOOK_BACK = 3
 
@@ -178,16 +182,6 @@ def _introduced_as(text: str, name: str, noun: str) -> bool:
     return any(not inside_a_name.search(text[: m.start()]) for m in re.finditer(after, text))
 
 
-def _modifies_a_noun(analysis: Analysis, entity) -> bool:
-    """Whether a name stands before a noun it describes ("the Hatherley Road junction")."""
-    at = bisect.bisect_right([s.start for s in analysis.sentences], entity.start) - 1
-    info = analysis.sentences[at] if at >= 0 else None
-    if info is None or not info.start <= entity.start < info.end:
-        return False
-    last = [t for t in info.tokens if entity.start <= info.offset + t.idx < entity.end]
-    return bool(last) and last[-1].dep_ == "compound" and last[-1].head.pos_ == "NOUN"
-
-
 def _title_name_of_kind(title: str, noun: str) -> str:
     """A name of this kind by its own words in the article's title ("Lake Tanganyika")."""
     for run in re.findall(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)+", title):
@@ -230,7 +224,7 @@ def _name_of_kind(analysis: Analysis, info: SentenceInfo, noun: str) -> str:
             ]
             if noun not in window.lower() or not _introduced_as(window, " ".join(words), noun):
                 continue
-        if _modifies_a_noun(analysis, entity):
+        if name_before_its_noun(analysis, entity):
             continue  # "the Hatherley Road junction": a place the road meets, not the road
         name = " ".join(words)
         before = text[max(0, start - 4) : start].lower()

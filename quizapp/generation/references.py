@@ -4,6 +4,7 @@ lake") refers to, when the article says so unambiguously; frame() writes the nam
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from quizapp.generation.analyse import Analysis, SentenceInfo, identity
@@ -88,7 +89,7 @@ def _only_named_before(analysis: Analysis, info: SentenceInfo, kinds: tuple[str,
             before = analysis.article.text[max(0, entity.start - 40) : entity.start]
             if "ORG" in kinds and _PLACE_OF_PEOPLE.search(before):
                 continue  # "Residents of Lower Quay …. The company plans …": a place
-            if _describes_a_noun(sentence, entity):
+            if describes_a_noun(sentence, entity):
                 continue  # "CNC technicians …. The company says …": a kind of technician, not
                 # the company (round 97, a wrong key)
             if entity.label in kinds or entity.form in kinds or named_law:
@@ -101,11 +102,20 @@ def _only_named_before(analysis: Analysis, info: SentenceInfo, kinds: tuple[str,
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _describes_a_noun(sentence: SentenceInfo, entity) -> bool:
+def describes_a_noun(sentence: SentenceInfo, entity, deps: tuple[str, ...] = ("compound",)) -> bool:
     """Whether a name stands before a noun it describes ("CNC technicians", "the Hatherley Road
-    junction")."""
+    junction"; with "amod", "The Marlingford company")."""
     inside = [t for t in sentence.tokens if entity.start <= sentence.offset + t.idx < entity.end]
-    return bool(inside) and inside[-1].dep_ == "compound" and inside[-1].head.pos_ == "NOUN"
+    return bool(inside) and inside[-1].dep_ in deps and inside[-1].head.pos_ == "NOUN"
+
+
+def name_before_its_noun(analysis: Analysis, entity, deps: tuple[str, ...] = ("compound",)) -> bool:
+    """describes_a_noun for an entity anywhere in the article (its sentence found by offset)."""
+    at = bisect.bisect_right([s.start for s in analysis.sentences], entity.start) - 1
+    info = analysis.sentences[at] if at >= 0 else None
+    if info is None or not info.start <= entity.start < info.end:
+        return False
+    return describes_a_noun(info, entity, deps)
 
 
 _PLACE_OF_PEOPLE = re.compile(
@@ -193,15 +203,26 @@ def named_as_other_kind(name: str, noun: str, analysis: Analysis | None = None) 
     return last in KIND_WORDS and last not in (noun, noun + "s")
 
 
+_PERSON_NAMES: dict[tuple[int, str], set[str]] = {}
+
+
 def _person_names(analysis: Analysis) -> set[str]:
-    """The surnames of the article's full personal names ("Mallinder" of "Darren Mallinder")."""
-    return {
-        e.text.split()[-1]
-        for e in analysis.entities
-        if e.label == "PERSON"
-        and len(e.text.split()) in (2, 3)
-        and e.text.split()[-1][:1].isupper()
-    }
+    """The surnames of the article's full personal names ("Mallinder" of "Darren Mallinder"),
+    once per analysis (the pronoun check asks for them on every "he" and "she")."""
+    key = (id(analysis), analysis.article.sha256)
+    found = _PERSON_NAMES.get(key)
+    if found is None:
+        found = {
+            e.text.split()[-1]
+            for e in analysis.entities
+            if e.label == "PERSON"
+            and len(e.text.split()) in (2, 3)
+            and e.text.split()[-1][:1].isupper()
+        }
+        if len(_PERSON_NAMES) >= 8:
+            _PERSON_NAMES.clear()
+        _PERSON_NAMES[key] = found
+    return found
 
 
 SAME_PERSON_PRONOUNS = {
