@@ -172,9 +172,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
             if e.label == "ORG" and e.text.startswith(display + " ") and len(e.text.split()) <= 3
             and not personal_name(e.text[len(display) + 1 :])
         }  # fmt: skip  # "Seaholt Foods", never "Sherpa Ang Nyima" (a man) for "a Sherpa climber"
-        place = len(fuller) == 1 and re.search(
-            rf"\b(?:in|at|near|from)\s+{re.escape(display)}\b", analysis.article.text
-        )  # "electors in Hatherwick": a place, whatever its parish council is called
+        place = len(fuller) == 1 and used_as_a_place(analysis.article.text, display)
+        # "electors in Hatherwick": a place, whatever its parish council is called
         out.extend(fuller if len(fuller) == 1 and not place else [])  # "Seaholt Foods"
     if entity.label == "TERM" and len(words) == 2:
         out.extend(one_word_of_a_term(analysis.article.text, words))
@@ -279,7 +278,19 @@ def _fuller_kind_names(text: str, display: str) -> list[str]:
     if " " in name or not name[:1].isupper():
         return []
     fuller = sorted(_kind_names(text).get(name, ()))
+    if fuller and not fuller[0].startswith("River ") and used_as_a_place(text, name):
+        return []  # "the other side of Haltonbridge": the town, never Haltonbridge College
+        # (round 112, a wrong key)
     return fuller if len(fuller) == 1 else []
+
+
+_PLACE_BEFORE = r"(?:in|at|near|from|to|across|around|outside|(?:side|edge|centre|town) of)"
+
+
+def used_as_a_place(text: str, name: str) -> bool:
+    """Whether the article uses the name alone as a place ("shipped to Haltonbridge", "the
+    other side of Haltonbridge"), not only inside a longer name ("at Haltonbridge College")."""
+    return bool(re.search(rf"\b{_PLACE_BEFORE}\s+{re.escape(name)}\b(?![\w'’-]|\s+[A-Z&])", text))
 
 
 @functools.lru_cache(maxsize=8)

@@ -31,6 +31,15 @@ COUNT_NOUNS = {
 
 MONTH_PATTERN = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 GENERIC_NAMES = {"earth", "the earth", "the world", "the planet", "the sun", "the moon", "internet"}
+_NOT_THE_ONLY = re.compile(r"(?:\bnot|\bnever|n't) (?:the|a|an) (?:only|first|last|sole)\b", re.I)
+# Held-out rounds 47-108: of 46 blanks on England, Britain or Parliament ("Roughly a quarter of
+# adults in ____ are obese", "Before the end of 1819 ____ passed the Six Acts") 29 were rejected
+# and 9 used as they were: the reader's own country and legislature, guessed or filled by
+# "the UK", "the government" (Scotland and Wales, named to set them apart, fared well)
+HOME_NAMES = {
+    "england", "britain", "great britain", "the uk", "uk", "the united kingdom",
+    "united kingdom", "parliament",
+}  # fmt: skip
 ATTRIBUTION_NEAR = re.compile(
     r"(?:\b(?:said|says|told|reported|explained|wrote|according to|as|"
     r"comment(?:ed)?(?: on [\w ]+)? to)\s*\|)|"
@@ -197,6 +206,11 @@ def blank_problem(
         return "time_of_day"  # "6:30 a.m.", "Tuesday night", "the ____ from Kelsford" (07:42)
     if norm_answer(answer) in GENERIC_NAMES:
         return "generic_name"  # "the largest reef system on ____" (Earth)
+    if norm_answer(answer) in HOME_NAMES:
+        return "home_country"  # "As ____'s population grew, …" (Britain)
+    if _NOT_THE_ONLY.search(quote[:start]):
+        return "many_answers"  # "Baird was not the only person trying … in ____" (the 1920s):
+        # true of the 1930s too (round 109, a wrong key)
     if re.search(r"\b[a-z]+ly\s*$", quote[:start]) and label == "TERM":
         return "split_phrase"  # "computationally ____" (heavy simulations)
     if label == "NORP" or (label == "LANGUAGE" and _BEFORE_A_NOUN.match(quote[end:])):

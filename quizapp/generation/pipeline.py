@@ -276,7 +276,8 @@ def generate(
             trace.append(Decision("select", info.index, "", "dropped", view.problem))
             continue
         quote = text[info.start : info.end]
-        pool.extend(statement_candidate(analysis, info, view, score, kind))
+        defines_a_term = any(a.entity.label == "TERM" for a in found)
+        pool.extend(statement_candidate(analysis, info, view, score, kind, defines_a_term))
         for answer in found:
             problem = blank_problem(
                 quote,

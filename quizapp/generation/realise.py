@@ -30,10 +30,13 @@ from quizapp.generation.wh import wh_question
 from quizapp.generation.wording import (
     PRONOUN_SUBJECTS,
     TARGET_WORDS,
+    asides_to_drop,
     clause_span,
+    comma_asides,
     drop_asides,
     finish,
     length_penalty,
+    word_count,
 )
 
 # Forms whose options the parse types reliably; other answers are asked as cloze or wh-questions.
@@ -92,6 +95,16 @@ def _topic(article: Article, offset: int) -> str:
     return heading.capitalize() if heading.isupper() else heading
 
 
+def _kept_text(view: Frame, quote: str, start: int, end: int, left_out: list) -> str:
+    """quote[start:end] as the frame reads it, without the asides left out."""
+    pieces, at = [], start
+    for aside_start, aside_end in left_out:
+        if start <= aside_start and aside_end <= end:
+            pieces.append(view.text(quote, at, aside_start))
+            at = aside_end
+    return "".join(pieces) + view.text(quote, at, end)
+
+
 def _quote_body(quote: str, text: str) -> str:
     return lower_first(re.sub(r"[\s.!?]+$", "", quote), text)
 
@@ -126,10 +139,15 @@ def fact_candidates(
         return out
     if cut_start > view.cut:
         cut_start += min(connector_length(quote[cut_start:]), rel_start - cut_start)
-    lead = view.text(quote, cut_start, rel_start)
+    prefix, lead_start = "", cut_start
     if cut_start == view.cut and view.replaced:
-        lead = view.replacement + view.text(quote, view.cut + view.replaced, rel_start)
-    marked = drop_asides(lead + "\x00" + view.text(quote, rel_end, cut_end), "\x00")
+        prefix, lead_start = view.replacement, view.cut + view.replaced
+    words = word_count(prefix + view.text(quote, lead_start, cut_end))
+    asides = comma_asides(info, quote, (lead_start, cut_end), (rel_start, rel_end))
+    left_out = asides_to_drop(quote, asides, words)
+    lead = prefix + _kept_text(view, quote, lead_start, rel_start, left_out)
+    tail = _kept_text(view, quote, rel_end, cut_end, left_out)
+    marked = drop_asides(lead + "\x00" + tail, "\x00")
     head, tail = marked.split("\x00")
     statement = finish(head + display + tail, question=False)
     explanation = explain(article, info, statement)
@@ -228,6 +246,8 @@ def fact_candidates(
     if view.hedged or view.attributed or view.replaced or view.inner[2] or cut_start != view.cut:
         return out  # no true/false about a hedge, a report of speech, a name written in or a
         # trimmed clause
+    if left_out:
+        return out  # nor about a sentence with its asides left out: not the article's words
     from_article = [d for d in distractors if norm_key(d) in forms]
     if ent.label in ("GPE", "LOC") and _place_role(info, ent) not in SWAPPABLE_PLACE_ROLES:
         from_article = []  # "rain expected over Britain", "larger than Italy's", "In Russia,
@@ -303,10 +323,17 @@ STATEMENT_WORDS = 26  # a true statement longer than this is hard to judge at a 
 
 
 def statement_candidate(
-    analysis: Analysis, info: SentenceInfo, view: Frame, base_score: float, kind: str
+    analysis: Analysis,
+    info: SentenceInfo,
+    view: Frame,
+    base_score: float,
+    kind: str,
+    defines_a_term: bool = False,
 ) -> list[Candidate]:
     """A true statement of a sentence that stands alone (no hedge, no reported speech): the
-    fact as the article gives it, to check at a glance; ranked below items with a blank."""
+    fact as the article gives it, to check at a glance; ranked below items with a blank.
+    `defines_a_term`: the sentence holds a rare term, so it says something worth checking
+    without a name or a number."""
     article = analysis.article
     quote = article.text[info.start : info.end]
     reasoned = any(t.lower_ in CAUSAL_CUES for t in info.tokens)
@@ -314,7 +341,8 @@ def statement_candidate(
         return []  # "The interview should be a nail in the coffin": an opinion, not a fact to check
     if view.inner[2]:
         return []  # "In 1928 Hodgkin went up …" is not the sentence word for word
-    if view.hedged or view.attributed or (len(info.entities) < STATEMENT_ENTITIES and not reasoned):
+    plain = len(info.entities) < STATEMENT_ENTITIES and not reasoned and not defines_a_term
+    if view.hedged or view.attributed or plain:
         return []  # a statement without names, numbers or a reason is rarely worth a question
     body = quote[view.cut : view.end]
     if view.replaced:

@@ -145,7 +145,42 @@ def _named_business(article: Article, names: list[str]) -> str:
         if len(name.split()) >= 2 and not re.search(r"['’]s?$", name)
     }
     often = [name for name, count in named.items() if count >= MIN_NAME_MENTIONS]
+    if not often:
+        often = _body_names_of_firm(article)  # "Fenwright lands …", "Crane & Elstob reopens …"
     return often[0] if len(often) == 1 else ""
+
+
+# a firm's name as the body first gives it: the headline's word and the capitalised words or
+# "&" that follow ("Fenwright" → "Fenwright & Sons", "Crane" → "Crane & Elstob")
+_FIRM_TAIL = r"(?:\s+(?:&\s+)?[A-Z][\w'’-]+)+"
+
+
+def _body_names_of_firm(article: Article) -> list[str]:
+    """The firm names a headline gives by a word the body keeps using ("Fenwright lands £2.3m
+    heritage contract" of a report on Fenwright & Sons), in full: as the headline writes them
+    when the body does too ("Hebblethwaite Ironware"), else as the body first does; never a
+    bare family name (the firm's "Ms Fenwright" speaks in its report) nor a place."""
+    body, title = article.text, article.title
+    words = re.findall(r"(?<=\s)[A-Z][a-z][\w'’-]+", " " + title)
+    found = []
+    for word in dict.fromkeys(words):
+        mentions = len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body))
+        partners = re.search(rf"{re.escape(word)} & [A-Z]", body)  # "Cardle & Finch"
+        if mentions < (2 if partners else MIN_NAME_MENTIONS):
+            continue
+        if not re.search(rf"\b[a-z]+[,;]? {re.escape(word)}(?![\w-])|{re.escape(word)} &", body):
+            continue  # "Councillors order …": a sentence's capital, not a name
+        if re.search(rf"\b(?:in|near|outside|around|across|of) {re.escape(word)}\b", body):
+            continue  # a place ("pans cast in Ripplemoor")
+        pattern = rf"(?<![\w-]){re.escape(word)}{_FIRM_TAIL}"
+        headline = re.search(pattern, title)
+        if headline is not None and headline.group() in body:
+            found.append(headline.group())
+            continue
+        full = re.search(pattern, body)
+        if full is not None and full.group() not in found:
+            found.append(full.group())
+    return found
 
 
 def with_subject_line(item: QuizItem, subject: str) -> QuizItem:

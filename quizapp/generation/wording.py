@@ -277,3 +277,74 @@ def drop_asides(prompt: str, keep: str) -> str:
         joiner = " " if match.group().endswith("—") or after[:1].isalnum() else ""
         prompt = prompt[: match.start()] + joiner + after
     return re.sub(r"\s+([,.;:?])", r"\1", prompt)
+
+
+_ASIDE_OPENERS = ("which", "who", "whose")
+
+
+def comma_asides(
+    info: SentenceInfo, quote: str, span: tuple[int, int], keep: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """Comma-bracketed "which"/"who" clauses inside quote[span] that do not hold `keep`
+    (relative offsets: "Goldcrest, which has traded on Quarry Lane since 1994, wrote …"), each
+    from its opening comma to just past its closing one, or to the sentence's full stop.
+    (Participle phrases are not taken: the parser reads lists of "-ing" words and a second
+    verb after a comma as such phrases too.)"""
+    if not info.tokens:
+        return []
+    base = info.offset - info.start
+    doc = info.tokens[0].doc
+    first, last = info.tokens[0].i, info.tokens[-1].i
+    found = []
+    for token in info.tokens:
+        left, right = token.left_edge.i, token.right_edge.i
+        if token.dep_ != "relcl" or doc[left].lower_ not in _ASIDE_OPENERS:
+            continue
+        if left <= first or right >= last:
+            continue
+        opening, closing = doc[left - 1], doc[right + 1]
+        if opening.text != "," or closing.text not in (",", "."):
+            continue
+        if _aside_is_needed(token, doc[right + 1 : last + 1]):
+            continue
+        start = opening.idx + base
+        end = closing.idx + base + (1 if closing.text == "," else 0)
+        if span[0] <= start and end <= span[1] and not (start < keep[1] and keep[0] < end):
+            found.append((start, end))
+    return found
+
+
+_POINTING_BACK = {"he", "she", "his", "her", "him", "it", "its", "they", "their", "them"}
+
+
+def _aside_is_needed(clause, after) -> bool:
+    """Whether the sentence needs the clause after all: a word after it hangs on a word inside
+    it ("Ofcom, which suggests good 4G signal across the centre, helped by a new mast"), it sits
+    in a list ("the Voragine, which formed in 1945, the North-East Crater …"), or a pronoun
+    after it may point into it ("Bird, who had invented a custard powder for his wife, …; she
+    is said …")."""
+    inside = {t.i for t in clause.subtree}
+    if any(t.head.i in inside for t in after):
+        return True
+    if len(after) > 1 and after[1].tag_ in ("VBN", "VBG"):
+        return True  # "…, helped by an upgrade to the mast": the clause's, however parsed
+    owner = clause.head
+    if owner.dep_ in ("conj", "appos") or any(c.dep_ in ("conj", "appos") for c in owner.children):
+        return True
+    return any(t.lower_ in _POINTING_BACK for t in after)
+
+
+def asides_to_drop(
+    quote: str, asides: list[tuple[int, int]], words: int, budget: int = TARGET_WORDS
+) -> list[tuple[int, int]]:
+    """The asides to leave out, longest first, until a prompt of `words` words fits the
+    budget (none when it fits already; non-overlapping)."""
+    chosen: list[tuple[int, int]] = []
+    for start, end in sorted(asides, key=lambda s: s[0] - s[1]):
+        if words <= budget:
+            break
+        if any(start < b and a < end for a, b in chosen):
+            continue
+        chosen.append((start, end))
+        words -= word_count(quote[start:end])
+    return sorted(chosen)

@@ -498,6 +498,70 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout108/page_transport_news_sandcombe_cliff_railway_reopens.html",
         ],
     ),
+    # Measures a746eb5 with true statements for rare-term sentences (the next commit's first).
+    "heldout109": (
+        [],
+        [
+            "heldout109/biography_john_logie_baird.txt",
+            "heldout109/economics_explainer_public_goods_and_free_riders.txt",
+            "heldout109/history_darien_scheme.txt",
+            "heldout109/science_explainer_why_stars_twinkle.txt",
+            "heldout109/sport_report_pendlecote_town_kettlebury_albion_womens_county_cup_final.txt",
+            "heldout109/page_business_news_hebblethwaite_ironware_ripplemoor_foundry_restart.html",
+            "heldout109/page_crime_court_report_brenstow_wedding_photographer_deposits_fraud_jailed.html",
+            "heldout109/page_health_news_corringdale_childrens_speech_therapy_waits.html",
+            "heldout109/page_local_news_pennyfold_street_lights_part_night_switch_off.html",
+            "heldout109/page_weather_news_orredale_late_april_blizzard_lambing_losses.html",
+        ],
+    ),
+    # Measures a746eb5 with true statements for rare-term sentences, second set.
+    "heldout110": (
+        [],
+        [
+            "heldout110/analysis_school_streets.txt",
+            "heldout110/arts_review_the_rivals_corn_exchange_theatre_brackleton.txt",
+            "heldout110/encyclopedia_pontcysyllte_aqueduct.txt",
+            "heldout110/geography_the_wash.txt",
+            "heldout110/health_explainer_tonsillitis.txt",
+            "heldout110/page_education_news_millhampton_eleven_plus_resit_paper_leak.html",
+            "heldout110/page_environment_news_hobbingley_water_blue_green_algae_closure.html",
+            "heldout110/page_politics_news_wexmoor_chief_executive_exit_payment_inquiry.html",
+            "heldout110/page_sport_report_sheldwick_down_point_to_point_ladies_open.html",
+            "heldout110/page_transport_news_harwold_station_ticket_office_closure.html",
+        ],
+    ),
+    # Measures the next commit before its last two fixes (a town's college, a firm's name).
+    "heldout111": (
+        [],
+        [
+            "heldout111/biography_percy_shaw.txt",
+            "heldout111/explainer_how_a_thermostatic_radiator_valve_works.txt",
+            "heldout111/geography_the_sundarbans.txt",
+            "heldout111/history_windscale_fire_1957.txt",
+            "heldout111/science_explainer_how_fog_forms.txt",
+            "heldout111/page_arts_review_duchess_of_malfi_oast_house_theatre_marlingford.html",
+            "heldout111/page_consumer_news_goldcrest_coach_holidays_cancelled_tours_refunds.html",
+            "heldout111/page_health_news_ardingworth_hospital_anaesthetic_gas_emissions.html",
+            "heldout111/page_local_news_trewarden_quay_victorian_hand_crane_returns.html",
+            "heldout111/page_tech_news_cairnmallow_radio_teleswitch_storage_heaters.html",
+        ],
+    ),
+    # Measures the next commit before its last two fixes, second set.
+    "heldout112": (
+        [],
+        [
+            "heldout112/analysis_photo_id_at_polling_stations.txt",
+            "heldout112/economics_explainer_the_principal_agent_problem.txt",
+            "heldout112/encyclopedia_ribblehead_viaduct.txt",
+            "heldout112/health_explainer_osteoarthritis.txt",
+            "heldout112/sport_report_crookrigg_bank_hill_climb_championship.txt",
+            "heldout112/page_business_news_cardle_finch_carpets_cruise_ship_order.html",
+            "heldout112/page_crime_court_report_stavenham_roofing_apprentice_skylight_fall.html",
+            "heldout112/page_education_news_castlebray_university_students_hotel_rooms_housing_shortage.html",
+            "heldout112/page_environment_news_harnsworth_forest_red_squirrels_return.html",
+            "heldout112/page_weather_news_keldmouth_rapid_thaw_snowmelt_flooding.html",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
