@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from quizapp.generation.analyse import demonyms
 from quizapp.generation.context import Frame
 from quizapp.generation.giveaways import (
     compound_given_away,
@@ -38,8 +39,8 @@ _NOT_THE_ONLY = re.compile(r"(?:\bnot|\bnever|n't) (?:the|a|an) (?:only|first|la
 # "the UK", "the government" (Scotland and Wales, named to set them apart, fared well)
 HOME_NAMES = {
     "england", "britain", "great britain", "the uk", "uk", "the united kingdom",
-    "united kingdom", "parliament",
-}  # fmt: skip
+    "united kingdom", "parliament", "the nhs", "nhs",
+}  # fmt: skip  # (and the NHS: rounds 1-112, 6 of 7 such blanks rejected)
 ATTRIBUTION_NEAR = re.compile(
     r"(?:\b(?:said|says|told|reported|explained|wrote|according to|as|"
     r"comment(?:ed)?(?: on [\w ]+)? to)\s*\|)|"
@@ -136,6 +137,7 @@ _REMAINDER = re.compile(r"\b(?:remaining|the rest|the remainder|the other)\b", r
 _PER_CENT = re.compile(r"%|\bper ?cent\b|\bpercent\b")
 _ACRONYM_GIVEN = re.compile(r",?\s*(?:known as|abbreviated (?:as|to)|short for)\s+$")
 # a word after the blank that makes the answer its adjective ("English universities")
+DEMONYM_WORDS = frozenset(demonyms())  # "the ____ judge" (Welsh), however the tagger typed it
 _BEFORE_A_NOUN = re.compile(
     r"\s+(?!(?:in|on|at|and|or|by|to|for|of|with|from|is|was|are|were|as|but)\b)[a-z]+"
 )
@@ -206,14 +208,13 @@ def blank_problem(
         return "time_of_day"  # "6:30 a.m.", "Tuesday night", "the ____ from Kelsford" (07:42)
     if norm_answer(answer) in GENERIC_NAMES:
         return "generic_name"  # "the largest reef system on ____" (Earth)
-    if norm_answer(answer) in HOME_NAMES:
-        return "home_country"  # "As ____'s population grew, …" (Britain)
     if _NOT_THE_ONLY.search(quote[:start]):
         return "many_answers"  # "Baird was not the only person trying … in ____" (the 1920s):
         # true of the 1930s too (round 109, a wrong key)
     if re.search(r"\b[a-z]+ly\s*$", quote[:start]) and label == "TERM":
         return "split_phrase"  # "computationally ____" (heavy simulations)
-    if label == "NORP" or (label == "LANGUAGE" and _BEFORE_A_NOUN.match(quote[end:])):
+    demonym = answer in DEMONYM_WORDS and _BEFORE_A_NOUN.match(quote[end:])
+    if label == "NORP" or demonym or (label == "LANGUAGE" and _BEFORE_A_NOUN.match(quote[end:])):
         return "nationality_blank"  # "____ universities" (English): British, UK … fit too
     if label == "DATE" and not re.search(r"\d|" + MONTH_PATTERN, answer, re.IGNORECASE):
         return "vague_date"  # "Tuesday", "last week", "recent decades"
@@ -247,6 +248,8 @@ def blank_problem(
         return "ragged_answer"  # "between ____ Ebbsworth" (Carrow Bridge and)
     if re.fullmatch(r"[A-Z]{2,5}", answer) and re.match(r"\s+(?:\d|[a-z]{3,}\b)", quote[end:]):
         return "acronym_modifier"  # "____ 111" (NHS), "the ____ vaccine" (MMR), "an ____ trust"
+    if norm_answer(answer) in HOME_NAMES:
+        return "home_country"  # "As ____'s population grew, …" (Britain)
     if re.search(r",\s+[A-Z]", answer) and label != "DATE":
         return "spans_a_list"  # "CBS All Access, Disney"
     if label == "PERSON" and (

@@ -75,5 +75,7 @@ def _one_connector(quote: str) -> int:
     match = re.match(r"([A-Za-z]+)([,:]?)\s+", quote)
     word = match.group(1).lower() if match else ""
     if word in CONNECTORS and (match.group(2) or word in BARE_CONNECTORS):
+        if word == "so" and re.match(r"(?:far|much|many|long)\b", quote[match.end() :]):
+            return 0  # "So far no cases …" keeps its "So" (round 112: "Far no cases …")
         return match.end()
     return 0

@@ -145,6 +145,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         return Frame(end=len(quote), problem="social_post")  # an embedded post, stamp and all
     if _opening_scene(analysis, info, tokens):
         return Frame(end=len(quote), problem="opening_scene")
+    if _inside_a_worked_example(analysis, info):
+        return Frame(end=len(quote), problem="worked_example")
     if _PHONE_NUMBER.search(quote):
         return Frame(end=len(quote), problem="contact_detail")  # "… or by calling 01632 960772"
     if _LISTINGS.search(quote):
@@ -244,9 +246,10 @@ def _opening(
         suffix = PERSON_PRONOUNS.get(word, THING_PRONOUNS.get(word, ""))
         return Frame(cut, len(first.group()), resolved + suffix, end, hedged, attributed)
     described = DESCRIPTION.match(rest)
-    if described and re.match(r",?\s+[A-Z]", rest[described.end() :]):
-        described = None  # "The finance minister, Hans Luther, …" and "The American firm
-        # Westinghouse" name themselves
+    if described and _NAMES_ITSELF.match(rest[described.end() :]):
+        described = None  # "The finance minister, Hans Luther, …", "The American firm
+        # Westinghouse" and "The mayor of Dunnockley, Councillor Helen Sowerby, …" name
+        # themselves (round 113: the last was made the town clerk named before)
     if described and re.match(r"The [A-Z]", described.group(1)):
         described = None  # "The Elsbridge company" says which: not the buyer named before
     if described and _kind_not_said_before(analysis, info, described.group(1)):
@@ -267,6 +270,12 @@ def _opening(
     if fuller:  # "The charge has risen …" → "The congestion charge has risen …"
         return Frame(cut, bare.end(), fuller, end, hedged, attributed)
     return Frame(cut, end=end, hedged=hedged, attributed=attributed)
+
+
+_NAMES_ITSELF = re.compile(
+    r"(?:\s+(?:of|for|at|in|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)?"
+    r",?\s+[A-Z]"
+)
 
 
 def _kind_not_said_before(analysis: Analysis, info: SentenceInfo, opening: str) -> bool:
@@ -321,6 +330,23 @@ def _opening_scene(analysis: Analysis, info: SentenceInfo, tokens: list) -> bool
         and tokens[0].lower_ in ("a", "an")
         and subject.head.tag_ in ("VBZ", "VBP")
     )
+
+
+SCENE_VERBS = {"imagine", "suppose", "picture", "consider"}
+
+
+def _inside_a_worked_example(analysis: Analysis, info: SentenceInfo) -> bool:
+    """A sentence after "Imagine a family with £100 a week …" in the same paragraph: the
+    made-up example's figures, not facts to learn (round 115: four of five items on them
+    rejected)."""
+    paragraph = analysis.article.paragraph_index(info.start)
+    for before in reversed(analysis.sentences[: info.index]):
+        if analysis.article.paragraph_index(before.start) != paragraph:
+            return False
+        first = next((t for t in before.tokens if not t.is_space), None)
+        if first is not None and first.lemma_.lower() in SCENE_VERBS and first.tag_ == "VB":
+            return True
+    return False
 
 
 _PHONE_NUMBER = re.compile(r"(?<![\d£$.,])0\d{3,4}\s?\d{3}\s?\d{3,4}\b")

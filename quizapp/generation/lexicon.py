@@ -408,6 +408,11 @@ DEMONYMS = [
     "Mexican",
     "Brazilian",
     "Australian",
+    "English",
+    "Scottish",
+    "Welsh",
+    "Irish",
+    "Cornish",
 ]
 
 ARGUMENT_CUES = set(

@@ -126,14 +126,23 @@ def _someone_elses_claim(info) -> bool:
             continue
         head = token.head
         while True:
-            if head.lemma_ in REPORTING_LEMMAS:
-                subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subjects and subjects[0].lower_ not in FIRST_PERSON:
-                    return True
+            if _reports(head):
+                return True
+            if any(_reports(c) for c in head.children if c.dep_ in ("advcl", "parataxis")):
+                return True  # "Even if fraud is rare, the government maintained, voters
+                # should be able to trust …" (round 112: framed "According to the author")
             if head.head.i == head.i:
                 break
             head = head.head
     return False
+
+
+def _reports(verb) -> bool:
+    """A verb of saying or thinking with someone other than the writer as its subject."""
+    if verb.lemma_ not in REPORTING_LEMMAS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and subjects[0].lower_ not in FIRST_PERSON
 
 
 def _reports_a_view(info) -> bool:
@@ -183,6 +192,10 @@ def _topic_keys(article: Article, analysis) -> set[str]:
     acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", article.title))  # "How GPS works" is about
     keys |= {e.key for e in analysis.entities if initials(e.text) in acronyms}  # the Global
     # Positioning System, however the article spells it out
+    subject = article_subject(article).split()
+    if len(subject) > 1:  # "TRVs" in "How a Thermostatic Radiator Valve Works" (round 111)
+        shortened = "".join(w[0] for w in subject).upper()
+        keys |= {identity(shortened), identity(shortened + "s")}
     # the title's own nouns, for terms ("corals" in "Coral IVF gives reefs a head start")
     keys |= {identity(w) for w in re.findall(r"[A-Za-z]{4,}", article.title)}
     keys |= {f"year:{year}" for year in re.findall(r"\b(?:1[0-9]|20)\d\d\b", article.title)}

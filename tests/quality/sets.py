@@ -562,6 +562,70 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout112/page_weather_news_keldmouth_rapid_thaw_snowmelt_flooding.html",
         ],
     ),
+    # Measures e6a28bd with round 111-112's fixes (the next commit but its last three fixes).
+    "heldout113": (
+        [],
+        [
+            "heldout113/page_consumer_news_fenwright_jewellers_closure_repair_items_unreturned.html",
+            "heldout113/page_health_news_gorsmouth_dental_practice_ends_nhs_contract.html",
+            "heldout113/page_local_news_dunnockley_old_fire_station_youth_centre_purchase.html",
+            "heldout113/page_sport_report_skelderwater_sports_cumberland_wrestling_all_weights_final.html",
+            "heldout113/page_transport_news_inchmarra_ferry_new_vessel_linkspan_delay.html",
+            "heldout113/analysis_smart_motorways.txt",
+            "heldout113/arts_review_arcadia_glasshouse_theatre_colmsford.txt",
+            "heldout113/biography_elsie_widdowson.txt",
+            "heldout113/history_london_beer_flood_1814.txt",
+            "heldout113/science_explainer_how_we_see_colour.txt",
+        ],
+    ),
+    # Measures e6a28bd with round 111-112's fixes, second set.
+    "heldout114": (
+        [],
+        [
+            "heldout114/economics_explainer_hotellings_law.txt",
+            "heldout114/encyclopedia_clifton_suspension_bridge.txt",
+            "heldout114/explainer_how_a_loudspeaker_works.txt",
+            "heldout114/geography_the_burren.txt",
+            "heldout114/health_explainer_glandular_fever.txt",
+            "heldout114/page_arts_review_high_tide_circus_ballast_quenmouth.html",
+            "heldout114/page_business_news_hawkmere_cooperage_distillery_cask_contract.html",
+            "heldout114/page_crime_court_report_penvarrow_ferry_skipper_over_alcohol_limit_jailed.html",
+            "heldout114/page_politics_news_gollanford_pension_fund_fossil_fuel_divestment_vote.html",
+            "heldout114/page_tech_news_orlwick_coldwell_lane_satnav_lorries_digital_weight_limit.html",
+        ],
+    ),
+    # Measures the next commit but its last two fixes (a nationality, a worked example).
+    "heldout115": (
+        [],
+        [
+            "heldout115/biography_george_boole.txt",
+            "heldout115/economics_explainer_giffen_goods.txt",
+            "heldout115/geography_orkney.txt",
+            "heldout115/science_explainer_why_bread_goes_stale.txt",
+            "heldout115/sport_report_kinbrachan_highland_games_heavy_events.txt",
+            "heldout115/page_business_news_kittiwick_rock_works_new_factory.html",
+            "heldout115/page_education_news_kempsholt_academy_playing_field_sale_approved.html",
+            "heldout115/page_health_news_cransdale_mart_farmers_skin_cancer_checks.html",
+            "heldout115/page_local_news_tullington_sands_seafront_campervan_overnight_ban.html",
+            "heldout115/page_weather_news_tarrowick_gale_sea_foam_harbour_street.html",
+        ],
+    ),
+    # Measures the next commit but its last two fixes, second set.
+    "heldout116": (
+        [],
+        [
+            "heldout116/analysis_building_on_the_green_belt.txt",
+            "heldout116/encyclopedia_humber_bridge.txt",
+            "heldout116/explainer_how_a_catalytic_converter_works.txt",
+            "heldout116/health_explainer_norovirus.txt",
+            "heldout116/history_aberfan_disaster_1966.txt",
+            "heldout116/page_consumer_news_sowerholme_garden_waste_subscription_double_charged.html",
+            "heldout116/page_crime_court_report_dennerby_war_memorial_bronze_plaques_thief_jailed.html",
+            "heldout116/page_environment_news_tarrowmouth_kittiwake_tower_first_season.html",
+            "heldout116/page_sport_report_kellingmoor_comets_marlshire_rounders_cup_final.html",
+            "heldout116/page_transport_news_aldwinstow_temporary_steel_bridge_opens_river_lathe.html",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
