@@ -173,6 +173,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
             and not personal_name(e.text[len(display) + 1 :])
         }  # fmt: skip  # "Seaholt Foods", never "Sherpa Ang Nyima" (a man) for "a Sherpa climber"
         place = len(fuller) == 1 and used_as_a_place(analysis.article.text, display)
+        place = place or name_before_its_noun(analysis, entity, ("compound", "amod"))
+        # "the ____ roundabout" (Kirkmarsh): never the Kirkmarsh Cycling Club (round 118)
         # "electors in Hatherwick": a place, whatever its parish council is called
         out.extend(fuller if len(fuller) == 1 and not place else [])  # "Seaholt Foods"
     if entity.label == "TERM" and len(words) == 2:
@@ -307,6 +309,13 @@ def _kind_names(text: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(names) for name, names in found.items()}
 
 
+# what a name's last word says is a text or an agreement, named after something else
+DOCUMENT_WORDS = {
+    "compact", "act", "treaty", "agreement", "declaration", "charter", "accord", "accords",
+    "convention", "report", "letter", "manifesto", "plan", "protocol", "statute", "bill",
+}  # fmt: skip
+
+
 def _leading_name_used_alone(analysis: Analysis, display: str) -> list[str]:
     """The front of a firm's or building's name that the article also uses by itself for it
     ("Tailward" of "Tailward Pet Insurance", "Kestrel Row" of "Kestrel Row Developments")."""
@@ -314,6 +323,8 @@ def _leading_name_used_alone(analysis: Analysis, display: str) -> list[str]:
     text = analysis.article.text
     if any(w in NAME_LINKS for w in words):
         return []  # "Isidore" of "Isidore of Miletus" may be someone else of that name
+    if words and words[-1].lower() in DOCUMENT_WORDS:
+        return []  # "Mayflower" of "the Mayflower Compact" is the ship (round 117)
     for size in range(len(words) - 1, 0, -1):
         front = words[:size]
         if front[-1].lower() in NAME_LINKS or not all(w[:1].isupper() for w in front):

@@ -322,6 +322,8 @@ def _context_label(doc: Any, first: int, last: int, label: str) -> str | None:
         return "LOC"  # "where the Little Conemaugh meets Stony Creek": a stream, not Mr Creek
     if re.match(r"(?:Storm|Hurricane|Cyclone|Typhoon|Tropical Storm) [A-Z]", span.text):
         return "EVENT"  # "Cyclone Amphan was one of the strongest storms": never "Who …?"
+    if label == "PERSON" and len(span) > 1 and span[-1].text in ("Age", "Ages", "Era", "Period"):
+        return "EVENT"  # "the Bronze Age", never a Mr Age whose surname is accepted alone
     if label == "PERSON" and re.match(r"(?:St\.?|Saint) [A-Z]", span.text):
         return "FAC"  # "the church council of St Botolph's": a church, not Mr Botolph
     if label == "PERSON" and re.search(r"\b(?:LLP|Ltd|PLC|plc|Inc|& Co)\.?$", span.text):

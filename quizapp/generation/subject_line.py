@@ -175,12 +175,14 @@ def _body_names_of_firm(article: Article) -> list[str]:
         pattern = rf"(?<![\w-]){re.escape(word)}{_FIRM_TAIL}"
         headline = re.search(pattern, title)
         if headline is not None and headline.group() in body:
-            found.append(headline.group())
+            found.append((headline.group(), True))
             continue
         full = re.search(pattern, body)
-        if full is not None and full.group() not in found:
-            found.append(full.group())
-    return found
+        name = re.sub(r"['’]s?$", "", full.group()) if full is not None else ""
+        if " " in name and not name.endswith(" Council"):  # "Kittiwick Borough Council's"
+            found.append((name, False))
+    in_headline = [name for name, headlined in found if headlined]
+    return list(dict.fromkeys(in_headline or [name for name, _ in found]))
 
 
 def with_subject_line(item: QuizItem, subject: str) -> QuizItem:

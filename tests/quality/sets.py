@@ -626,6 +626,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout116/page_transport_news_aldwinstow_temporary_steel_bridge_opens_river_lathe.html",
         ],
     ),
+    # Measures b3c882a with the headline's own firm name (the next commit but its last three fixes).
+    "heldout117": (
+        [],
+        [
+            "heldout117/arts_review_the_tempest_ice_house_theatre_polbrennick.txt",
+            "heldout117/biography_edmond_halley.txt",
+            "heldout117/economics_explainer_okuns_law.txt",
+            "heldout117/geography_dartmoor.txt",
+            "heldout117/history_mayflower_voyage_1620.txt",
+            "heldout117/page_business_news_wrangby_fen_crisp_maker_potato_shortage.html",
+            "heldout117/page_crime_court_report_stoddenham_laser_air_ambulance_jailed.html",
+            "heldout117/page_health_news_brakesby_college_tuberculosis_screening.html",
+            "heldout117/page_local_news_saltherne_bay_beach_donkeys_final_summer.html",
+            "heldout117/page_sport_report_haddenfold_copsehurst_stoolball_cup_final.html",
+        ],
+    ),
+    # Measures b3c882a with the headline's own firm name, second set.
+    "heldout118": (
+        [],
+        [
+            "heldout118/analysis_restricting_wood_burning_stoves.txt",
+            "heldout118/encyclopedia_bass_rock.txt",
+            "heldout118/health_explainer_anaphylaxis.txt",
+            "heldout118/science_explainer_how_cuckoos_trick_their_hosts.txt",
+            "heldout118/sport_report_harlock_wheelers_open_25_mile_time_trial.txt",
+            "heldout118/page_education_news_bramblecote_primary_extension_delayed_bat_roost.html",
+            "heldout118/page_environment_news_ferncombe_heath_sand_lizards_reintroduced.html",
+            "heldout118/page_politics_news_pellmarsh_workplace_parking_levy_vote.html",
+            "heldout118/page_transport_news_ousterley_canal_towpath_cycle_route_reopens.html",
+            "heldout118/page_weather_news_wenningford_lightning_strike_church_spire.html",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
