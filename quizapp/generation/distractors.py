@@ -164,7 +164,27 @@ def swappable_person(name: str, analysis: Analysis) -> bool:
         return False  # "Kessingham Childminding Network, a father of three" (round 94)
     if not person_like(name, analysis) or not reads_as_person(name, analysis.article.text):
         return False
+    if not used_as_a_person(name, analysis.article.text):
+        return False  # "pumps seawater from Tremellick Cove", "the journey over Hollin Edge":
+        # places the tagger took for people, swapped for a person (rounds 115-120: 4 rejected)
     return not any(e.text.startswith(name + " ") for e in analysis.entities)
+
+
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Lady|Lord|Dame|Professor|Prof|Canon|Rev)"
+_SPEECH = r"(?:said|says|told|added|explained|described|admitted|warned|urged|wrote|recalled)"
+
+
+def used_as_a_person(name: str, text: str) -> bool:
+    """Whether the article writes the name (or its last word) as a person's somewhere: with a
+    title, an age, a role or "who" after it, or saying something."""
+    forms = "|".join(re.escape(f) for f in dict.fromkeys((name, name.split()[-1])))
+    person = (
+        rf"\b{_TITLES}\.?\s+(?:[A-Z][\w'’-]*\s+)*(?:{forms})\b"
+        rf"|\b(?:{forms}),\s+(?:\d{{1,3}},|who\b|whose\b|(?:the|a|an|of|from)\s)"
+        rf"|\b(?:{forms})\s+(?:[a-z]+\s+)?{_SPEECH}\b|\b{_SPEECH}\s+(?:{forms})\b"
+        rf"|\b(?:{forms})['’]s\s+(?:wife|husband|son|daughter|mother|father|family|lawyer)\b"
+    )
+    return re.search(person, text) is not None
 
 
 def person_like(name: str, analysis: Analysis) -> bool:

@@ -11,6 +11,7 @@ from quizapp.generation.select import zipf
 
 MAX_CONTEXT_WORDS = 40
 CONTENT_ZIPF = 5.5  # words more frequent than this carry no topic ("the", "said", "year")
+POINTING = re.compile(r"(?:It|They|He|She|This|These|That|Those|Its|Their|His|Her|Such)\b")
 
 
 def explain(article: Article, info: SentenceInfo, statement: str) -> str:
@@ -36,6 +37,9 @@ def _context_sentence(article: Article, info: SentenceInfo, statement: str) -> s
         sentence = article.text[span.start : span.end].strip()
         if len(sentence.split()) > MAX_CONTEXT_WORDS or re.match(r"[\"“]", sentence):
             continue
+        if POINTING.match(sentence):
+            continue  # "It is often temporary …" after a fact on another thing reads as about
+            # that thing (round 119: the congenital form was taught to be temporary)
         if words & _content_words(sentence):
             return sentence
     return ""

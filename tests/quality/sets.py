@@ -658,6 +658,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout118/page_weather_news_wenningford_lightning_strike_church_spire.html",
         ],
     ),
+    # Measures the previous commit (the last three fixes of 117-118 included).
+    "heldout119": (
+        [],
+        [
+            "heldout119/analysis_raising_the_state_pension_age.txt",
+            "heldout119/biography_william_harvey.txt",
+            "heldout119/health_explainer_lactose_intolerance.txt",
+            "heldout119/history_torrey_canyon_oil_spill_1967.txt",
+            "heldout119/science_explainer_how_glaciers_move.txt",
+            "heldout119/page_arts_review_pirates_of_penzance_old_tram_depot_pollingham.html",
+            "heldout119/page_business_news_polgwyn_sea_salt_tremellick_evaporation_house.html",
+            "heldout119/page_crime_court_report_hawdon_rigg_gamekeeper_poisoned_red_kite_sentenced.html",
+            "heldout119/page_local_news_lindhurst_spa_pump_room_reopens.html",
+            "heldout119/page_weather_news_thaxley_green_driest_summer_clay_subsidence_cracks.html",
+        ],
+    ),
+    # Measures the previous commit, second set.
+    "heldout120": (
+        [],
+        [
+            "heldout120/economics_explainer_the_lump_of_labour_fallacy.txt",
+            "heldout120/encyclopedia_hazel_dormouse.txt",
+            "heldout120/explainer_how_a_wind_turbine_generates_electricity.txt",
+            "heldout120/geography_the_peak_district.txt",
+            "heldout120/sport_report_crandlebrook_crown_green_bowls_open_final.txt",
+            "heldout120/page_consumer_news_ottersby_ebike_conversion_kit_battery_fires.html",
+            "heldout120/page_education_news_stebworth_academy_friday_early_finish_plan.html",
+            "heldout120/page_environment_news_gadden_fen_cranes_first_chick_fledged.html",
+            "heldout120/page_health_news_ickenthwaite_minor_injuries_unit_weekend_xray_returns.html",
+            "heldout120/page_transport_news_lutterby_splash_ford_closed_to_vehicles.html",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
