@@ -286,7 +286,7 @@ def _fuller_kind_names(text: str, display: str) -> list[str]:
     return fuller if len(fuller) == 1 else []
 
 
-_PLACE_BEFORE = r"(?:in|at|near|from|to|across|around|outside|(?:side|edge|centre|town) of)"
+_PLACE_BEFORE = r"(?:in|at|near|from|to|of|across|around|outside|(?:side|edge|centre|town) of)"
 
 
 def used_as_a_place(text: str, name: str) -> bool:

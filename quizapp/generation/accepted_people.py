@@ -295,7 +295,24 @@ def full_names(analysis: Analysis, surname: str) -> list[str]:
     if len(names) != 1:
         return []
     full = next(iter(names))
+    if _another_first_name(analysis.article.text, full):
+        return []  # "Ciaran Lumsden", whom the tagger missed, beside his cousin Jordan Lumsden
+        # (round 121: "Jordan Lumsden" accepted for Ciaran, a wrong key)
     return [] if _another_by_rank(analysis.article.text, full) else [full]
+
+
+def _another_first_name(text: str, full: str) -> bool:
+    """Whether the text writes the surname after another capitalised first name too."""
+    first, surname = full.split()[0], full.split()[-1]
+    before = re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(surname)}\b", text)
+    return any(
+        word != first
+        and not TITLES.match(word + " ")
+        and zipf(word.lower()) < EVERYDAY_WORD_ZIPF  # "When Lumsden …" names no one else
+        and word.lower() not in PLACE_LEADS
+        and not word.endswith(("ing", "ed"))  # "Representing Tolley, …"
+        for word in before
+    )
 
 
 _BY_LAST_WORD: dict[tuple[int, str], dict[str, list[Entity]]] = {}

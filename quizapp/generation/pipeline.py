@@ -20,12 +20,8 @@ from quizapp.generation.context_line import title_words, with_context_line
 from quizapp.generation.distractors import surface_forms
 from quizapp.generation.gate import hard_failures
 from quizapp.generation.rank import MIN_ACCEPTABILITY, not_offered, rescore, select_bank
-from quizapp.generation.realise import (
-    Candidate,
-    argument_candidates,
-    fact_candidates,
-    statement_candidate,
-)
+from quizapp.generation.realise import Candidate, fact_candidates, statement_candidate
+from quizapp.generation.realise_arguments import argument_candidates
 from quizapp.generation.references import previous_in_paragraph
 from quizapp.generation.segment import Article, require_generation_language
 from quizapp.generation.select import answers, sentence_score

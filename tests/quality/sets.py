@@ -690,6 +690,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout120/page_transport_news_lutterby_splash_ford_closed_to_vehicles.html",
         ],
     ),
+    # Measures 28440e5 (with realise.py split, its behaviour unchanged).
+    "heldout121": (
+        [],
+        [
+            "heldout121/arts_review_hobsons_choice_tannery_theatre_tarleigh_cross.txt",
+            "heldout121/biography_robert_hooke.txt",
+            "heldout121/economics_explainer_veblen_goods.txt",
+            "heldout121/geography_the_cotswolds.txt",
+            "heldout121/science_explainer_how_limestone_caves_form.txt",
+            "heldout121/page_business_news_marlbeck_garside_whitlow_hat_works_police_helmet_contract.html",
+            "heldout121/page_crime_court_report_caverleigh_botanic_garden_orchid_thief_jailed.html",
+            "heldout121/page_health_news_threnmoor_mobile_chemotherapy_unit_begins_visits.html",
+            "heldout121/page_sport_report_stobbthorpe_northern_counties_quoits_singles_final.html",
+            "heldout121/page_tech_news_wardleigh_driverless_shuttle_bus_trial_first_passengers.html",
+        ],
+    ),
+    # Measures 28440e5, second set.
+    "heldout122": (
+        [],
+        [
+            "heldout122/analysis_the_sugar_tax_on_soft_drinks.txt",
+            "heldout122/encyclopedia_giants_causeway.txt",
+            "heldout122/explainer_how_solar_panels_make_electricity.txt",
+            "heldout122/health_explainer_chickenpox.txt",
+            "heldout122/history_lynmouth_flood_1952.txt",
+            "heldout122/page_education_news_norbrook_send_school_taxis_personal_travel_budgets.html",
+            "heldout122/page_environment_news_sennick_farm_ghost_ponds_buried_seeds_revive.html",
+            "heldout122/page_local_news_durlow_former_bank_community_fridge_opens.html",
+            "heldout122/page_politics_news_lathwick_council_bin_collections_in_house_vote.html",
+            "heldout122/page_weather_news_ingleburn_edge_rime_ice_transmitter_mast_tv_loss.html",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
