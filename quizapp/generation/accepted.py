@@ -33,6 +33,7 @@ from quizapp.generation.accepted_people import (
     peerage_names,
     personal_name,
     role_word,
+    used_as_a_place,
     without_particle,
     without_titles,
 )
@@ -172,10 +173,10 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
             if e.label == "ORG" and e.text.startswith(display + " ") and len(e.text.split()) <= 3
             and not personal_name(e.text[len(display) + 1 :])
         }  # fmt: skip  # "Seaholt Foods", never "Sherpa Ang Nyima" (a man) for "a Sherpa climber"
+        # "electors in Hatherwick": a place, whatever its parish council is called; "the ____
+        # roundabout" (Kirkmarsh): never the Kirkmarsh Cycling Club (round 118)
         place = len(fuller) == 1 and used_as_a_place(analysis.article.text, display)
         place = place or name_before_its_noun(analysis, entity, ("compound", "amod"))
-        # "the ____ roundabout" (Kirkmarsh): never the Kirkmarsh Cycling Club (round 118)
-        # "electors in Hatherwick": a place, whatever its parish council is called
         out.extend(fuller if len(fuller) == 1 and not place else [])  # "Seaholt Foods"
     if entity.label == "TERM" and len(words) == 2:
         out.extend(one_word_of_a_term(analysis.article.text, words))
@@ -284,15 +285,6 @@ def _fuller_kind_names(text: str, display: str) -> list[str]:
         return []  # "the other side of Haltonbridge": the town, never Haltonbridge College
         # (round 112, a wrong key)
     return fuller if len(fuller) == 1 else []
-
-
-_PLACE_BEFORE = r"(?:in|at|near|from|to|of|across|around|outside|(?:side|edge|centre|town) of)"
-
-
-def used_as_a_place(text: str, name: str) -> bool:
-    """Whether the article uses the name alone as a place ("shipped to Haltonbridge", "the
-    other side of Haltonbridge"), not only inside a longer name ("at Haltonbridge College")."""
-    return bool(re.search(rf"\b{_PLACE_BEFORE}\s+{re.escape(name)}\b(?![\w'’-]|\s+[A-Z&])", text))
 
 
 @functools.lru_cache(maxsize=8)

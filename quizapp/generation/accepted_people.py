@@ -10,14 +10,15 @@ import re
 from quizapp.generation.analyse import STREET_WORDS, Analysis, Entity
 from quizapp.generation.select import zipf
 
-TITLES = re.compile(
-    r"^(?:President|Vice President|Prime Minister|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|Dr\.?|"
+TITLE_WORDS = (
+    r"(?:President|Vice President|Prime Minister|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|Dr\.?|"
     r"Prof\.?|Professor|Chief|Superintendent|Mayor|Judge|Justice|General|Gen\.?|Col\.?|Lt\.?|"
     r"Capt\.?|Sir|Dame|Lord|Lady|King|Queen|Pope|Councillor|Minister|Secretary|Mr\.?|Mrs\.?|"
     r"Ms\.?|Miss|Tsar|Tsarina|Emperor|Empress|Kaiser|Sultan|Shah|Archbishop|Bishop|Cardinal|"
     r"Prince|Princess|Duke|Duchess|Earl|Count|Countess|Baron|Baroness|"
-    r"Rev\.?|Revd|Reverend|Canon|Rabbi|Imam|Cllr|Sergeant|Sgt|Inspector|Det)\s+"
+    r"Rev\.?|Revd|Reverend|Canon|Rabbi|Imam|Cllr|Sergeant|Sgt|Inspector|Det)"
 )
+TITLES = re.compile(rf"^{TITLE_WORDS}\s+")
 
 
 def without_titles(name: str) -> str:
@@ -301,6 +302,7 @@ def full_names(analysis: Analysis, surname: str) -> list[str]:
     return [] if _another_by_rank(analysis.article.text, full) else [full]
 
 
+@functools.lru_cache(maxsize=1024)
 def _another_first_name(text: str, full: str) -> bool:
     """Whether the text writes the surname after another capitalised first name too."""
     first, surname = full.split()[0], full.split()[-1]
@@ -333,6 +335,16 @@ def _by_last_word(analysis: Analysis) -> dict[str, list[Entity]]:
             _BY_LAST_WORD.clear()
         _BY_LAST_WORD[key] = found
     return found
+
+
+_PLACE_BEFORE = r"(?:in|at|near|from|to|of|across|around|outside|(?:side|edge|centre|town) of)"
+
+
+@functools.lru_cache(maxsize=1024)
+def used_as_a_place(text: str, name: str) -> bool:
+    """Whether the article uses the name alone as a place ("shipped to Haltonbridge", "the
+    other side of Haltonbridge"), not only inside a longer name ("at Haltonbridge College")."""
+    return bool(re.search(rf"\b{_PLACE_BEFORE}\s+{re.escape(name)}\b(?![\w'’-]|\s+[A-Z&])", text))
 
 
 NOBLE_TITLES = r"Lord|Lady|Sir|Dame|Earl|Duke|Duchess|Baron|Baroness|Count|Countess|Prince|Princess"

@@ -12,16 +12,13 @@ from quizapp.domain.textnorm import norm_key
 from quizapp.generation.accepted_numbers import MONTH_PATTERN
 from quizapp.generation.analyse import Analysis, SentenceInfo
 from quizapp.generation.context import Frame
-from quizapp.generation.references import previous_in_paragraph
+from quizapp.generation.references import POINTING_OPENING, previous_in_paragraph
 
 MAX_CONTEXT_WORDS = 32
 MIN_CONTEXT_WORDS = 8  # "The triumph was also an expensive one." says nothing of use
 # a noun the sentence before describes: "a reading of 19.1C", "the £1.4m deal", "fresh
 # cowpox sores", "a young dairymaid, Sarah Nelmes"
 DESCRIBING = {"compound", "amod", "nummod", "poss", "prep", "acl", "relcl", "appos", "npadvmod"}
-POINTING_OPENING = re.compile(
-    r"(?:Both|Neither|Each|Such|They|It|He|She|This|These|Those|Its|Their|His|Her)\b"
-)  # "They include machine operators, CNC technicians …" needs a line of its own
 POINTING_INSIDE = re.compile(r"\b[Tt]he (?:other|same|two|three|four|latter|former)\b")
 # Held-out rounds 53-92: of 64 items whose prompt counts time from another sentence, 22 were
 # used as they were and 32 needed the date written in

@@ -6,7 +6,7 @@ import random
 import re
 
 from quizapp.domain.textnorm import norm_key
-from quizapp.generation.accepted_people import GENERIC_NAME_WORDS
+from quizapp.generation.accepted_people import GENERIC_NAME_WORDS, TITLE_WORDS
 from quizapp.generation.analyse import STREET_WORDS, Analysis, identity
 from quizapp.generation.lexicon import (
     ALIASES,
@@ -170,7 +170,6 @@ def swappable_person(name: str, analysis: Analysis) -> bool:
     return not any(e.text.startswith(name + " ") for e in analysis.entities)
 
 
-_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Lady|Lord|Dame|Professor|Prof|Canon|Rev)"
 _SPEECH = r"(?:said|says|told|added|explained|described|admitted|warned|urged|wrote|recalled)"
 
 
@@ -179,7 +178,7 @@ def used_as_a_person(name: str, text: str) -> bool:
     title, an age, a role or "who" after it, or saying something."""
     forms = "|".join(re.escape(f) for f in dict.fromkeys((name, name.split()[-1])))
     person = (
-        rf"\b{_TITLES}\.?\s+(?:[A-Z][\w'’-]*\s+)*(?:{forms})\b"
+        rf"\b{TITLE_WORDS}\.?\s+(?:[A-Z][\w'’-]*\s+)*(?:{forms})\b"
         rf"|\b(?:{forms}),\s+(?:\d{{1,3}},|who\b|whose\b|(?:the|a|an|of|from)\s)"
         rf"|\b(?:{forms})\s+(?:[a-z]+\s+)?{_SPEECH}\b|\b{_SPEECH}\s+(?:{forms})\b"
         rf"|\b(?:{forms})['’]s\s+(?:wife|husband|son|daughter|mother|father|family|lawyer)\b"

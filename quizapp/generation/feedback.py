@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 from quizapp.generation.analyse import SentenceInfo
+from quizapp.generation.references import POINTING_OPENING
 from quizapp.generation.segment import Article
 from quizapp.generation.select import zipf
 
 MAX_CONTEXT_WORDS = 40
 CONTENT_ZIPF = 5.5  # words more frequent than this carry no topic ("the", "said", "year")
-POINTING = re.compile(r"(?:It|They|He|She|This|These|That|Those|Its|Their|His|Her|Such)\b")
 
 
 def explain(article: Article, info: SentenceInfo, statement: str) -> str:
@@ -37,7 +37,7 @@ def _context_sentence(article: Article, info: SentenceInfo, statement: str) -> s
         sentence = article.text[span.start : span.end].strip()
         if len(sentence.split()) > MAX_CONTEXT_WORDS or re.match(r"[\"“]", sentence):
             continue
-        if POINTING.match(sentence):
+        if POINTING_OPENING.match(sentence):
             continue  # "It is often temporary …" after a fact on another thing reads as about
             # that thing (round 119: the congenital form was taught to be temporary)
         if words & _content_words(sentence):

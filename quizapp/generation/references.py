@@ -14,6 +14,12 @@ from quizapp.generation.title_person import (
     title_person,
 )
 
+# a sentence that opens on something said before it ("It is often temporary …", "They include
+# machine operators, CNC technicians …"): shown beside another sentence, it reads as about that
+# ("That changed in 2020, when …" says what changed, and may stand beside one)
+POINTING_OPENING = re.compile(
+    r"(?:Both|Neither|Each|Such|They|It|He|She|This|These|Those|Its|Their|His|Her)\b"
+)
 PERSON_PRONOUNS = {"he": "", "she": "", "his": "'s", "her": "'s"}
 THING_PRONOUNS = {"it": "", "they": ""}  # "its" and "their" often point past the subject
 QUANTIFIERS = {
