@@ -49,6 +49,15 @@ from quizapp.generation.references import name_before_its_noun
 from quizapp.generation.select import zipf
 
 BRITAIN = {"britain", "great britain", "uk", "u k", "united kingdom"}
+UNITED_STATES = {
+    "united states",
+    "us",
+    "u s",
+    "usa",
+    "u s a",
+    "america",
+    "united states of america",
+}
 NAME_LINKS = {"of", "the", "for", "and", "on", "in", "de", "du"}
 
 
@@ -196,6 +205,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         out.extend(_leading_name_used_alone(analysis, display))  # "Tailward" for "Tailward Pet
         # Insurance" when the article calls the insurer so
     out.extend(name_before_of(analysis.article.text, display, person))  # "Thales"
+    out.extend(_owned_name_used_alone(analysis.article.text, display))  # "Riverside Gardens"
     out.extend(level_scores(display))  # "16-16" → "16-all"
     out.extend(spelling_variants(display))  # "sulphuric" → "sulfuric"
     unit = re.fullmatch(r"(?:square|cubic)\s+(\w+)", display, re.IGNORECASE)
@@ -321,6 +331,9 @@ def _leading_name_used_alone(analysis: Analysis, display: str) -> list[str]:
         front = words[:size]
         if front[-1].lower() in NAME_LINKS or not all(w[:1].isupper() for w in front):
             continue
+        if re.search(r"['’]s?$", front[-1]):
+            continue  # "Tamberley's" of "Tamberley's Riverside Gardens" is the town that owns
+            # them, never the gardens (round 124, a wrong accepted answer)
         if all(zipf(w.lower()) >= RARE_NAME_ZIPF for w in front):
             continue  # "National Lottery" names many funds
         short = " ".join(front)
@@ -336,6 +349,17 @@ def _leading_name_used_alone(analysis: Analysis, display: str) -> list[str]:
     return []
 
 
+def _owned_name_used_alone(text: str, display: str) -> list[str]:
+    """The name after a town's possessive ("Riverside Gardens" of "Tamberley's Riverside
+    Gardens") when the article also writes it without the owner."""
+    owned = re.match(r"(?:the\s+)?[A-Z][\w-]*['’]s ((?:[A-Z][\w'’-]*\s?){2,})$", display)
+    if owned is None:
+        return []
+    name = owned.group(1).strip()
+    alone = rf"(?<!['’]s )(?<![\w'’-]){re.escape(name)}(?![\w-])"
+    return [name] if re.search(alone, text) else []
+
+
 def _same_name(alias: str, display: str) -> bool:
     """An alias a learner may type for the same name: it shares a word or is its acronym
     ("U.S." for "the United States"), never a metonym ("the Pentagon" for the country)."""
@@ -344,6 +368,8 @@ def _same_name(alias: str, display: str) -> bool:
         return True  # "WWII" for "the Second World War"
     if {norm_key(alias), norm_key(display)} <= BRITAIN:
         return True  # "the UK" for Britain (round 94: "as often as ____'s restrictions")
+    if {norm_key(alias), norm_key(display)} <= UNITED_STATES:
+        return True  # "America", "USA" for the United States (round 124)
 
     def capitals(text: str) -> str:
         text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)

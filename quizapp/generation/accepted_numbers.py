@@ -44,6 +44,13 @@ def comparisons(amount: str) -> list[str]:
     return []
 
 
+def _value(number: str) -> float:
+    try:
+        return float(number.replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
 def number_shapes(amount: str) -> list[str]:
     """Other ways to write a range or a number-and-unit modifier."""
     months = re.fullmatch(rf"({MONTH_PATTERN}) to ({MONTH_PATTERN})", amount.strip())
@@ -55,6 +62,8 @@ def number_shapes(amount: str) -> list[str]:
         if unit and unit.lower() in MULTIPLIERS:  # "50 to 60 million" is never "50 to 60"
             return [f"{low}-{high} {unit}", f"{low} to {high} {unit}"]
         out = [f"{low}-{high}", f"{low} to {high}"]
+        if " to " in amount and _value(low) < _value(high):
+            out.append(f"between {low} and {high}")  # never of a score ("11-5")
         short = UNIT_SHORT.get((unit or "").lower())
         if short:  # "30,000 to 40,000 km"
             out += [f"{low} to {high} {short}", f"{low}-{high} {short}"]

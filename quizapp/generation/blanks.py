@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generation.analyse import demonyms
+from quizapp.generation.analyse import SentenceInfo, demonyms
 from quizapp.generation.context import Frame
 from quizapp.generation.giveaways import (
     compound_given_away,
@@ -375,3 +375,18 @@ _AND_NAME_AFTER = re.compile(
     r"Company|Line|Bank|Society|Trust|Hospital|Museum|College|Council|Club|Union|Association)\b"
 )
 _SIZE_MODIFIER = re.compile(r"[\d.,]+(?:-| )(?:square[- ])?(?:metre|kilometre)s?")
+
+
+def spans_a_subject(info: SentenceInfo, start: int, end: int) -> bool:
+    """Whether the answer (article offsets) swallowed the subject of the verb right after it:
+    "During the First World War Rutherford worked …", read as one war named Rutherford, would
+    leave "During ____ worked …" (round 123)."""
+    inside = [t for t in info.tokens if start <= info.offset + t.idx < end]
+    if not inside or inside[-1].i + 1 >= len(inside[-1].doc):
+        return False
+    verb = inside[-1].doc[inside[-1].i + 1]
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+        t.dep_ in ("nsubj", "nsubjpass") for t in inside
+    ):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)

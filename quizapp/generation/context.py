@@ -26,6 +26,7 @@ from quizapp.generation.references import (
     antecedent,
     named_as_other_kind,
     named_in_previous,
+    person_surnames,
     previous_in_paragraph,
     their_group,
 )
@@ -193,7 +194,8 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
     inner = title_subject(analysis, info, tokens, base, after_opening) or their_group(
         analysis, info, tokens, base, after_opening
     )  # "In 1928 she went up …", "Russia hosted their representatives …'
-    if dangling_reference(tokens, base, after_opening, inner[0] if inner else None):
+    resolved = inner[0] if inner else None
+    if dangling_reference(tokens, base, after_opening, resolved, person_surnames(analysis)):
         return Frame(end=len(quote), problem="unresolved_reference")
     plain = Frame(cut, end=end, hedged=hedged, attributed=attributed)
     view = _opening(analysis, info, plain, tokens, on_topic)

@@ -18,10 +18,13 @@ def _demonstrative(token) -> bool:
     return token.lower_ == "such" and before_noun and token.dep_ in ("amod", "predet", "det")
 
 
-def dangling_reference(tokens: list, base: int, start: int, resolved=None) -> bool:
+def dangling_reference(
+    tokens: list, base: int, start: int, resolved=None, surnames: frozenset | set = frozenset()
+) -> bool:
     """A demonstrative ("this caution", "that money") or a pronoun with nothing before it in the
     sentence that it could refer to ("they" with no plural noun, "she" with no person); the
-    `resolved` pronoun has its name written in, and stands for that person."""
+    `resolved` pronoun has its name written in, and stands for that person, and so does one of
+    the article's `surnames` however the tagger typed it here."""
     seen_plural = False
     place_seen = False
     persons: list = []
@@ -58,8 +61,8 @@ def dangling_reference(tokens: list, base: int, start: int, resolved=None) -> bo
         seen_plural |= token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj"
         if token.tag_ in ("NN", "NNP") and token.ent_type_ not in NOT_IT:
             things.append(token)  # "In 1772 the king tested it": "it" is never the date
-        if token.ent_type_ == "PERSON":
-            persons.append(token)
+        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text in surnames):
+            persons.append(token)  # "In 1907 Rutherford [typed a firm] moved …, where he built"
     return False
 
 

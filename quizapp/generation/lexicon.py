@@ -223,6 +223,7 @@ ALIASES = {
     "World War 1": "the First World War",
     "World War I": "the First World War",
     "WWI": "the First World War",
+    "the Great War": "the First World War",
     "Moscow": "Russia",
     "the Kremlin": "Russia",
     "Kremlin": "Russia",

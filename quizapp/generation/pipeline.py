@@ -14,7 +14,7 @@ from quizapp.generation.accepted import initials
 from quizapp.generation.accepted_people import GENERIC_NAME_WORDS
 from quizapp.generation.analyse import NUMERIC_LABELS, analyse, identity
 from quizapp.generation.arguments import Argument, arguments
-from quizapp.generation.blanks import blank_problem
+from quizapp.generation.blanks import blank_problem, spans_a_subject
 from quizapp.generation.context import Frame, frame, repeated_patterns
 from quizapp.generation.context_line import title_words, with_context_line
 from quizapp.generation.distractors import surface_forms
@@ -297,6 +297,8 @@ def generate(
                 answer.entity.key,
                 answer.entity.label,
             )
+            if not problem and spans_a_subject(info, answer.blank_start, answer.blank_end):
+                problem = "not_one_phrase"
             if problem:
                 rejected[problem] += 1
                 trace.append(Decision("select", info.index, answer.display, "dropped", problem))

@@ -212,7 +212,7 @@ def named_as_other_kind(name: str, noun: str, analysis: Analysis | None = None) 
 _PERSON_NAMES: dict[tuple[int, str], set[str]] = {}
 
 
-def _person_names(analysis: Analysis) -> set[str]:
+def person_surnames(analysis: Analysis) -> set[str]:
     """The surnames of the article's full personal names ("Mallinder" of "Darren Mallinder"),
     once per analysis (the pronoun check asks for them on every "he" and "she")."""
     key = (id(analysis), analysis.article.sha256)
@@ -231,6 +231,13 @@ def _person_names(analysis: Analysis) -> set[str]:
     return found
 
 
+def _named_as_a_town(text: str, name: str) -> bool:
+    """Whether the article writes the one-word name where a town goes ("born … near Nelson",
+    "a school in Nelson"); "from Rutherford" or "of Rutherford" may still be the man."""
+    after = r"(?![\w'’-]|\s+[A-Z&])"  # never "near Nelson College", "in Nelson's view"
+    return bool(re.search(rf"\b(?:in|near|outside|around) {re.escape(name)}\b{after}", text))
+
+
 SAME_PERSON_PRONOUNS = {
     **dict.fromkeys(("she", "her", "hers"), ("she", "her", "hers", "herself")),
     **dict.fromkeys(("he", "his", "him"), ("he", "his", "him", "himself")),
@@ -244,7 +251,7 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         return ""
     if pronoun in PERSON_PRONOUNS:
         text = analysis.article.text
-        named = _person_names(analysis)
+        named = person_surnames(analysis)
         people = {
             e.key: e
             for e in previous.entities
@@ -270,9 +277,11 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
             for t in previous.tokens
             if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
         }
+        tagged = {name for name in tagged if not _named_as_a_town(text, name)}
         if subject and tagged - set(subject.split()):
             return ""  # "… and Ashworth again the busier goaltender. He saved …": not the
-            # title's Reid, whatever the document-wide typing made of Ashworth
+            # title's Reid, whatever the document-wide typing made of Ashworth; but "born …
+            # near Nelson" names a town (round 123: every "He" of a biography unresolved)
         if not people and not any(e.label == "PERSON" for e in info.entities):
             if subject and someone_else_named_last(analysis, info, subject):
                 return ""

@@ -722,6 +722,38 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout122/page_weather_news_ingleburn_edge_rime_ice_transmitter_mast_tv_loss.html",
         ],
     ),
+    # Measures 91f4eb9 (the eighth session's final code), first set.
+    "heldout123": (
+        [],
+        [
+            "heldout123/arts_review_playboy_of_the_western_world_limekiln_theatre_ellerstow.txt",
+            "heldout123/biography_ernest_rutherford.txt",
+            "heldout123/geography_lake_geneva.txt",
+            "heldout123/history_jarrow_march_1936.txt",
+            "heldout123/page_business_news_ockendale_paper_mill_straw_pulp_line.html",
+            "heldout123/page_crime_court_report_lenbury_part_worn_tyres_dealer_sentenced.html",
+            "heldout123/page_health_news_calverdale_leg_club_ulcer_healing_times.html",
+            "heldout123/page_local_news_hessingham_community_land_trust_first_homes.html",
+            "heldout123/page_sport_report_sturminford_petanque_county_triples_final.html",
+            "heldout123/science_explainer_how_water_climbs_tall_trees.txt",
+        ],
+    ),
+    # Measures 91f4eb9, second set.
+    "heldout124": (
+        [],
+        [
+            "heldout124/analysis_later_school_start_times.txt",
+            "heldout124/economics_explainer_the_prisoners_dilemma.txt",
+            "heldout124/encyclopedia_tower_bridge.txt",
+            "heldout124/health_explainer_cellulitis.txt",
+            "heldout124/page_arts_review_noises_off_bargehouse_theatre_elverstone.html",
+            "heldout124/page_education_news_kenmoor_high_rooftop_solar_first_year.html",
+            "heldout124/page_environment_news_brisselby_limekilns_horseshoe_bat_roost.html",
+            "heldout124/page_politics_news_tamberley_town_centre_pspo_vote.html",
+            "heldout124/page_transport_news_sollerby_river_bus_service_launch.html",
+            "heldout124/sport_report_wrackley_bison_ferrymouth_pilots_ice_hockey_playoff_final.txt",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
