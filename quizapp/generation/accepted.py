@@ -48,6 +48,14 @@ from quizapp.generation.distractors import org_kind
 from quizapp.generation.references import name_before_its_noun
 from quizapp.generation.select import zipf
 
+# a name's last word that says what a firm does, never a family name (round 127: "Mobility"
+# was accepted for the operator Velora Mobility, which the tagger took for a person)
+TRADE_ENDING = re.compile(r"(?:ity|ities|tions?|sions?|ments?|ness|ics|ware|tech|works)$")
+TRAVELLED = re.compile(
+    r"\b(?:run|ran|raced|ridden|rode|walked|driven|drove|swum|swam|flown|flew|sailed|rowed|"
+    r"paddled|cycled|covered|travelled|traveled|stretch(?:es|ed)?|spread|played|held|fought|"
+    r"contested|staged)\s+$"
+)  # "run over 15 kilometres": "over" as across, a distance (round 127, a wrong accepted answer)
 BRITAIN = {"britain", "great britain", "uk", "u k", "united kingdom"}
 UNITED_STATES = {
     "united states",
@@ -83,6 +91,8 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     )  # "Pryce", read as a place here, is "captain Hannah Pryce"; "Cape" no "Eastern Cape"
     person = person or (len(words) == 1 and bool(full_names(analysis, display)))  # "Aske"
     # (an organisation to the parser) of "Robert Aske" (a MISC)
+    firm = len(words) > 1 and bool(TRADE_ENDING.search(words[-1]))
+    person = person and not firm  # "Velora Mobility", whatever the tagger made of it
     if person and untitled != display:
         out.append(untitled)  # "President Ashraf Ghani" → "Ashraf Ghani"
         words = untitled.split()
@@ -155,7 +165,10 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
         out.extend(in_years(display))
     out.extend(number_shapes(bare))
     out.extend(rate_forms(bare))  # "45p a mile" → "45p"
-    if entity.label in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT"):
+    across = display.lower().startswith("over ") and bool(
+        TRAVELLED.search(analysis.article.text[max(0, entity.start - 30) : entity.start])
+    )  # "The points race, run over 15 kilometres": the distance, not "more than" it
+    if entity.label in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT") and not across:
         out.extend(comparisons(display))  # "less than 1" → "below 1", "under 1"
     mount = re.fullmatch(r"(?:the\s+)?(Mount|Saint)\s+([A-Z][\w-]+)", display)
     if mount:
@@ -201,7 +214,7 @@ def accepted_answers(analysis: Analysis, display: str, entity: Entity) -> list[s
     if (one_word_body or entity.label in ("GPE", "LOC", "FAC", "ORG")) and not modifier:
         out.extend(_fuller_kind_names(analysis.article.text, display))  # "Northline Trains",
         # never "Marlingford College" for "The ____ company" (round 100)
-    if entity.label == "ORG" and not person:
+    if (entity.label == "ORG" or firm) and not person:
         out.extend(_leading_name_used_alone(analysis, display))  # "Tailward" for "Tailward Pet
         # Insurance" when the article calls the insurer so
     out.extend(name_before_of(analysis.article.text, display, person))  # "Thales"

@@ -94,6 +94,12 @@ def name_read_as_organisation(analysis: Analysis, entity: Entity, display: str) 
     places = {e.text for e in analysis.entities if e.label in ("GPE", "LOC", "NORP")}
     if words[-1] in places:
         return False
+    if len(words) > 1 and any(
+        e.text.startswith(words[-1] + " ") and e.label in ("ORG", "FAC", "GPE", "LOC")
+        for e in analysis.entities
+    ):
+        return False  # "Healthwatch Ebbridge" beside "Ebbridge General Hospital": a town's
+        # body, never a Mr Ebbridge (round 126: "Ebbridge" was accepted for it)
     if not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z'’-]+)?", display):
         return False
     if any(w.lower() in GENERIC_NAME_WORDS for w in words) or zipf(words[0].lower()) >= 4.0:

@@ -195,7 +195,13 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         analysis, info, tokens, base, after_opening
     )  # "In 1928 she went up …", "Russia hosted their representatives …'
     resolved = inner[0] if inner else None
-    if dangling_reference(tokens, base, after_opening, resolved, person_surnames(analysis)):
+    opener = next(
+        (t for t in tokens if t.idx + base >= cut and t.lower_ in ("he", "she")), None
+    )  # the first pronoun from the opening on
+    if opener is not None and (opener.idx + base >= after_opening or opening != opener.lower_):
+        opener = None  # only an opening "He"/"She" that is written as its name
+    surnames = person_surnames(analysis)
+    if dangling_reference(tokens, base, after_opening, resolved, surnames, opener):
         return Frame(end=len(quote), problem="unresolved_reference")
     plain = Frame(cut, end=end, hedged=hedged, attributed=attributed)
     view = _opening(analysis, info, plain, tokens, on_topic)
@@ -259,6 +265,9 @@ def _opening(
     if described:
         noun = described.group(2).lower()
         name = named_in_previous(analysis, info, CLASS_NOUNS[noun])
+        if re.sub(r"^the\s+", "", name.lower()) in (noun, noun + "s"):
+            name = ""  # "The Act was intended …" after "the 1988 Act": the tagger's "Act" alone
+            # is no name (round 127: "Act was intended to revive it")
         if name and _described_just_before(analysis, info, noun):
             name = ""  # "The group is in talks with Natural England. The group has applied …"
         if name and named_as_other_kind(name, noun, analysis):
@@ -398,12 +407,15 @@ def _title_names_another(analysis: Analysis, name: str, kinds: tuple[str, ...]) 
 
 
 def _described_just_before(analysis: Analysis, info: SentenceInfo, noun: str) -> bool:
-    """Whether the previous sentence already says "the <noun>": a chain from further back."""
+    """Whether the previous sentence already says "the <noun>", a chain from further back, or
+    brings in "a <noun>" of its own ("… but a group of residents has begun raising money. The
+    group has so far raised £3,400": the residents, not the van named before; round 125)."""
     previous = previous_in_paragraph(analysis, info)
     if previous is None:
         return False
     earlier = analysis.article.text[previous.start : previous.end]
-    return re.search(rf"\bthe {re.escape(noun)}\b", earlier, re.IGNORECASE) is not None
+    told = rf"\b(?:the|an?|another)\s+(?:[a-z-]+\s+)?{re.escape(noun)}\b"
+    return re.search(told, earlier, re.IGNORECASE) is not None
 
 
 def _paragraph_of(analysis: Analysis, info: SentenceInfo) -> tuple[int, str]:

@@ -106,13 +106,21 @@ def opening_description(info: SentenceInfo, prompt: str, topic: set[str]):
 
 
 def context_sentence(
-    analysis: Analysis, info: SentenceInfo, frames: list[Frame], item: QuizItem, topic: set[str]
+    analysis: Analysis,
+    info: SentenceInfo,
+    frames: list[Frame],
+    item: QuizItem,
+    topic: set[str],
+    asked: frozenset[int] = frozenset(),
 ) -> str:
     """The sentence before, as the item's context line, or "" when the prompt does not lean
-    on it, it cannot be shown as it stands, or it would give the answer away."""
+    on it, it cannot be shown as it stands, it would give the answer away, or the item is a
+    statement and another item of the bank (a sentence in `asked`) asks about that one."""
     previous = previous_in_paragraph(analysis, info)
-    if previous is None:
-        return ""
+    if previous is None or (item.type == "true_false" and previous.index in asked):
+        return ""  # a statement of two sentences, one another item's (rounds 93-124: such
+        # statements 44% used as they were, against 66% for one sentence; round 123: three
+        # repeated another item word for word); a blank keeps the line it leans on
     dating = _dates_the_time(previous, item.prompt)  # "the following month" after "In March …"
     if dating and frames[previous.index].problem:
         return ""  # a line that needs a line of its own ("Their son was born in 1803.")
@@ -160,10 +168,12 @@ def with_context_line(
     sentence: int,
     frames: list[Frame],
     topic: set[str],
+    asked: frozenset[int] = frozenset(),
 ) -> QuizItem:
     """The item with the sentence before written ahead of its prompt when the prompt leans on
     it (see context_sentence)."""
     if not 0 <= sentence < len(analysis.sentences):
         return item
-    line = context_sentence(analysis, analysis.sentences[sentence], frames, item, topic)
+    info = analysis.sentences[sentence]
+    line = context_sentence(analysis, info, frames, item, topic, asked)
     return replace(item, prompt=f"{line} {item.prompt}") if line else item

@@ -19,15 +19,22 @@ def _demonstrative(token) -> bool:
 
 
 def dangling_reference(
-    tokens: list, base: int, start: int, resolved=None, surnames: frozenset | set = frozenset()
+    tokens: list,
+    base: int,
+    start: int,
+    resolved=None,
+    surnames: frozenset | set = frozenset(),
+    opener=None,
 ) -> bool:
     """A demonstrative ("this caution", "that money") or a pronoun with nothing before it in the
     sentence that it could refer to ("they" with no plural noun, "she" with no person); the
     `resolved` pronoun has its name written in, and stands for that person, and so does one of
-    the article's `surnames` however the tagger typed it here."""
+    the article's `surnames` however the tagger typed it here, and an `opener` ("She had
+    almost no schooling, spent … nursing her parents": the sentence's "her" is its "She",
+    whose name the opening will be written as, or the sentence is dropped)."""
     seen_plural = False
     place_seen = False
-    persons: list = []
+    persons: list = [opener] if opener is not None else []
     things: list = []
     for token in tokens:
         if token.idx + base < start:

@@ -24,6 +24,9 @@ CHANGING_HOLDERS = {
 }  # fmt: skip
 
 
+COMPARING = {"like", "unlike", "than", "as", "besides"}  # a thing set beside another
+
+
 def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens: list) -> str:
     """The fuller name an earlier sentence gave a bare "the <noun>" subject: the same noun with
     a compound or a named owner ("the congestion charge", "London's charge"), when exactly one
@@ -51,6 +54,9 @@ def fuller_description(analysis: Analysis, info: SentenceInfo, noun: str, tokens
             if _set_aside(token):
                 continue  # "units … replacing diesel trains. The trains were converted": not
                 # the diesel trains, which were moved away
+            if token.dep_ == "pobj" and token.head.lower_ in COMPARING:
+                continue  # "Like Smeaton's tower, the Bell Rock is built …. The tower is about
+                # 35 metres tall": the Bell Rock's (round 126, a wrong key)
             owners = [
                 c for c in token.children
                 if (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i == token.i - 1

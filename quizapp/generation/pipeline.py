@@ -390,8 +390,11 @@ def generate(
     page = page_text is not None
     subject = article_subject(article, page) or (page_subject(article) if page else "")
     topic = title_words(article.title)
+    asked = frozenset(c.sentence for c in chosen)
     items = [
-        with_subject_line(with_context_line(c.item, analysis, c.sentence, frames, topic), subject)
+        with_subject_line(
+            with_context_line(c.item, analysis, c.sentence, frames, topic, asked), subject
+        )
         for c in chosen
     ]
     return GenerationResult(article, items, dict(sorted(rejected.items())), len(pool), trace)

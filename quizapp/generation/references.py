@@ -8,10 +8,12 @@ import bisect
 import re
 
 from quizapp.generation.analyse import Analysis, SentenceInfo, identity
+from quizapp.generation.select import zipf
 from quizapp.generation.title_person import (
     short_person_name,
     someone_else_named_last,
     title_person,
+    title_person_words,
 )
 
 # a sentence that opens on something said before it ("It is often temporary …", "They include
@@ -133,13 +135,26 @@ _NAME_BEFORE_AND = re.compile(r"(?:(?!The\b)[A-Z][\w'’-]*[^\S\n]+)+(?:and|&)[^
 
 
 def whole_name(text: str, start: int, end: int) -> tuple[int, str]:
-    """The start and words of a name, taken back over a first half the tagger left out."""
+    """The start and words of a name, taken back over a first half the tagger left out
+    ("Sedgemere" of "Sedgemere Water Sailing Club", "Rushworth &" of "Rushworth & Vail")."""
+    before = re.search(r"([A-Z][\w'’-]+) $", text[max(0, start - 40) : start])
+    if before is not None:
+        opening = text[: start - len(before.group())].rstrip()
+        mid_sentence = bool(opening) and opening[-1] not in '.!?:;"“'
+        rare = zipf(before.group(1).lower()) < RARE_WORD_ZIPF  # "Sedgemere", never "Yesterday"
+        if (mid_sentence or rare) and before.group(1) not in NOT_A_NAME_START:
+            start -= len(before.group())  # round 128: "Water Sailing Club had six … boats"
+            return start, text[start:end]
     if not text[max(0, start - 5) : start].rstrip().endswith(("and", "&")):
         return start, text[start:end]  # the common case, without a pattern
     cut = _NAME_BEFORE_AND.search(text[max(0, start - 60) : start])
     if cut:
         start -= len(cut.group())
     return start, text[start:end]
+
+
+RARE_WORD_ZIPF = 3.0
+NOT_A_NAME_START = {"The", "A", "An", "In", "At", "On", "Of", "By", "For", "From", "To", "And"}
 
 
 def named_in_previous(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, ...]) -> str:
@@ -244,11 +259,12 @@ SAME_PERSON_PRONOUNS = {
 }
 
 
-def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
-    """The one thing of the previous sentence (same paragraph) a pronoun can refer to."""
+def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str, depth: int = 0) -> str:
+    """The one thing of the previous sentence (same paragraph) a pronoun can refer to; `depth`
+    counts the sentences a chain of "she … she …" has been followed back."""
     previous = previous_in_paragraph(analysis, info)
     if previous is None:
-        return ""
+        return _subject_across_paragraphs(analysis, info, pronoun, depth)
     if pronoun in PERSON_PRONOUNS:
         text = analysis.article.text
         named = person_surnames(analysis)
@@ -263,14 +279,18 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         # the Darren Mallinder named before (round 108: "He traded as …" was made Delacourt's,
         # the prosecutor's, a wrong key)
         same_kind = SAME_PERSON_PRONOUNS.get(pronoun, ())
+        subject = title_person(analysis, pronoun, info.start)
         if any(
             (t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"))
             or t.lower_ in same_kind
             for t in previous.tokens
         ):
+            if subject and _continues_the_subjects_turn(
+                analysis, previous, pronoun, subject, depth
+            ):
+                return subject  # "She decided to travel." after "Kingsley [She] also had …"
             return ""  # "…, he complained …. He died that July": a chain from further back;
             # "Her Piano Concerto … with Mendelssohn conducting. Her mature works": not his
-        subject = title_person(analysis, pronoun, info.start)
         tagged = {t.text for t in previous.tokens if t.ent_type_ == "PERSON"}
         tagged |= {  # "Moore, needing two pars, found trouble. Her approach …": Moore's
             t.text
@@ -278,10 +298,12 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
             if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
         }
         tagged = {name for name in tagged if not _named_as_a_town(text, name)}
-        if subject and tagged - set(subject.split()):
+        own = set(subject.split()) | title_person_words(analysis, pronoun) if subject else set()
+        if subject and tagged - own:
             return ""  # "… and Ashworth again the busier goaltender. He saved …": not the
             # title's Reid, whatever the document-wide typing made of Ashworth; but "born …
-            # near Nelson" names a town (round 123: every "He" of a biography unresolved)
+            # near Nelson" names a town (round 123: every "He" of a biography unresolved), and
+            # "Mary Henrietta Kingsley was …" names no one but Kingsley (round 126)
         if not people and not any(e.label == "PERSON" for e in info.entities):
             if subject and someone_else_named_last(analysis, info, subject):
                 return ""
@@ -289,6 +311,15 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
         if len(people) != 1:
             return ""
         person = next(iter(people.values()))
+        if any(
+            t.pos_ == "PROPN"
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and t.text in named
+            and not person.start <= previous.offset + t.idx < person.end
+            for t in previous.tokens
+        ):
+            return ""  # "In 1754 Wedgwood [typed a place] joined Thomas Whieldon …. He began
+            # …": the subject, a surname the article gives a person, is the likelier "he"
         if _another_person_described(previous, person):
             return ""  # "Rendell's barrister, Priya Nandra, said the garage owner had … He
             # has sold the business": Rendell, not Nandra
@@ -380,6 +411,57 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str) -> str:
     if span.startswith("The "):
         span = "the " + span[4:]
     return span
+
+
+# the people a "she" or "he" could be beside the person an article is about
+KIN = {
+    "she": {"mother", "sister", "daughter", "wife", "aunt", "niece", "grandmother", "queen",
+            "woman", "girl", "widow", "maid", "lady", "princess", "duchess", "nurse", "friend"},
+    "he": {"father", "brother", "son", "husband", "uncle", "nephew", "grandfather", "king",
+           "man", "boy", "prince", "duke", "friend", "master", "servant"},
+}  # fmt: skip
+MAX_TURN = 8  # sentences a chain of "she … she …" may run back to where its name was written
+
+
+def _continues_the_subjects_turn(
+    analysis: Analysis, previous: SentenceInfo, pronoun: str, subject: str, depth: int = 0
+) -> bool:
+    """Whether the sentence before opens on the same pronoun, itself the article's person, with
+    no one else of that sex in it ("Her mother was an invalid …. She died" stays unresolved)."""
+    gender = "she" if pronoun in ("she", "her") else "he"
+    text = analysis.article.text[previous.start : previous.end]
+    own = set(subject.split()) | title_person_words(analysis, pronoun)
+    if any(e.label == "PERSON" and not set(e.text.split()) <= own for e in previous.entities):
+        return False
+    if any(t.lemma_.lower() in KIN[gender] for t in previous.tokens):
+        return False
+    named = re.match(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*", text)
+    if named and set(named.group().split()) <= own:
+        return True  # "Kingsley was nearly thirty, … in her life …. She also had …"
+    opening = re.match(r"(She|Her|He|His)\b", text)
+    if depth >= MAX_TURN or opening is None:
+        return False
+    if (opening.group(1).lower() in ("she", "her")) != (gender == "she"):
+        return False
+    return antecedent(analysis, previous, opening.group(1).lower(), depth + 1) == subject
+
+
+def _subject_across_paragraphs(
+    analysis: Analysis, info: SentenceInfo, pronoun: str, depth: int
+) -> str:
+    """A paragraph's opening "She" or "Her" as the article's person, when the paragraph before
+    ends on that person's turn ("… she was without duties. ¶ She sailed again from
+    Liverpool"), or ""."""
+    if pronoun not in PERSON_PRONOUNS or info.index == 0:
+        return ""
+    text = analysis.article.text[info.start : info.end]
+    if not re.match(rf"{pronoun.capitalize()}\b", text):
+        return ""
+    subject = title_person(analysis, pronoun, info.start)
+    last = analysis.sentences[info.index - 1]
+    if not subject or any(e.label == "PERSON" for e in info.entities):
+        return ""
+    return subject if _continues_the_subjects_turn(analysis, last, pronoun, subject, depth) else ""
 
 
 def _subject_is_a_named_thing(analysis: Analysis, sentence: SentenceInfo, person) -> bool:

@@ -21,6 +21,9 @@ def article_subject(article: Article, page: bool = False) -> str:
     when the body opens on it, or names it in its first paragraph or often. A news page's
     must be a name ("Under Milk Wood"), never a headline's hook ("Flying cars: …")."""
     for head, subtitled in _title_heads(article.title):
+        if _event_of_a_named_thing(article, head):
+            return head  # "Whaleship Essex" of "The Wreck of the Whaleship Essex, 1820", whose
+            # body calls her "the Essex" (round 125: 9 of 20 items wanted her named)
         if page and not all(w[:1].isupper() or w in FUNCTION_WORDS for w in head.split()):
             continue
         if (
@@ -51,6 +54,21 @@ _EVENT_TITLE = re.compile(
     r"(?:the\s+)?(.+)$"
 )
 MIN_BODY_MENTIONS = 3
+
+
+def _event_of_a_named_thing(article: Article, head: str) -> bool:
+    """Whether an event title's head is a kind and a name ("Whaleship Essex") that the body
+    never writes together but calls "the <name>" again and again."""
+    words = head.split()
+    if len(words) != 2 or not _EVENT_TITLE.match(re.sub(r"[,:].*$", "", article.title.strip())):
+        return False
+    body = article.text[article.paragraphs[0].start :] if article.paragraphs else article.text
+    if head in body or not words[1][:1].isupper():
+        return False
+    called = re.findall(rf"\b[Tt]he {re.escape(words[1])}\b(?![\w'’-]| [A-Z])", body)
+    return len(called) >= MIN_BODY_MENTIONS
+
+
 FUNCTION_WORDS = {
     "on", "off", "up", "down", "in", "out", "away", "back", "over", "it", "is", "are", "was",
     "at", "to", "for", "by", "with", "and", "or", "the", "a", "of",
@@ -179,10 +197,20 @@ def _body_names_of_firm(article: Article) -> list[str]:
             continue
         full = re.search(pattern, body)
         name = re.sub(r"['’]s?$", "", full.group()) if full is not None else ""
-        if " " in name and not name.endswith(" Council"):  # "Kittiwick Borough Council's"
-            found.append((name, False))
+        kind = re.search(rf"\s({PLACE_OF_NEWS})$", name, re.IGNORECASE)
+        institution = kind is not None and _told_of(body, kind.group(1)) < _told_of(
+            body, r"(?:company|firm|business)"
+        )  # a firm's report that names its customer ("the firm" 4 times, "the hospital" once)
+        if " " in name and not name.endswith(" Council") and not institution:
+            found.append((name, False))  # never "Kittiwick Borough Council's", nor "Crossbeck
+            # General Hospital" in a report on the Crossbeck clog maker (round 128)
     in_headline = [name for name, headlined in found if headlined]
     return list(dict.fromkeys(in_headline or [name for name, _ in found]))
+
+
+def _told_of(text: str, kind: str) -> int:
+    """How often the text says "the <kind>" (a word or a pattern of words)."""
+    return len(re.findall(rf"\bthe {kind}\b", text, re.IGNORECASE))
 
 
 def with_subject_line(item: QuizItem, subject: str) -> QuizItem:

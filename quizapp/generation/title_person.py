@@ -70,6 +70,12 @@ def _word_before(text: str, start: int) -> str:
     return found.group(1) if found else ""
 
 
+def title_person_words(analysis: Analysis, pronoun: str) -> set[str]:
+    """The words of the full name of the person the article is about ("Mary", "Henrietta",
+    "Kingsley"), or none."""
+    return set(_title_person_full_name(analysis, pronoun).split())
+
+
 def _title_person_full_name(analysis: Analysis, pronoun: str) -> str:
     """The full name of the person the article is about, "" when there is no one such."""
     title = analysis.article.title

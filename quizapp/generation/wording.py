@@ -216,7 +216,9 @@ LEFTOVER_THEN = re.compile(
     r"(?<!\bsince)(?<!\buntil)(?<!\bby)(?<!\band)(?<!\bbut)(?<!\bfrom)(?<!\bjust)(?<!\bonly)"
     r"(?<!\beven)(?<!\bif)(?<=[a-z])\s+then\s+(?=[a-z])"
 )
-LEFTOVER_ALSO = re.compile(r"(?<!\bbut)(?<!\band)\s+also\s+(?=[a-z])")
+LEFTOVER_ALSO = re.compile(
+    r"(?<!\bbut)(?<!\band)\s+also\s+(?=[a-z])(?!(?:known|called|named|spelt|spelled)\b)"
+)  # "The reef, also known as the Inchcape Rock": without "also" its other name is shut out
 CITATION = re.compile(r"\s*(?:\((?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)|\[\d{1,3}\])(?=[\s.,;:!?]|$)")
 
 

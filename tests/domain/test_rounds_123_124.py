@@ -101,3 +101,26 @@ def test_a_range_is_accepted_as_between_its_ends():
     from quizapp.generation.accepted_numbers import number_shapes
 
     assert "between 122 and 130" in number_shapes("122 to 130")
+
+
+REPEATED = (
+    "heldout123/history_jarrow_march_1936.txt",
+    "heldout123/geography_lake_geneva.txt",
+    "heldout124/encyclopedia_tower_bridge.txt",
+)
+
+
+def test_no_statement_opens_on_a_sentence_another_item_asks_about():
+    """Rounds 123-125: "Around 1,200 men volunteered …. The chief marshal was …" repeated
+    another item's statement word for word before its own (48 items of rounds 93-124 were
+    marked down for repeating another)."""
+    from tests.domain.gold import generated
+
+    for path in REPEATED:
+        items = generated(path).items
+        quotes = {i.quote for i in items}
+        assert items
+        for item in [i for i in items if i.type == "true_false"]:
+            shown = item.prompt.split(": ", 1)[-1]
+            others = [q for q in quotes if q != item.quote and shown.startswith(q)]
+            assert not others, (path, item.prompt)

@@ -754,6 +754,70 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout124/sport_report_wrackley_bison_ferrymouth_pilots_ice_hockey_playoff_final.txt",
         ],
     ),
+    # Measures 8332c3c, first set.
+    "heldout125": (
+        [],
+        [
+            "heldout125/biography_marie_tharp.txt",
+            "heldout125/explainer_how_a_photocopier_works.txt",
+            "heldout125/geography_yorkshire_dales.txt",
+            "heldout125/history_wreck_of_the_whaleship_essex_1820.txt",
+            "heldout125/page_consumer_news_pellingworth_ridgemount_heat_network_bills.html",
+            "heldout125/page_crime_court_report_harnford_fake_studio_pottery_forger_jailed.html",
+            "heldout125/page_local_news_gorsby_dale_mobile_library_final_run.html",
+            "heldout125/page_tech_news_cowlesby_digital_landline_switchover_power_cut.html",
+            "heldout125/page_weather_news_thurlingham_dullest_winter_sunshine_record.html",
+            "heldout125/science_explainer_why_the_earth_has_seasons.txt",
+        ],
+    ),
+    # Measures 8332c3c with round 125's fixes (statements' context lines, subject lines).
+    "heldout126": (
+        [],
+        [
+            "heldout126/arts_review_waiting_for_godot_bottle_kiln_theatre_stavenley.txt",
+            "heldout126/biography_mary_kingsley.txt",
+            "heldout126/economics_explainer_the_liquidity_trap.txt",
+            "heldout126/encyclopedia_bell_rock_lighthouse.txt",
+            "heldout126/health_explainer_conjunctivitis.txt",
+            "heldout126/page_business_news_ravelstock_moquette_mill_train_seat_order.html",
+            "heldout126/page_education_news_cuddesford_college_cathedral_stonemasonry_course.html",
+            "heldout126/page_environment_news_hensworth_river_orle_otter_cubs_filmed.html",
+            "heldout126/page_health_news_ebbridge_frailty_unit_admissions_fall.html",
+            "heldout126/page_sport_report_wedmere_ansley_reach_canoe_polo_final.html",
+        ],
+    ),
+    # Measures 8332c3c with rounds 125-126's fixes (biographies' pronouns, a compared thing).
+    "heldout127": (
+        [],
+        [
+            "heldout127/analysis_ending_no_fault_evictions.txt",
+            "heldout127/geography_the_fens.txt",
+            "heldout127/history_london_dock_strike_1889.txt",
+            "heldout127/page_arts_review_a_midsummer_nights_dream_kirkwelland_abbey_ruins.html",
+            "heldout127/page_crime_court_report_yelbury_hospice_shop_manager_jewellery_thefts_jailed.html",
+            "heldout127/page_local_news_bradwick_hollow_well_dressing_revived.html",
+            "heldout127/page_politics_news_brackensea_council_high_carbon_advertising_ban.html",
+            "heldout127/page_transport_news_wrayleigh_e_bike_hire_docks_launch.html",
+            "heldout127/science_explainer_how_chameleons_change_colour.txt",
+            "heldout127/sport_report_mossbridge_velodrome_northern_counties_womens_omnium.txt",
+        ],
+    ),
+    # Measures 8332c3c with rounds 125-127's fixes.
+    "heldout128": (
+        [],
+        [
+            "heldout128/biography_joseph_bazalgette.txt",
+            "heldout128/economics_explainer_how_banks_create_money.txt",
+            "heldout128/encyclopedia_grey_heron.txt",
+            "heldout128/explainer_how_car_disc_brakes_work.txt",
+            "heldout128/health_explainer_urinary_tract_infections.txt",
+            "heldout128/page_business_news_crossbeck_clog_works_hospital_theatre_order.html",
+            "heldout128/page_health_news_tallerbrook_earwax_removal_clinics_return.html",
+            "heldout128/page_sport_report_pennholme_northern_judo_open_golden_score_final.html",
+            "heldout128/page_tech_news_sherbeck_ticketless_car_park_cameras_wrong_fines.html",
+            "heldout128/page_weather_news_sedgemere_water_squall_capsizes_dinghies.html",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
