@@ -29,7 +29,8 @@ client = app.test_client()
 statuses = [client.get(path).status_code for path in ("/", "/auth/login", "/api/v1/openapi.json")]
 print(json.dumps({"statuses": statuses, "loaded": sorted(
     name for name in ("spacy", "thinc", "wordfreq", "quizapp.generation.pipeline",
-                      "quizapp.generation.analyse", "huey.consumer") if name in sys.modules)}))
+                      "quizapp.generation.analyse", "quizapp.generation.entities",
+                      "huey.consumer") if name in sys.modules)}))
 """
 
 

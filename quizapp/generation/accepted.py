@@ -43,8 +43,9 @@ from quizapp.generation.accepted_terms import (
     spelling_variants,
     without_describing_words,
 )
-from quizapp.generation.analyse import Analysis, Entity, aliases_of
+from quizapp.generation.analyse import Analysis
 from quizapp.generation.distractors import org_kind
+from quizapp.generation.entities import Entity, aliases_of
 from quizapp.generation.references import name_before_its_noun
 from quizapp.generation.select import zipf
 

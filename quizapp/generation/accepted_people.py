@@ -7,7 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
-from quizapp.generation.analyse import STREET_WORDS, Analysis, Entity
+from quizapp.generation.analyse import Analysis
+from quizapp.generation.entities import STREET_WORDS, Entity
 from quizapp.generation.select import zipf
 
 TITLE_WORDS = (

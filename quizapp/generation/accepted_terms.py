@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generation.analyse import Analysis, Entity
+from quizapp.generation.analyse import Analysis
+from quizapp.generation.entities import Entity
 from quizapp.generation.select import zipf
 
 TERM_HEAD_ZIPF = 4.5  # "prism", "torches", "bun": a head noun that names the thing alone

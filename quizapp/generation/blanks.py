@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generation.analyse import SentenceInfo, demonyms
+from quizapp.generation.analyse import SentenceInfo
 from quizapp.generation.context import Frame
+from quizapp.generation.entities import demonyms
 from quizapp.generation.giveaways import (
     compound_given_away,
     named_elsewhere,

@@ -7,7 +7,8 @@ import re
 
 from quizapp.domain.textnorm import norm_key
 from quizapp.generation.accepted_people import GENERIC_NAME_WORDS, TITLE_WORDS
-from quizapp.generation.analyse import STREET_WORDS, Analysis, identity
+from quizapp.generation.analyse import Analysis
+from quizapp.generation.entities import STREET_WORDS, identity
 from quizapp.generation.lexicon import (
     ALIASES,
     CITIES,

@@ -9,8 +9,8 @@ from rapidfuzz import fuzz
 
 from quizapp.domain.items import CLOZE_BLANK, QuizItem
 from quizapp.domain.textnorm import contains_phrase, norm_key
-from quizapp.generation.analyse import aliases_of, identity
 from quizapp.generation.distractors import classify
+from quizapp.generation.entities import aliases_of, identity
 from quizapp.generation.realise import ARGUMENT_PREFIX
 from quizapp.generation.segment import Article
 

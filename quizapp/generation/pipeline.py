@@ -12,12 +12,13 @@ from quizapp.domain.items import QuizItem
 from quizapp.domain.textnorm import norm_key
 from quizapp.generation.accepted import initials
 from quizapp.generation.accepted_people import GENERIC_NAME_WORDS
-from quizapp.generation.analyse import NUMERIC_LABELS, analyse, identity
+from quizapp.generation.analyse import analyse
 from quizapp.generation.arguments import Argument, arguments
 from quizapp.generation.blanks import blank_problem, spans_a_subject
 from quizapp.generation.context import Frame, frame, repeated_patterns
 from quizapp.generation.context_line import title_words, with_context_line
 from quizapp.generation.distractors import surface_forms
+from quizapp.generation.entities import NUMERIC_LABELS, identity
 from quizapp.generation.gate import hard_failures
 from quizapp.generation.rank import MIN_ACCEPTABILITY, not_offered, rescore, select_bank
 from quizapp.generation.realise import Candidate, fact_candidates, statement_candidate

@@ -11,7 +11,7 @@ from quizapp.domain.items import CLOZE_BLANK, QuizItem
 from quizapp.domain.textnorm import norm_key
 from quizapp.generation.accepted import accepted_answers
 from quizapp.generation.accepted_numbers import QUALIFIERS
-from quizapp.generation.analyse import NUMERIC_LABELS, Analysis, SentenceInfo
+from quizapp.generation.analyse import Analysis, SentenceInfo
 from quizapp.generation.arguments import lower_first
 from quizapp.generation.connectors import connector_length
 from quizapp.generation.context import VERDICT, Frame
@@ -22,6 +22,7 @@ from quizapp.generation.distractors import (
     reads_as_person,
     swappable_person,
 )
+from quizapp.generation.entities import NUMERIC_LABELS
 from quizapp.generation.feedback import explain
 from quizapp.generation.segment import Article
 from quizapp.generation.select import Answer

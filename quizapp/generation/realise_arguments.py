@@ -8,9 +8,10 @@ import re
 
 from quizapp.domain.items import QuizItem
 from quizapp.domain.textnorm import norm_key
-from quizapp.generation.analyse import Analysis, SentenceInfo, identity
+from quizapp.generation.analyse import Analysis, SentenceInfo
 from quizapp.generation.arguments import Argument, lower_first
 from quizapp.generation.connectors import connector_length
+from quizapp.generation.entities import identity
 from quizapp.generation.realise import (
     ARGUMENT_PREFIX,
     Candidate,

@@ -7,7 +7,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from quizapp.generation.analyse import Analysis, SentenceInfo, identity
+from quizapp.generation.analyse import Analysis, SentenceInfo
+from quizapp.generation.entities import identity
 from quizapp.generation.select import zipf
 from quizapp.generation.title_person import (
     short_person_name,

@@ -9,7 +9,8 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
-from quizapp.generation.analyse import Entity, SentenceInfo, form_of, identity
+from quizapp.generation.analyse import SentenceInfo
+from quizapp.generation.entities import Entity, form_of, identity
 from quizapp.generation.lexicon import ARGUMENT_CUES
 
 DENSITY_WEIGHT = 1.4

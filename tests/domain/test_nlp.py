@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from quizapp.generation.analyse import MODEL, aliases_of, analyse, get_nlp, identity
+from quizapp.generation.analyse import MODEL, analyse, get_nlp
+from quizapp.generation.entities import aliases_of, identity
 from quizapp.generation.segment import parse_article
 from tests.domain.gold import DATA
 

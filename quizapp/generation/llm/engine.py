@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from quizapp.domain.items import QuizItem
 from quizapp.domain.textnorm import norm_key
-from quizapp.generation.analyse import analyse, identity
+from quizapp.generation.analyse import analyse
 from quizapp.generation.distractors import surface_forms
+from quizapp.generation.entities import identity
 from quizapp.generation.gate import hard_failures, near_duplicate
 from quizapp.generation.llm import prompt
 from quizapp.generation.llm.client import Completion, EndpointError
