@@ -32,7 +32,7 @@ from quizapp.domain.anki_history import (
 )
 from quizapp.extensions import db
 from quizapp.models import CardState, Deck, Item, ReviewLog, User, utcnow
-from quizapp.services import study
+from quizapp.services import study, study_access, study_queue
 from quizapp.services.deck_rows import deck_to_domain
 from quizapp.services.locking import for_update
 
@@ -79,7 +79,7 @@ def _targets(user: User, decks: list[Deck]) -> dict[str, _Target]:
     """GUID → live item (and what its note must look like) over the decks the user may study."""
     targets: dict[str, _Target] = {}
     for deck in decks:
-        if not study.can_study(user, deck):
+        if not study_access.can_study(user, deck):
             continue
         items = [item for item in deck.items if item.is_live]
         if not items:
@@ -196,7 +196,7 @@ def _replay(user: User, items: dict[int, Item], now: datetime) -> None:
         logs[log.item_id].append(log)
     for item_id in ids:
         item = items[item_id]
-        settings = study.settings_for(item.deck)
+        settings = study_queue.settings_for(item.deck)
         state, reps, lapses = None, 0, 0
         for log in logs[item_id]:
             # Undo restores previous_fsrs, so it must be the replayed state before this review.
@@ -297,7 +297,7 @@ def import_history(
     """Import the Anki reviews of quizapp's notes in `stream` for `user` (of `deck` only, when
     given) and replay the touched cards; raises AnkiFileError (one line) and imports nothing."""
     now = now or utcnow()
-    decks = [deck] if deck is not None else study.visible_decks(user)
+    decks = [deck] if deck is not None else study_access.visible_decks(user)
     targets = _targets(user, decks)
     history = read_history(stream, wanted=set(targets))
     _check_notes(user, history, targets)

@@ -24,7 +24,7 @@ from quizapp.models import (
     User,
     utcnow,
 )
-from quizapp.services import study
+from quizapp.services import study_access
 
 
 @dataclass
@@ -173,7 +173,7 @@ def deck_progress(user: User, deck: Deck, *, now: datetime | None = None) -> Pro
 def overall_progress(user: User, *, now: datetime | None = None) -> Progress:
     """The user's progress over every deck they can study, with one summary line per deck."""
     now = now or utcnow()
-    decks = study.visible_decks(user)
+    decks = study_access.visible_decks(user)
     ids = [deck.id for deck in decks]
     cards = _cards(user, ids) if ids else []
     horizon = figures.recall_horizon(now)

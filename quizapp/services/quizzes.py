@@ -23,7 +23,7 @@ from quizapp.domain import quizmaker
 from quizapp.domain.grading import Grade, grade
 from quizapp.extensions import db
 from quizapp.models import ITEM_TYPES, Attempt, Deck, Item, Quiz, Response, User, utcnow
-from quizapp.services import study
+from quizapp.services import study, study_access
 from quizapp.services.deck_rows import item_to_domain
 from quizapp.services.locking import for_update
 
@@ -153,7 +153,7 @@ def can_take(user: User, quiz: Quiz) -> bool:
     """Practice quizzes belong to their maker; others to anyone who may study the deck."""
     if quiz.kind == "practice" and quiz.created_by != user.id:
         return False
-    return study.can_study(user, quiz.deck)
+    return study_access.can_study(user, quiz.deck)
 
 
 def can_view(user: User, attempt: Attempt) -> bool:
@@ -236,7 +236,7 @@ def status(user: User, quiz: Quiz, *, now: datetime | None = None) -> QuizStatus
 def open_quizzes(user: User, *, now: datetime | None = None) -> list[tuple[Quiz, QuizStatus]]:
     """Instructor quizzes on the user's decks that are open to them with attempts left."""
     now = now or utcnow()
-    decks = study.visible_decks(user)
+    decks = study_access.visible_decks(user)
     if not decks:
         return []
     query = (
@@ -362,7 +362,7 @@ def start_practice(
     existing = _attempt_by_client_id(user, client_id)
     if existing is not None:
         return existing
-    if not study.can_study(user, deck):
+    if not study_access.can_study(user, deck):
         raise Forbidden("This deck is not available to you.")
     rules = QuizSettings(
         count=count,
@@ -453,7 +453,7 @@ def retry_mistakes(
     if attempt.user_id != user.id:
         raise Forbidden("You can only retry your own mistakes.")
     deck = attempt.quiz.deck
-    if not study.can_study(user, deck):
+    if not study_access.can_study(user, deck):
         raise Forbidden("This deck is not available to you any more.")
     if attempt.finished_at is None:
         raise StaleAnswer("Finish this attempt before retrying its mistakes.")

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import CardState, Deck, Item, User, UTCDateTime, utcnow
-from quizapp.services import study
+from quizapp.services import study_access, study_queue
 
 
 class DeckFields(NamedTuple):
@@ -60,7 +60,7 @@ class SessionView:
     deck: DeckFields
     item: ItemFields | None
     state: StateFields | None
-    counts: study.DeckCounts
+    counts: study_queue.DeckCounts
 
 
 COUNT_NAMES = ("due", "unseen", "introduced", "done")
@@ -75,7 +75,7 @@ def _query() -> sa.Select:
     now = sa.bindparam("now", type_=UTCDateTime())
     ahead = sa.bindparam("ahead", type_=UTCDateTime())
     live = sa.and_(item.c.status == "approved", item.c.retired_at.is_(None))
-    selects = study.count_selects()
+    selects = study_queue.count_selects()
     counts = sa.select(
         *(q.scalar_subquery().label(n) for n, q in zip(COUNT_NAMES, selects, strict=True))
     ).subquery("counts")
@@ -103,7 +103,7 @@ def _query() -> sa.Select:
     may_add = sa.and_(counts.c.introduced < limit, counts.c.unseen > 0)
     chosen = sa.func.coalesce(first_due(now), sa.case((may_add, first_new)), first_due(ahead))
     pick = sa.select(counts, chosen.label("item_id")).subquery("pick")
-    assigned = study._assigned_query().exists().label("assigned")
+    assigned = study_access._assigned_query().exists().label("assigned")
     return (
         sa.select(
             *(deck.c[n] for n in DeckFields._fields),
@@ -132,18 +132,18 @@ def session_view(user: User, deck_id: int, *, now: datetime | None = None) -> Se
         "user_id": user.id,
         "deck_id": deck_id,
         "now": now,
-        "day": study.day_start(now),
-        "ahead": now + study.LEARN_AHEAD,
+        "day": study_queue.day_start(now),
+        "ahead": now + study_queue.LEARN_AHEAD,
     }
     row = db.session.execute(_query(), params).first()
     if row is None:
         return None
     n_deck, _, n_counts, n_item = _SLICES
     deck = DeckFields._make(row[:n_deck])
-    if not study.can_study(user, deck, assigned=bool(row[n_deck])):  # type: ignore[arg-type]
+    if not study_access.can_study(user, deck, assigned=bool(row[n_deck])):  # type: ignore[arg-type]
         return None
     at = n_deck + 1
-    counts = study._deck_counts(deck, *row[at : at + n_counts])  # type: ignore[arg-type]
+    counts = study_queue._deck_counts(deck, *row[at : at + n_counts])  # type: ignore[arg-type]
     at += n_counts
     item = ItemFields._make(row[at : at + n_item]) if row[at] is not None else None
     at += n_item

@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import Deck, Membership, User
-from quizapp.services import demo, demo_scale, study
+from quizapp.services import demo, demo_scale, study, study_queue
 from tests.bench.scale_support import bench_app, database_url
 from tests.conftest import skip_or_fail
 
@@ -61,7 +61,7 @@ class _Loop:
                 start = time.perf_counter()
                 user = db.session.get(User, user_id)
                 deck = db.session.get(Deck, self.summary.deck_id)
-                item = study.next_card(user, deck, now=self.moment)
+                item = study_queue.next_card(user, deck, now=self.moment)
                 if item is not None:
                     rating = 3 if self.n % 5 else 1
                     study.record_review(

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from quizapp.domain import scheduling
 from quizapp.models import CardState, Deck, Item, ReviewLog, User
-from quizapp.services import study
+from quizapp.services import study, study_queue
 from tests.study_support import make_deck
 
 ITEMS = 2_000
@@ -110,7 +110,7 @@ def test_bench_next_card_and_record_review(app, db, make_user, now, bench):
         start = time.perf_counter()
         user = db.session.get(User, user_id)
         deck = db.session.get(Deck, deck_id)
-        item = study.next_card(user, deck, now=moment)
+        item = study_queue.next_card(user, deck, now=moment)
         log = study.record_review(user, item, rating, client_id=uuid.uuid4().hex, now=moment)
         timings.append((time.perf_counter() - start) * 1000)
         picked_new += log.previous_fsrs is None

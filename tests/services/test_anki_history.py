@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from quizapp.domain import scheduling
 from quizapp.models import CardState, Item, ReviewLog
-from quizapp.services import anki_history, export, study
+from quizapp.services import anki_history, export, study, study_queue
 from quizapp.services.anki_history import AnkiFileError
 from tests.anki_support import export_with_scheduling, open_with, revlog, study_days
 from tests.study_support import make_deck
@@ -49,7 +49,7 @@ def _replayed(db, deck, user) -> dict[int, dict]:
         .order_by(ReviewLog.reviewed_at, ReviewLog.id)
     ):
         by_item[log.item_id].append((log.reviewed_at, log.rating))
-    settings = study.settings_for(deck)
+    settings = study_queue.settings_for(deck)
     states = {}
     for item_id, reviews in by_item.items():
         state = None

@@ -17,7 +17,7 @@ from quizapp.models import (
     ReviewLog,
     User,
 )
-from quizapp.services import demo, demo_scale, study
+from quizapp.services import demo, demo_scale, study_access
 
 
 def _build(now, **kwargs):
@@ -71,7 +71,7 @@ def test_some_cards_are_due_and_trainees_can_study(db, now):
     assert 0 < due < 180 * 0.5
     trainee = db.session.scalar(sa.select(User).where(User.email == demo_scale.EMAIL.format(1)))
     deck = db.session.get(Deck, summary.deck_id)
-    assert study.can_study(trainee, deck)
+    assert study_access.can_study(trainee, deck)
     assert trainee.check_password(summary.password)
 
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from fsrs import Card, Rating, Scheduler
 
 from quizapp.models import CardState, Deck, Item, ReviewLog, User
-from quizapp.services import study
+from quizapp.services import study, study_access, study_queue
 from tests.study_support import make_deck
 
 
@@ -39,33 +39,37 @@ def test_visible_decks_and_can_study_by_role(db, people, make_user):
     other = make_deck(instructor, slug="unassigned")
     admin = make_user("admin")
 
-    assert [d.slug for d in study.visible_decks(trainee)] == ["assigned"]
-    assert study.visible_decks(outsider) == []
-    assert {d.slug for d in study.visible_decks(instructor)} == {"assigned", "draft", "unassigned"}
-    assert len(study.visible_decks(admin)) == 3
-    assert study.can_study(trainee, assigned)
-    assert not study.can_study(trainee, draft)
-    assert not study.can_study(trainee, other)
-    assert not study.can_study(outsider, assigned)
-    assert study.can_study(instructor, draft)
-    assert study.can_study(admin, other)
+    assert [d.slug for d in study_access.visible_decks(trainee)] == ["assigned"]
+    assert study_access.visible_decks(outsider) == []
+    assert {d.slug for d in study_access.visible_decks(instructor)} == {
+        "assigned",
+        "draft",
+        "unassigned",
+    }
+    assert len(study_access.visible_decks(admin)) == 3
+    assert study_access.can_study(trainee, assigned)
+    assert not study_access.can_study(trainee, draft)
+    assert not study_access.can_study(trainee, other)
+    assert not study_access.can_study(outsider, assigned)
+    assert study_access.can_study(instructor, draft)
+    assert study_access.can_study(admin, other)
 
 
 def test_new_cards_come_in_deck_order_and_due_cards_first(db, people, now):
     instructor, trainee, _ = people
     deck = make_deck(instructor, trainees=(trainee,), n_items=4)
     items = _items(db, deck)
-    assert study.next_card(trainee, deck, now=now) == items[0]
+    assert study_queue.next_card(trainee, deck, now=now) == items[0]
 
     study.record_review(trainee, items[0], 4, client_id="a", now=now)  # due in days
     study.record_review(trainee, items[1], 4, client_id="b", now=now)
-    assert study.next_card(trainee, deck, now=now) == items[2]
+    assert study_queue.next_card(trainee, deck, now=now) == items[2]
 
     # Days later both easy cards are due; the one due first comes first, before new cards.
     later = now + timedelta(days=60)
     due = {i.id: db.session.get(CardState, (trainee.id, i.id)).due for i in items[:2]}
     first = min(due, key=lambda k: (due[k], k))
-    assert study.next_card(trainee, deck, now=later).id == first
+    assert study_queue.next_card(trainee, deck, now=later).id == first
 
 
 def test_learning_cards_return_within_the_learn_ahead_window(db, people, now):
@@ -73,9 +77,9 @@ def test_learning_cards_return_within_the_learn_ahead_window(db, people, now):
     deck = make_deck(instructor, trainees=(trainee,), n_items=1)
     (item,) = _items(db, deck)
     study.record_review(trainee, item, 1, client_id="again", now=now)  # due in 1 minute
-    assert study.next_card(trainee, deck, now=now) == item  # learn ahead: nothing else to do
+    assert study_queue.next_card(trainee, deck, now=now) == item  # learn ahead: nothing else to do
     study.record_review(trainee, item, 4, client_id="easy", now=now + timedelta(minutes=1))
-    assert study.next_card(trainee, deck, now=now + timedelta(minutes=1)) is None
+    assert study_queue.next_card(trainee, deck, now=now + timedelta(minutes=1)) is None
 
 
 def test_daily_new_limit_counts_only_todays_study_introductions(db, people, now):
@@ -83,23 +87,23 @@ def test_daily_new_limit_counts_only_todays_study_introductions(db, people, now)
     deck = make_deck(instructor, trainees=(trainee, other), n_items=6, new_per_day=2)
     items = _items(db, deck)
     study.record_review(trainee, items[0], 4, client_id="n1", now=now)
-    assert study.deck_counts(trainee, deck, now=now).new == 1
+    assert study_queue.deck_counts(trainee, deck, now=now).new == 1
     study.record_review(trainee, items[1], 4, client_id="n2", now=now)
     # Re-reviewing an already-seen card does not use up the new allowance.
-    assert study.next_card(trainee, deck, now=now) is None
-    counts = study.deck_counts(trainee, deck, now=now)
+    assert study_queue.next_card(trainee, deck, now=now) is None
+    counts = study_queue.deck_counts(trainee, deck, now=now)
     assert (counts.due, counts.new, counts.new_waiting, counts.done_today) == (0, 0, 4, 2)
 
     # Another trainee's limit is their own.
-    assert study.next_card(other, deck, now=now) == items[0]
+    assert study_queue.next_card(other, deck, now=now) == items[0]
     # A quiz answer on a new item does not use up the study allowance.
     study.record_review(other, items[0], 3, client_id="quiz:1:1", now=now, source="quiz")
-    assert study.deck_counts(other, deck, now=now).new == 2
+    assert study_queue.deck_counts(other, deck, now=now).new == 2
 
     # Next UTC day: two more new cards.
-    tomorrow = study.day_start(now) + timedelta(days=1)
-    assert study.next_card(trainee, deck, now=tomorrow) == items[2]
-    assert study.deck_counts(trainee, deck, now=tomorrow).new == 2
+    tomorrow = study_queue.day_start(now) + timedelta(days=1)
+    assert study_queue.next_card(trainee, deck, now=tomorrow) == items[2]
+    assert study_queue.deck_counts(trainee, deck, now=tomorrow).new == 2
 
 
 def test_undone_first_review_gives_the_new_card_back(db, people, now):
@@ -107,11 +111,11 @@ def test_undone_first_review_gives_the_new_card_back(db, people, now):
     deck = make_deck(instructor, trainees=(trainee,), n_items=3, new_per_day=1)
     items = _items(db, deck)
     log = study.record_review(trainee, items[0], 4, client_id="x", now=now)
-    assert study.next_card(trainee, deck, now=now) is None
+    assert study_queue.next_card(trainee, deck, now=now) is None
     study.undo_last(trainee, deck, review_id=log.id, now=now)
     assert db.session.get(CardState, (trainee.id, items[0].id)) is None
-    assert study.next_card(trainee, deck, now=now) == items[0]
-    assert study.deck_counts(trainee, deck, now=now).done_today == 0
+    assert study_queue.next_card(trainee, deck, now=now) == items[0]
+    assert study_queue.deck_counts(trainee, deck, now=now).done_today == 0
 
 
 def test_record_review_schedules_like_fsrs_and_mirrors_columns(db, people, now):
@@ -261,8 +265,8 @@ def test_retired_items_are_not_shown(db, people, now):
     items[0].retired_at = now
     items[1].status = "rejected"
     db.session.commit()
-    assert study.next_card(trainee, deck, now=now + timedelta(minutes=5)) is None
-    assert study.deck_counts(trainee, deck, now=now + timedelta(minutes=5)).due == 0
+    assert study_queue.next_card(trainee, deck, now=now + timedelta(minutes=5)) is None
+    assert study_queue.deck_counts(trainee, deck, now=now + timedelta(minutes=5)).due == 0
 
 
 def test_record_review_without_commit_joins_the_callers_transaction(db, people, now):
@@ -333,14 +337,14 @@ def test_preview_uses_the_decks_retention(db, people, now):
     instructor, trainee, _ = people
     deck = make_deck(instructor, trainees=(trainee,), n_items=1)
     (item,) = _items(db, deck)
-    assert study.preview(trainee, item, now=now)[3] == timedelta(minutes=10)
+    assert study_queue.preview(trainee, item, now=now)[3] == timedelta(minutes=10)
     study.record_review(trainee, item, 3, client_id="p1", now=now)
     study.record_review(trainee, item, 3, client_id="p2", now=now + timedelta(minutes=10))
     at = now + timedelta(days=2)
-    base = study.preview(trainee, item, now=at)[3]
+    base = study_queue.preview(trainee, item, now=at)[3]
     deck.desired_retention = 0.97
     db.session.commit()
-    assert study.preview(trainee, item, now=at)[3] < base
+    assert study_queue.preview(trainee, item, now=at)[3] < base
     assert isinstance(db.session.get(Deck, deck.id), Deck)
 
 

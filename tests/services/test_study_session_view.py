@@ -11,7 +11,7 @@ from sqlalchemy import event
 
 from quizapp.domain import scheduling
 from quizapp.models import Item, ReviewLog
-from quizapp.services import study, study_view
+from quizapp.services import study, study_queue, study_view
 from tests.study_support import make_deck
 
 
@@ -36,17 +36,17 @@ def _agrees(db, user, deck, now) -> study_view.SessionView:
         event.remove(engine, "before_cursor_execute", listen)
     assert len(statements) == 1, statements
     assert view.deck.id == deck.id and view.deck.new_per_day == deck.new_per_day
-    expected = study.next_card(user, deck, now=now)
+    expected = study_queue.next_card(user, deck, now=now)
     if expected is None:
         assert view.item is None
     else:
         assert view.item == tuple(getattr(expected, name) for name in view.item._fields)
-    state = study.card_state(user, expected) if expected is not None else None
+    state = study_queue.card_state(user, expected) if expected is not None else None
     if state is None:
         assert view.state is None
     else:
         assert view.state == (state.fsrs, state.due)
-    assert view.counts == study.deck_counts(user, deck, now=now)
+    assert view.counts == study_queue.deck_counts(user, deck, now=now)
     return view
 
 
@@ -92,7 +92,7 @@ def test_unseen_counts_live_items_without_a_state_whatever_else_the_user_saw(db,
     items[1].status = "draft"  # seen, then withdrawn
     items[3].retired_at = now  # never seen, retired
     db.session.commit()
-    live_unseen = [i for i in items if i.is_live and study.card_state(trainee, i) is None]
+    live_unseen = [i for i in items if i.is_live and study_queue.card_state(trainee, i) is None]
     view = _agrees(db, trainee, deck, now)
     assert view.counts.new == len(live_unseen) == 2
     assert view.item.id == items[4].id
@@ -146,17 +146,19 @@ def test_the_write_under_the_lock_stores_what_the_scheduler_says(db, make_user, 
     deck = make_deck(instructor, trainees=(trainee,), n_items=1)
     (item,) = _items(db, deck)
     first = study.record_review(trainee, item, 3, client_id="a", now=now)
-    state = study.card_state(trainee, item)
-    expected = scheduling.review(None, 3, now, card_id=item.id, settings=study.settings_for(deck))
+    state = study_queue.card_state(trainee, item)
+    expected = scheduling.review(
+        None, 3, now, card_id=item.id, settings=study_queue.settings_for(deck)
+    )
     assert (state.fsrs, state.reps, state.lapses, state.created_at) == (expected, 1, 0, now)
     assert first.previous_fsrs is None and first.id is not None
     later = now + timedelta(days=3)
     second = study.record_review(trainee, item, 1, client_id="b", now=later)
     again = scheduling.review(
-        expected, 1, later, card_id=item.id, settings=study.settings_for(deck)
+        expected, 1, later, card_id=item.id, settings=study_queue.settings_for(deck)
     )
     db.session.expire_all()  # what the database holds, not the objects in the session
-    state = study.card_state(trainee, item)
+    state = study_queue.card_state(trainee, item)
     assert (state.fsrs, state.due, state.reps, state.updated_at) == (
         again,
         scheduling.mirror(again).due,
@@ -180,7 +182,7 @@ def test_a_client_id_taken_while_waiting_for_the_lock_stores_nothing(db, make_us
     deck = make_deck(instructor, trainees=(trainee,), n_items=2)
     first, second = _items(db, deck)
     taken = study.record_review(trainee, first, 3, client_id="same", now=now)
-    before = study.card_state(trainee, first).fsrs
+    before = study_queue.card_state(trainee, first).fsrs
     # The check under the lock, as when a concurrent request committed after the first check.
     recorded = study._apply(
         trainee,
@@ -194,6 +196,6 @@ def test_a_client_id_taken_while_waiting_for_the_lock_stores_nothing(db, make_us
     )
     assert recorded.duplicate and recorded.log.id == taken.id
     db.session.expire_all()
-    assert study.card_state(trainee, second) is None
-    assert study.card_state(trainee, first).fsrs == before
+    assert study_queue.card_state(trainee, second) is None
+    assert study_queue.card_state(trainee, first).fsrs == before
     assert db.session.scalar(sa.select(sa.func.count()).select_from(ReviewLog)) == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from quizapp.models import Cohort, Deck, Item, Membership
-from quizapp.services import study
+from quizapp.services import study, study_access, study_queue
 from tests.conftest import PASSWORD
 
 ARTICLE = Path(__file__).resolve().parent.parent / "data" / "author_new_article.txt"
@@ -85,7 +85,7 @@ def test_new_article_to_trainee_shows_only_approved_items(app, make_user, db, no
     # ... and studying the whole deck only ever shows approved items.
     shown = set()
     for step in range(200):
-        item = study.next_card(trainee, deck, now=now)
+        item = study_queue.next_card(trainee, deck, now=now)
         if item is None or item.id in shown:
             break
         shown.add(item.id)
@@ -94,4 +94,4 @@ def test_new_article_to_trainee_shows_only_approved_items(app, make_user, db, no
     assert not shown & hidden
     assert db.session.get(Item, ranked[0].id).status == "rejected"
     # A trainee outside the cohort sees nothing.
-    assert study.visible_decks(outsider) == []
+    assert study_access.visible_decks(outsider) == []

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import csrf, db, limiter
 from quizapp.models import Attempt, CardState, Deck, Item, User
-from quizapp.services import progress, quizzes, study, study_view, tokens
+from quizapp.services import progress, quizzes, study, study_access, study_queue, study_view, tokens
 from quizapp.web import jsonbody
 from quizapp.web.api import schemas
 from quizapp.web.api.spec import documented, openapi_document
@@ -73,7 +73,7 @@ def _body(schema: dict) -> dict:
 
 
 def _deck_for_me(deck_id: int) -> Deck:
-    deck = study.studyable_deck(g.api_user, deck_id)
+    deck = study_access.studyable_deck(g.api_user, deck_id)
     if deck is None:
         abort(404, "No such deck among yours.")
     return deck
@@ -111,8 +111,8 @@ def _card_json(
     deck: Deck | study_view.DeckFields | None = None,
 ) -> dict:
     if deck is None:
-        state = study.card_state(g.api_user, item)
-    intervals = study.intervals(item, state, deck or item.deck)
+        state = study_queue.card_state(g.api_user, item)
+    intervals = study_queue.intervals(item, state, deck or item.deck)
     return {
         "item": _item_json(item),
         "due": _iso(state.due) if state else None,
@@ -137,7 +137,7 @@ def openapi():
 @documented("/decks", "get", "Decks I can study", schemas.DECKS)
 def decks():
     """Decks visible to the token's user."""
-    return jsonify({"decks": [_deck_json(d) for d in study.visible_decks(g.api_user)]})
+    return jsonify({"decks": [_deck_json(d) for d in study_access.visible_decks(g.api_user)]})
 
 
 @bp.get("/decks/<int:deck_id>/items")
@@ -166,7 +166,7 @@ def next_card(deck_id: int):
 def due_cards(deck_id: int):
     """Up to 100 cards of this deck that are due now, soonest first."""
     deck = _deck_for_me(deck_id)
-    items = study.due_items(g.api_user, deck, limit=100)
+    items = study_queue.due_items(g.api_user, deck, limit=100)
     return jsonify({"cards": [_card_json(i) for i in items]})
 
 
@@ -185,7 +185,7 @@ def record_review():
     """Record one rating; repeating a client_id returns the first review with duplicate=true."""
     body = _body(schemas.REVIEW_IN)
     item = db.session.get(Item, body["item_id"])
-    if item is None or not study.can_study(g.api_user, item.deck):
+    if item is None or not study_access.can_study(g.api_user, item.deck):
         abort(404, "No such item among your decks.")
     try:
         recorded = study.submit_review(
@@ -200,7 +200,7 @@ def record_review():
     except study.ReservedClientId as error:
         return json_error(400, "invalid", str(error))
     log, duplicate = recorded.log, recorded.duplicate
-    state = study.card_state(g.api_user, item)
+    state = study_queue.card_state(g.api_user, item)
     payload = {
         "id": log.id,
         "item_id": log.item_id,

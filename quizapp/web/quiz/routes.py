@@ -11,7 +11,7 @@ from wtforms import SelectChoice
 from quizapp.domain.items import TYPE_LABELS
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Item, Quiz, utcnow
-from quizapp.services import quizzes, study
+from quizapp.services import quizzes, study_access
 from quizapp.services.quizzes import QuizSettings
 from quizapp.web.auth_support import instructor_required, login_required
 from quizapp.web.quiz.forms import ActionForm, PracticeForm, QuizForm, new_client_id
@@ -49,7 +49,7 @@ def index():
     """Decks to practise, instructor quizzes open to me, and my recent attempts."""
     return render_template(
         "quiz/index.html",
-        decks=study.visible_decks(current_user),
+        decks=study_access.visible_decks(current_user),
         open_quizzes=quizzes.open_quizzes(current_user),
         history=quizzes.recent_attempts(current_user),
     )
@@ -60,7 +60,7 @@ def index():
 def deck(deck_id: int):
     """Self-practice: choose how many questions, which types and a time limit."""
     deck = db.get_or_404(Deck, deck_id)
-    if not study.can_study(current_user, deck):
+    if not study_access.can_study(current_user, deck):
         abort(403)
     form = PracticeForm()
     form.types.choices = _type_choices(deck)

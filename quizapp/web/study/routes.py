@@ -15,7 +15,7 @@ from quizapp.domain import anki_history as anki_file
 from quizapp.domain import scheduling
 from quizapp.extensions import csrf, db
 from quizapp.models import Deck, Item, utcnow
-from quizapp.services import anki_history, study
+from quizapp.services import anki_history, study, study_access, study_queue
 from quizapp.services import progress as progress_service
 from quizapp.web.auth_support import json_error, login_required, wants_json
 from quizapp.web.study.forms import CLIENT_ID, AnkiHistoryForm, RateForm, UndoForm
@@ -28,7 +28,7 @@ SUGGESTED = {"correct": 3, "close": 2, "wrong": 1}
 
 def _deck_or_403(deck_id: int) -> Deck:
     deck = db.get_or_404(Deck, deck_id)
-    if not study.can_study(current_user, deck):
+    if not study_access.can_study(current_user, deck):
         abort(403)
     return deck
 
@@ -45,7 +45,7 @@ def _due_again(log, state, deck: Deck) -> str:
         return ""
     # Counting from "now" instead lost the seconds spent saving: "Hard 6m" became "in 5m".
     done = scheduling.format_interval(state.due - log.reviewed_at)
-    shown = scheduling.format_interval(study.planned_interval(log, deck))
+    shown = scheduling.format_interval(study_queue.planned_interval(log, deck))
     if done != shown:
         # Fuzzing moves long intervals by a day or so, so that reviews do not bunch up.
         return f", due again in {done} (not {shown}: moved a little to spread your reviews)"
@@ -77,8 +77,8 @@ def index():
     """The decks I can study, with cards due and new cards left today."""
     now = utcnow()
     rows = [
-        (deck, study.deck_counts(current_user, deck, now=now))
-        for deck in study.visible_decks(current_user)
+        (deck, study_queue.deck_counts(current_user, deck, now=now))
+        for deck in study_access.visible_decks(current_user)
     ]
     return render_template("study/index.html", rows=rows)
 
@@ -90,13 +90,13 @@ def deck(deck_id: int):
     deck = _deck_or_403(deck_id)
     now = utcnow()
     requested = _requested_item(deck)
-    item = requested or study.next_card(current_user, deck, now=now)
-    counts = study.deck_counts(current_user, deck, now=now)
+    item = requested or study_queue.next_card(current_user, deck, now=now)
+    counts = study_queue.deck_counts(current_user, deck, now=now)
     last = study.last_review(current_user, deck)
     undo_form = UndoForm(review_id=last.id) if last is not None and last.source == "study" else None
     context = dict(deck=deck, counts=counts, undo_form=undo_form, item=item)
     if item is None:
-        next_due = study.next_due_at(current_user, deck, now=now)
+        next_due = study_queue.next_due_at(current_user, deck, now=now)
         return render_template(
             "study/session.html",
             **context,
@@ -116,7 +116,7 @@ def deck(deck_id: int):
     )
     if reveal:
         verdict = _grade(item, answer) if answer else None
-        intervals = study.preview(current_user, item, now=now)
+        intervals = study_queue.preview(current_user, item, now=now)
         context.update(
             grade=verdict,
             suggested=SUGGESTED[verdict.verdict] if verdict else None,
@@ -133,7 +133,7 @@ def _stale(message: str, deck: Deck):
     if wants_json():
         return json_error(409, "stale", message)
     flash(message, "warning")
-    if study.can_study(current_user, deck):
+    if study_access.can_study(current_user, deck):
         return redirect(url_for("study.deck", deck_id=deck.id))
     return redirect(url_for("study.index"))
 
@@ -164,7 +164,7 @@ def rate(deck_id: int):
         )
     except study.StaleSubmission as error:
         return _stale(str(error), deck)
-    state = study.card_state(current_user, item)
+    state = study_queue.card_state(current_user, item)
     message = f"Saved: {scheduling.RATINGS[log.rating]}{_due_again(log, state, deck)}."
     next_url = url_for("study.deck", deck_id=deck.id)
     if wants_json():
