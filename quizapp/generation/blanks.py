@@ -40,6 +40,17 @@ _NOT_THE_ONLY = re.compile(r"(?:\bnot|\bnever|n't) (?:the|a|an) (?:only|first|la
 # adults in ____ are obese", "Before the end of 1819 ____ passed the Six Acts") 29 were rejected
 # and 9 used as they were: the reader's own country and legislature, guessed or filled by
 # "the UK", "the government" (Scotland and Wales, named to set them apart, fared well)
+# a country or nation and the word for its people, which beside a blank gives it away
+PEOPLE_OF = {
+    "Wales": "Welsh", "England": "English", "Scotland": "Scottish|Scots", "Ireland": "Irish",
+    "France": "French", "Spain": "Spanish", "Portugal": "Portuguese", "Germany": "German",
+    "Italy": "Italian", "the Netherlands": "Dutch", "Holland": "Dutch", "Norway": "Norwegian",
+    "Sweden": "Swedish", "Denmark": "Danish", "Iceland": "Icelandic", "Greece": "Greek",
+    "Russia": "Russian", "China": "Chinese", "Japan": "Japanese", "India": "Indian",
+    "Cornwall": "Cornish", "Brittany": "Breton", "Flanders": "Flemish",
+}  # fmt: skip
+# a blank that ends a name of linked capitalised words ("the Preservation of Life from ____")
+_INSIDE_A_NAME = re.compile(r"\b[A-Z][a-z]+ (?:of|for) (?:the )?[A-Z][a-z]+ (?:of|for|from|and) $")
 HOME_NAMES = {
     "england", "britain", "great britain", "the uk", "uk", "the united kingdom",
     "united kingdom", "parliament", "the nhs", "nhs",
@@ -267,6 +278,13 @@ def blank_problem(
         return "citation_year"  # "A ____ study of reefs found …": when, not what, was found
     if label == "DATE" and _PUBLISHED_BEFORE.search(quote[:start]):
         return "citation_year"  # "A study published in The Lancet in ____ modelled …"
+    people = PEOPLE_OF.get(re.sub(r"^the\s+", "", answer))
+    if people and re.search(rf"\b{people}\b", quote[:start] + " " + quote[end:]):
+        return "answer_given_away"  # "the Welsh-speaking north … the conquest of south ____"
+        # (Wales: round 129)
+    if re.fullmatch(r"[A-Z][a-z]+", answer) and _INSIDE_A_NAME.search(quote[:start]):
+        return "part_of_a_name"  # "the National Institution for the Preservation of Life from
+        # ____" (Shipwreck: round 129)
     if compound_given_away(answer, quote[:start] + " " + quote[end:]):
         return "answer_given_away"  # "the tip of the whip" beside "The crack of ____"
         # (bullwhip), "iron gall ink" beside "____ mixed with iron salts" (oak galls)

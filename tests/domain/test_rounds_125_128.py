@@ -208,3 +208,26 @@ def test_a_description_is_written_as_the_whole_name_the_sentence_opened_on():
     mid = "Crews are assisting Sedgemere Water Sailing Club after capsizes."
     begin = mid.index("Water Sailing")
     assert whole_name(mid, begin, mid.index(" after"))[1] == "Sedgemere Water Sailing Club"
+
+
+def test_no_blank_a_nations_people_give_away_or_that_ends_a_linked_name():
+    """Round 129: "After the Norman conquest of south ____, … the Welsh-speaking north"
+    (Wales) and "the National Institution for the Preservation of Life from ____"
+    (Shipwreck)."""
+    from quizapp.generation.blanks import blank_problem
+    from quizapp.generation.context import Frame
+
+    def problem(quote: str, answer: str, label: str) -> str:
+        start = quote.index(answer)
+        view = Frame(end=len(quote))
+        return blank_problem(quote, view, start, start + len(answer), set(), answer, label)
+
+    wales = "After the conquest of south Wales, the north stayed Welsh-speaking."
+    assert problem(wales, "Wales", "GPE") == "answer_given_away"
+    assert (
+        problem("After the conquest of south Wales, the Normans built castles.", "Wales", "GPE")
+        == ""
+    )
+    medal = "She received a medal from the Institution for the Preservation of Life from Shipwreck."
+    assert problem(medal, "Shipwreck", "ORG") == "part_of_a_name"
+    assert problem("The ship sailed from Plymouth to Bristol.", "Bristol", "GPE") == ""

@@ -818,6 +818,22 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout128/page_weather_news_sedgemere_water_squall_capsizes_dinghies.html",
         ],
     ),
+    # Measures 1964881 (this session's generator) and its style splits.
+    "heldout129": (
+        [],
+        [
+            "heldout129/arts_review_a_dolls_house_carding_shed_theatre_haverbrook.txt",
+            "heldout129/biography_grace_darling.txt",
+            "heldout129/geography_gower_peninsula.txt",
+            "heldout129/history_great_tea_race_1866.txt",
+            "heldout129/page_consumer_news_kestonbury_firewood_logs_wet_short_measure.html",
+            "heldout129/page_education_news_brindlow_primaries_reading_dogs_scheme.html",
+            "heldout129/page_environment_news_thrayle_heath_nightjars_conifer_clearance.html",
+            "heldout129/page_local_news_cresswick_tey_village_shop_volunteers_reopen.html",
+            "heldout129/page_politics_news_saxtonbury_council_evening_meetings_vote.html",
+            "heldout129/science_explainer_the_moon_illusion.txt",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],
