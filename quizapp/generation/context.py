@@ -15,6 +15,11 @@ from quizapp.generation.analyse import Analysis, SentenceInfo
 from quizapp.generation.connectors import connector_length
 from quizapp.generation.dangling import dangling_reference
 from quizapp.generation.descriptions import fuller_description
+from quizapp.generation.pronouns import (
+    antecedent,
+    person_surnames,
+    their_group,
+)
 from quizapp.generation.references import (
     CLASS_NOUNS,
     COUNT_QUANTIFIERS,
@@ -23,12 +28,9 @@ from quizapp.generation.references import (
     PERSON_PRONOUNS,
     QUANTIFIERS,
     THING_PRONOUNS,
-    antecedent,
     named_as_other_kind,
     named_in_previous,
-    person_surnames,
     previous_in_paragraph,
-    their_group,
 )
 from quizapp.generation.title_person import title_subject
 

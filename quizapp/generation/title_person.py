@@ -1,4 +1,4 @@
-"""Select (with references.py): the person an article is about, who "she" or "he" is when
+"""Select (with pronouns.py): the person an article is about, who "she" or "he" is when
 no one else is named nearby, and how the article calls a person on second mention (pure)."""
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def test_a_biographys_he_is_its_subject_after_a_birthplace_the_tagger_took_for_a
     """Round 123: "born … near Nelson" made Nelson a second man, so every "He" that followed
     was left unresolved and a 1,000-word biography gave twelve items."""
     from quizapp.generation.analyse import analyse
-    from quizapp.generation.references import antecedent
+    from quizapp.generation.pronouns import antecedent
 
     analysis = analyse(parse_article(BIOGRAPHY.encode(), "a.txt"))
     born = next(

@@ -173,7 +173,7 @@ def test_he_after_a_subject_the_tagger_typed_a_place_is_never_the_man_named_afte
     """Found with round 126's biography fixes: "In 1754 Wedgwood joined Thomas Whieldon of
     Fenton …. He began a numbered Experiment Book" was made Thomas's."""
     from quizapp.generation.analyse import analyse
-    from quizapp.generation.references import antecedent
+    from quizapp.generation.pronouns import antecedent
     from tests.domain.gold import stored_article
 
     analysis = analyse(stored_article("heldout29/biography_josiah_wedgwood.txt"))
