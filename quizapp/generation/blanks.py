@@ -407,11 +407,13 @@ def spans_a_subject(info: SentenceInfo, start: int, end: int) -> bool:
     "During the First World War Rutherford worked …", read as one war named Rutherford, would
     leave "During ____ worked …" (round 123)."""
     inside = [t for t in info.tokens if start <= info.offset + t.idx < end]
-    if not inside or inside[-1].i + 1 >= len(inside[-1].doc):
-        return False
+    if len(inside) < 3 or inside[-1].i + 1 >= len(inside[-1].doc):
+        return False  # a name of one or two words is the tagger's whole name
     verb = inside[-1].doc[inside[-1].i + 1]
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
         t.dep_ in ("nsubj", "nsubjpass") for t in inside
     ):
         return False
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head  # "drugs called vasopressors are needed": the subject is "needed"'s
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)

@@ -165,7 +165,7 @@ def _extend_name(doc: Any, first: int, last: int) -> tuple[int, int]:
 
 STREET_WORDS = {
     "Lane", "Road", "Street", "Avenue", "Drive", "Crescent", "Terrace", "Gardens", "Wharf",
-    "Quay", "Parade", "Meadows", "Close", "Mews", "Fields", "Way",
+    "Quay", "Parade", "Meadows", "Close", "Mews", "Fields", "Way", "Row",
 }  # fmt: skip
 WATER_AND_LAND_WORDS = {
     "Creek", "Stream", "Falls", "Loch", "Tarn", "Valley", "Island", "Reservoir", "Estuary",

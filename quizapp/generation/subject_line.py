@@ -117,7 +117,10 @@ PLACE_OF_NEWS = (
     r"centre|library|museum|theatre|mill|quarry|factory|farm|reservoir|bridge|park|estate|shop|"
     r"store|pool|café|cafe|cinema|church|ward|ferry|line|almshouses|memorial|hall|market)"
 )
-NOT_A_SUBJECT = {"road", "street", "lane", "place", "parade", "way", "avenue", "square"}
+NOT_A_SUBJECT = {
+    "road", "street", "lane", "place", "parade", "way", "avenue", "square", "row", "terrace",
+    "crescent", "close", "drive", "mews",
+}  # fmt: skip  # a street, never the subject ("Harbour Row:" before a sail loft's items, round 130)
 
 
 def page_subject(article: Article) -> str:
@@ -192,6 +195,8 @@ def _body_names_of_firm(article: Article) -> list[str]:
             continue  # a place ("pans cast in Ripplemoor")
         pattern = rf"(?<![\w-]){re.escape(word)}{_FIRM_TAIL}"
         headline = re.search(pattern, title)
+        if headline is not None and headline.group().split()[-1].lower() in NOT_A_SUBJECT:
+            continue  # "Harbour Row sail loft to make …": the street, not the loft (round 130)
         if headline is not None and headline.group() in body:
             found.append((headline.group(), True))
             continue
@@ -201,7 +206,8 @@ def _body_names_of_firm(article: Article) -> list[str]:
         institution = kind is not None and _told_of(body, kind.group(1)) < _told_of(
             body, r"(?:company|firm|business)"
         )  # a firm's report that names its customer ("the firm" 4 times, "the hospital" once)
-        if " " in name and not name.endswith(" Council") and not institution:
+        street = name.split()[-1].lower() in NOT_A_SUBJECT if name else False
+        if " " in name and not name.endswith(" Council") and not institution and not street:
             found.append((name, False))  # never "Kittiwick Borough Council's", nor "Crossbeck
             # General Hospital" in a report on the Crossbeck clog maker (round 128)
     in_headline = [name for name, headlined in found if headlined]

@@ -834,6 +834,22 @@ SETS: dict[str, tuple[list[str], list[str]]] = {
             "heldout129/science_explainer_the_moon_illusion.txt",
         ],
     ),
+    # Measures fd4b508 (the session's final generator), a last set.
+    "heldout130": (
+        [],
+        [
+            "heldout130/economics_explainer_the_cobweb_model.txt",
+            "heldout130/encyclopedia_mute_swan.txt",
+            "heldout130/explainer_how_a_hydraulic_jack_works.txt",
+            "heldout130/health_explainer_sepsis.txt",
+            "heldout130/page_arts_review_look_back_in_anger_fire_station_theatre_cawsbridge.html",
+            "heldout130/page_business_news_corrisbury_sail_loft_dutch_tall_ship_order.html",
+            "heldout130/page_crime_court_report_ashwelby_horsebox_thieves_jailed.html",
+            "heldout130/page_sport_report_gullstow_barracudas_underwater_hockey_womens_final.html",
+            "heldout130/page_transport_news_orrinsby_northside_low_traffic_neighbourhood_made_permanent.html",
+            "heldout130/sport_report_kelderby_northern_counties_heptathlon.txt",
+        ],
+    ),
     # Measures the sixth 2026-12-06 session's commit 51b6fce, second set.
     "heldout92": (
         [],

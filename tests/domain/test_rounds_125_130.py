@@ -1,4 +1,4 @@
-"""Rounds 125-128: the fixes their blind ratings asked for (each test names its round)."""
+"""Rounds 125-130: the fixes their blind ratings asked for (each test names its round)."""
 
 from __future__ import annotations
 
@@ -231,3 +231,26 @@ def test_no_blank_a_nations_people_give_away_or_that_ends_a_linked_name():
     medal = "She received a medal from the Institution for the Preservation of Life from Shipwreck."
     assert problem(medal, "Shipwreck", "ORG") == "part_of_a_name"
     assert problem("The ship sailed from Plymouth to Bristol.", "Bristol", "GPE") == ""
+
+
+def test_a_blank_before_an_auxiliary_keeps_its_sentence():
+    """Round 130 (found in review): the check for a blank that swallows the next verb's
+    subject dropped "drugs called ____ are needed" (vasopressors) and "the village of ____
+    has been famous" (Penclawdd), whose verbs' subjects stand before the blank."""
+    from quizapp.generation.analyse import analyse
+    from quizapp.generation.blanks import spans_a_subject
+
+    text = (
+        "Sepsis\n\nSeptic shock is diagnosed when drugs called vasopressors are needed. "
+        "During the First World War Rutherford worked on detecting submarines.\n"
+    )
+    analysis = analyse(parse_article(text.encode(), "a.txt"))
+    article = analysis.article
+
+    def spans(answer: str) -> bool:
+        start = article.text.index(answer)
+        info = next(s for s in analysis.sentences if s.start <= start < s.end)
+        return spans_a_subject(info, start, start + len(answer))
+
+    assert not spans("vasopressors")
+    assert spans("the First World War Rutherford")
