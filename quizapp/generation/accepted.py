@@ -33,7 +33,6 @@ from quizapp.generation.accepted_people import (
     peerage_names,
     personal_name,
     role_word,
-    used_as_a_place,
     without_particle,
     without_titles,
 )
@@ -46,7 +45,7 @@ from quizapp.generation.accepted_terms import (
 from quizapp.generation.analyse import Analysis
 from quizapp.generation.distractors import org_kind
 from quizapp.generation.entities import Entity, aliases_of
-from quizapp.generation.references import name_before_its_noun
+from quizapp.generation.references import name_before_its_noun, used_as_a_place
 from quizapp.generation.select import zipf
 
 # a name's last word that says what a firm does, never a family name (round 127: "Mobility"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from quizapp.generation.giveaways import number_value
+
 NUMBER_NAMES = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
@@ -44,13 +46,6 @@ def comparisons(amount: str) -> list[str]:
     return []
 
 
-def _value(number: str) -> float:
-    try:
-        return float(number.replace(",", ""))
-    except ValueError:
-        return 0.0
-
-
 def number_shapes(amount: str) -> list[str]:
     """Other ways to write a range or a number-and-unit modifier."""
     months = re.fullmatch(rf"({MONTH_PATTERN}) to ({MONTH_PATTERN})", amount.strip())
@@ -62,7 +57,7 @@ def number_shapes(amount: str) -> list[str]:
         if unit and unit.lower() in MULTIPLIERS:  # "50 to 60 million" is never "50 to 60"
             return [f"{low}-{high} {unit}", f"{low} to {high} {unit}"]
         out = [f"{low}-{high}", f"{low} to {high}"]
-        if " to " in amount and _value(low) < _value(high):
+        if " to " in amount and number_value(low) < number_value(high):
             out.append(f"between {low} and {high}")  # never of a score ("11-5")
         short = UNIT_SHORT.get((unit or "").lower())
         if short:  # "30,000 to 40,000 km"

@@ -324,34 +324,19 @@ def _another_first_name(text: str, full: str) -> bool:
     )
 
 
-_BY_LAST_WORD: dict[tuple[int, str], dict[str, list[Entity]]] = {}
-
-
 def _by_last_word(analysis: Analysis) -> dict[str, list[Entity]]:
     """The article's names of two or more words by their last word (once per analysis: a scan
     of every entity per answer cost 8 s on a 20,000-word article)."""
-    key = (id(analysis), analysis.article.sha256)
-    found = _BY_LAST_WORD.get(key)
-    if found is None:
-        found = {}
-        for entity in analysis.entities:
-            words = entity.text.split()
-            if len(words) > 1:
-                found.setdefault(words[-1], []).append(entity)
-        if len(_BY_LAST_WORD) >= 8:
-            _BY_LAST_WORD.clear()
-        _BY_LAST_WORD[key] = found
+    return analysis.once("names_by_last_word", _names_by_last_word)
+
+
+def _names_by_last_word(analysis: Analysis) -> dict[str, list[Entity]]:
+    found: dict[str, list[Entity]] = {}
+    for entity in analysis.entities:
+        words = entity.text.split()
+        if len(words) > 1:
+            found.setdefault(words[-1], []).append(entity)
     return found
-
-
-_PLACE_BEFORE = r"(?:in|at|near|from|to|of|across|around|outside|(?:side|edge|centre|town) of)"
-
-
-@functools.lru_cache(maxsize=1024)
-def used_as_a_place(text: str, name: str) -> bool:
-    """Whether the article uses the name alone as a place ("shipped to Haltonbridge", "the
-    other side of Haltonbridge"), not only inside a longer name ("at Haltonbridge College")."""
-    return bool(re.search(rf"\b{_PLACE_BEFORE}\s+{re.escape(name)}\b(?![\w'’-]|\s+[A-Z&])", text))
 
 
 NOBLE_TITLES = r"Lord|Lady|Sir|Dame|Earl|Duke|Duchess|Baron|Baroness|Count|Countess|Prince|Princess"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -67,6 +68,14 @@ class Analysis:
     sentences: list[SentenceInfo]
     entities: list[Entity]
     key_forms: dict[str, str]  # entity key → form, for typing arbitrary strings later
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def once(self, name: str, build: Callable[[Analysis], Any]) -> Any:
+        """`build(self)`, worked out on the first call for this name and kept with the
+        analysis (indexes the later stages ask for on every answer or pronoun)."""
+        if name not in self.derived:
+            self.derived[name] = build(self)
+        return self.derived[name]
 
 
 _ANALYSES: OrderedDict[str, Analysis] = OrderedDict()

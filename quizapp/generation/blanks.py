@@ -16,6 +16,7 @@ from quizapp.generation.giveaways import (
     sum_of_others,
     worked_out,
 )
+from quizapp.generation.references import CLASS_NOUNS
 from quizapp.generation.select import zipf
 
 
@@ -33,8 +34,6 @@ COUNT_NOUNS = {
 
 MONTH_PATTERN = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 GENERIC_NAMES = {"earth", "the earth", "the world", "the planet", "the sun", "the moon", "internet"}
-# a name's word of kind left alone by the tagger ("the same ____", "the 1988 ____": Act)
-KIND_ALONE = {"act", "bill", "treaty", "law", "council", "court", "company", "party", "league"}
 _NOT_THE_ONLY = re.compile(r"(?:\bnot|\bnever|n't) (?:the|a|an) (?:only|first|last|sole)\b", re.I)
 # Held-out rounds 47-108: of 46 blanks on England, Britain or Parliament ("Roughly a quarter of
 # adults in ____ are obese", "Before the end of 1819 ____ passed the Six Acts") 29 were rejected
@@ -220,8 +219,9 @@ def blank_problem(
         return "vague_number"  # "the hundreds", "billions of dollars"
     if label == "TIME" or re.fullmatch(r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?", answer.strip()):
         return "time_of_day"  # "6:30 a.m.", "Tuesday night", "the ____ from Kelsford" (07:42)
-    if norm_answer(answer) in GENERIC_NAMES or norm_answer(answer) in KIND_ALONE:
-        return "generic_name"  # "the largest reef system on ____" (Earth), "the 1988 ____" (Act)
+    if norm_answer(answer) in GENERIC_NAMES or norm_answer(answer) in CLASS_NOUNS:
+        return "generic_name"  # "the largest reef system on ____" (Earth), and a name's word
+        # of kind the tagger left alone ("the 1988 ____": Act)
     if _NOT_THE_ONLY.search(quote[:start]):
         return "many_answers"  # "Baird was not the only person trying … in ____" (the 1920s):
         # true of the 1930s too (round 109, a wrong key)

@@ -197,11 +197,9 @@ def frame(analysis: Analysis, info: SentenceInfo) -> Frame:
         analysis, info, tokens, base, after_opening
     )  # "In 1928 she went up …", "Russia hosted their representatives …'
     resolved = inner[0] if inner else None
-    opener = next(
-        (t for t in tokens if t.idx + base >= cut and t.lower_ in ("he", "she")), None
-    )  # the first pronoun from the opening on
-    if opener is not None and (opener.idx + base >= after_opening or opening != opener.lower_):
-        opener = None  # only an opening "He"/"She" that is written as its name
+    opener = None  # an opening "He"/"She", which is written as its name
+    if opening in ("he", "she"):
+        opener = next((t for t in tokens if t.idx + base >= cut), None)
     surnames = person_surnames(analysis)
     if dangling_reference(tokens, base, after_opening, resolved, surnames, opener):
         return Frame(end=len(quote), problem="unresolved_reference")

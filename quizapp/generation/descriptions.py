@@ -111,29 +111,23 @@ def _described_earlier(analysis: Analysis, info: SentenceInfo, head) -> bool:
     return first is not None and first < info.index
 
 
-_DESCRIBED: dict[tuple[int, str], dict[str, int]] = {}
-
-
 def _first_described(analysis: Analysis) -> dict[str, int]:
     """Each noun's first sentence where the article describes one without naming it (once
     per analysis: a scan per description cost half a second on a 20,000-word article)."""
-    key = (id(analysis), analysis.article.sha256)
-    found = _DESCRIBED.get(key)
-    if found is None:
-        found = {}
-        for sentence in analysis.sentences:
-            for token in sentence.tokens:
-                described = token.pos_ == "NOUN" and not token.ent_type_
-                described = described and token.dep_ != "appos"  # "the Great Eastern, the
-                # largest steamship of its day" names it
-                if described and any(
-                    c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PROPN"
-                    for c in token.children
-                ):
-                    found.setdefault(token.lemma_.lower(), sentence.index)
-        if len(_DESCRIBED) >= 8:
-            _DESCRIBED.clear()
-        _DESCRIBED[key] = found
+    return analysis.once("first_described", _each_first_described)
+
+
+def _each_first_described(analysis: Analysis) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for sentence in analysis.sentences:
+        for token in sentence.tokens:
+            described = token.pos_ == "NOUN" and not token.ent_type_
+            described = described and token.dep_ != "appos"  # "the Great Eastern, the
+            # largest steamship of its day" names it
+            if described and any(
+                c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PROPN" for c in token.children
+            ):
+                found.setdefault(token.lemma_.lower(), sentence.index)
     return found
 
 

@@ -86,9 +86,9 @@ def worked_out(quote: str, start: int, end: int) -> bool:
     found = _NUMBER.search(quote[start:end])
     if found is None or not _ARITHMETIC.search(quote):
         return False
-    value = _value(found.group())
+    value = number_value(found.group())
     others = [
-        _value(m.group())
+        number_value(m.group())
         for m in _NUMBER.finditer(quote)
         if not (start <= m.start() < end) and not re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group())
     ]
@@ -115,6 +115,9 @@ SMALL_NUMBERS = {
 }  # fmt: skip
 
 
-def _value(number: str) -> float:
-    """A number as written ("412,500", "1.2") as a float."""
-    return float(number.replace(",", ""))
+def number_value(number: str) -> float:
+    """A number as written ("412,500", "1.2") as a float (0 for a malformed one, "1.2.3")."""
+    try:
+        return float(number.replace(",", ""))
+    except ValueError:
+        return 0.0

@@ -12,8 +12,10 @@ from quizapp.generation.references import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     QUANTIFIERS,
+    TOWN_BEFORE,
     main_subject,
     previous_in_paragraph,
+    used_as_a_place,
 )
 from quizapp.generation.title_person import (
     short_person_name,
@@ -22,33 +24,21 @@ from quizapp.generation.title_person import (
     title_person_words,
 )
 
-_PERSON_NAMES: dict[tuple[int, str], set[str]] = {}
-
 
 def person_surnames(analysis: Analysis) -> set[str]:
     """The surnames of the article's full personal names ("Mallinder" of "Darren Mallinder"),
     once per analysis (the pronoun check asks for them on every "he" and "she")."""
-    key = (id(analysis), analysis.article.sha256)
-    found = _PERSON_NAMES.get(key)
-    if found is None:
-        found = {
-            e.text.split()[-1]
-            for e in analysis.entities
-            if e.label == "PERSON"
-            and len(e.text.split()) in (2, 3)
-            and e.text.split()[-1][:1].isupper()
-        }
-        if len(_PERSON_NAMES) >= 8:
-            _PERSON_NAMES.clear()
-        _PERSON_NAMES[key] = found
-    return found
+    return analysis.once("person_surnames", _person_surnames)
 
 
-def _named_as_a_town(text: str, name: str) -> bool:
-    """Whether the article writes the one-word name where a town goes ("born … near Nelson",
-    "a school in Nelson"); "from Rutherford" or "of Rutherford" may still be the man."""
-    after = r"(?![\w'’-]|\s+[A-Z&])"  # never "near Nelson College", "in Nelson's view"
-    return bool(re.search(rf"\b(?:in|near|outside|around) {re.escape(name)}\b{after}", text))
+def _person_surnames(analysis: Analysis) -> set[str]:
+    return {
+        e.text.split()[-1]
+        for e in analysis.entities
+        if e.label == "PERSON"
+        and len(e.text.split()) in (2, 3)
+        and e.text.split()[-1][:1].isupper()
+    }
 
 
 SAME_PERSON_PRONOUNS = {
@@ -95,9 +85,8 @@ def antecedent(analysis: Analysis, info: SentenceInfo, pronoun: str, depth: int 
             for t in previous.tokens
             if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
         }
-        tagged = {name for name in tagged if not _named_as_a_town(text, name)}
-        own = set(subject.split()) | title_person_words(analysis, pronoun) if subject else set()
-        if subject and tagged - own:
+        tagged = {name for name in tagged if not used_as_a_place(text, name, TOWN_BEFORE)}
+        if subject and tagged - title_person_words(analysis, pronoun):
             return ""  # "… and Ashworth again the busier goaltender. He saved …": not the
             # title's Reid, whatever the document-wide typing made of Ashworth; but "born …
             # near Nelson" names a town (round 123: every "He" of a biography unresolved), and
@@ -224,11 +213,12 @@ MAX_TURN = 8  # sentences a chain of "she … she …" may run back to where its
 def _continues_the_subjects_turn(
     analysis: Analysis, previous: SentenceInfo, pronoun: str, subject: str, depth: int = 0
 ) -> bool:
-    """Whether the sentence before opens on the same pronoun, itself the article's person, with
-    no one else of that sex in it ("Her mother was an invalid …. She died" stays unresolved)."""
+    """Whether the sentence before is the article's person's turn: it opens on their name, or
+    on the same pronoun that itself means them, with no one else of that sex in it ("Her
+    mother was an invalid …. She died" stays unresolved)."""
     gender = "she" if pronoun in ("she", "her") else "he"
     text = analysis.article.text[previous.start : previous.end]
-    own = set(subject.split()) | title_person_words(analysis, pronoun)
+    own = title_person_words(analysis, pronoun)  # every name `subject` can be
     if any(e.label == "PERSON" and not set(e.text.split()) <= own for e in previous.entities):
         return False
     if any(t.lemma_.lower() in KIN[gender] for t in previous.tokens):

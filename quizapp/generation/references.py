@@ -4,6 +4,7 @@ the article says so unambiguously; frame() writes the name in. Pronouns are pron
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from quizapp.generation.analyse import Analysis, SentenceInfo
@@ -151,6 +152,20 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, str]:
 
 RARE_WORD_ZIPF = 3.0
 NOT_A_NAME_START = {"The", "A", "An", "In", "At", "On", "Of", "By", "For", "From", "To", "And"}
+
+
+# the words before a name that make it a place: broadly ("shipped to Haltonbridge", "the other
+# side of Haltonbridge"), and only where a town goes ("born … near Nelson"; "a letter from
+# Rutherford" may still be the man)
+PLACE_BEFORE = r"(?:in|at|near|from|to|of|across|around|outside|(?:side|edge|centre|town) of)"
+TOWN_BEFORE = r"(?:in|near|outside|around)"
+
+
+@functools.lru_cache(maxsize=1024)
+def used_as_a_place(text: str, name: str, before: str = PLACE_BEFORE) -> bool:
+    """Whether the article uses the name alone as a place after one of the `before` words,
+    not only inside a longer name ("at Haltonbridge College", "in Nelson's view")."""
+    return bool(re.search(rf"\b{before}\s+{re.escape(name)}\b(?![\w'’-]|\s+[A-Z&])", text))
 
 
 def named_in_previous(analysis: Analysis, info: SentenceInfo, kinds: tuple[str, ...]) -> str:

@@ -139,12 +139,12 @@ def page_subject(article: Article) -> str:
     for found in names:
         name = re.sub(r"^The\s+", "", found.strip())
         head = name.split()[-1].lower()
-        if len(name.split()) < 2 or head in NOT_A_SUBJECT:
+        if len(name.split()) < 2 or _a_street(name):
             continue
         first = re.escape(name.split()[0])
         if not re.search(rf"\b[a-z]+[,;]? {first}(?![\w-])", article.text):
             continue  # "Slate quarry to reopen …": a headline's capital, not a name
-        mentions = len(re.findall(rf"\bthe {re.escape(head)}\b", article.text, re.IGNORECASE))
+        mentions = _told_of(article.text, re.escape(head))
         if mentions > most:
             best, most = name, mentions
     return best if most >= MIN_PAGE_SUBJECT_MENTIONS else _named_business(article, names)
@@ -158,7 +158,7 @@ def _named_business(article: Article, names: list[str]) -> str:
     """The one body the headline names that the report keeps naming and calls "the company"
     or "the firm" ("Norland Shellfish" of "85 jobs at risk as Norland Shellfish loses
     Fairbrother's crab contract"), or ""."""
-    if len(re.findall(rf"\bthe {BUSINESS_WORDS}\b", article.text, re.IGNORECASE)) < 2:
+    if _told_of(article.text, BUSINESS_WORDS) < 2:
         return ""
     named = {
         name: len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w'’-])", article.text))
@@ -195,7 +195,7 @@ def _body_names_of_firm(article: Article) -> list[str]:
             continue  # a place ("pans cast in Ripplemoor")
         pattern = rf"(?<![\w-]){re.escape(word)}{_FIRM_TAIL}"
         headline = re.search(pattern, title)
-        if headline is not None and headline.group().split()[-1].lower() in NOT_A_SUBJECT:
+        if headline is not None and _a_street(headline.group()):
             continue  # "Harbour Row sail loft to make …": the street, not the loft (round 130)
         if headline is not None and headline.group() in body:
             found.append((headline.group(), True))
@@ -206,12 +206,21 @@ def _body_names_of_firm(article: Article) -> list[str]:
         institution = kind is not None and _told_of(body, kind.group(1)) < _told_of(
             body, r"(?:company|firm|business)"
         )  # a firm's report that names its customer ("the firm" 4 times, "the hospital" once)
-        street = name.split()[-1].lower() in NOT_A_SUBJECT if name else False
-        if " " in name and not name.endswith(" Council") and not institution and not street:
+        if (
+            " " in name
+            and not name.endswith(" Council")
+            and not institution
+            and not _a_street(name)
+        ):
             found.append((name, False))  # never "Kittiwick Borough Council's", nor "Crossbeck
             # General Hospital" in a report on the Crossbeck clog maker (round 128)
     in_headline = [name for name, headlined in found if headlined]
     return list(dict.fromkeys(in_headline or [name for name, _ in found]))
+
+
+def _a_street(name: str) -> bool:
+    """Whether a name's last word makes it a street ("Harbour Row", "Mill Lane")."""
+    return name.split()[-1].lower() in NOT_A_SUBJECT
 
 
 def _told_of(text: str, kind: str) -> int:

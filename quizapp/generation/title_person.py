@@ -77,14 +77,20 @@ def title_person_words(analysis: Analysis, pronoun: str) -> set[str]:
 
 
 def _title_person_full_name(analysis: Analysis, pronoun: str) -> str:
-    """The full name of the person the article is about, "" when there is no one such."""
-    title = analysis.article.title
-    text = analysis.article.text
-    feminine, masculine = _pronoun_counts(text)
+    """The full name of the person the article is about, "" when there is no one such or the
+    article's pronouns do not say this one is theirs."""
+    feminine, masculine = _pronoun_counts(analysis.article.text)
     wanted = feminine if pronoun in ("she", "her") else masculine
     other = masculine if pronoun in ("she", "her") else feminine
     if wanted < 2 * other:
-        return ""  # the article's pronouns do not say whose this one is
+        return ""
+    return analysis.once("title_person", _named_often)
+
+
+def _named_often(analysis: Analysis) -> str:
+    """The title's person when the article names them often enough to be its subject."""
+    title = analysis.article.title
+    text = analysis.article.text
     full = _named_in_title(analysis, title) or _by_surname(analysis, title)
     if not full:
         return ""
